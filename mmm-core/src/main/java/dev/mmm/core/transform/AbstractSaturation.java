@@ -92,6 +92,17 @@ abstract class AbstractSaturation implements Saturation {
                 + a2 * (-1382.0 / 155925.0 + a2 * (21844.0 / 6081075.0 + a2 * (-929569.0 / 638512875.0)))))));
     }
 
+    /** Saturations carry no configuration: two of the same kind are equal. */
+    @Override
+    public final boolean equals(Object other) {
+        return other != null && other.getClass() == getClass();
+    }
+
+    @Override
+    public final int hashCode() {
+        return name.hashCode();
+    }
+
     @Override
     public String toString() {
         return name;
