@@ -114,6 +114,21 @@ abstract class AbstractAdstock implements Adstock {
         return v > 0.0 && v < Double.POSITIVE_INFINITY;
     }
 
+    /** Same kind, same maximum lag, same normalisation: the same weights for every parameter. */
+    @Override
+    public final boolean equals(Object other) {
+        if (other == null || other.getClass() != getClass()) {
+            return false;
+        }
+        AbstractAdstock that = (AbstractAdstock) other;
+        return lMax == that.lMax && normalize == that.normalize;
+    }
+
+    @Override
+    public final int hashCode() {
+        return (name.hashCode() * 31 + lMax) * 2 + (normalize ? 1 : 0);
+    }
+
     @Override
     public String toString() {
         return name + "(lMax=" + lMax + ", normalize=" + normalize + ")";

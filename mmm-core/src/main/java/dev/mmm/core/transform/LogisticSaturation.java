@@ -11,8 +11,8 @@ import java.util.List;
  * Gamma(shape 3, rate 1). PyMC-Marketing's {@code LogisticSaturation} is {@code beta * f};
  * here beta stays outside.
  *
- * <p>Computed as tanh, so it is exact at x = 0 and neither overflows nor loses precision
- * for large lam * x (f = 1, derivatives 0).
+ * <p>Computed as tanh (one exp per row), so it is exact at x = 0 and neither overflows nor
+ * loses precision for large lam * x (f = 1, derivatives 0).
  */
 public final class LogisticSaturation extends AbstractSaturation {
 
@@ -30,7 +30,7 @@ public final class LogisticSaturation extends AbstractSaturation {
     @Override
     public double value(double x, double[] params) {
         double lam = params[0];
-        return isPositiveFinite(lam) ? Math.tanh(0.5 * lam * x) : Double.NaN;
+        return isPositiveFinite(lam) ? tanh(0.5 * lam * x) : Double.NaN;
     }
 
     @Override
@@ -44,9 +44,7 @@ public final class LogisticSaturation extends AbstractSaturation {
         double halfLam = 0.5 * lam;
         for (int t = 0; t < n; t++) {
             double xt = x[t];
-            double u = halfLam * xt;
-            double slope = sechSquared(u);
-            value[t] = Math.tanh(u);
+            double slope = tanhInto(halfLam * xt, value, t);
             dx[t] = halfLam * slope;
             dLam[t] = 0.5 * xt * slope;
         }

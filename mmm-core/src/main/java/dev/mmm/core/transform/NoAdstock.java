@@ -50,6 +50,16 @@ public final class NoAdstock implements Adstock {
     }
 
     @Override
+    public boolean equals(Object other) {
+        return other instanceof NoAdstock;
+    }
+
+    @Override
+    public int hashCode() {
+        return NoAdstock.class.hashCode();
+    }
+
+    @Override
     public String toString() {
         return "none";
     }

@@ -29,7 +29,7 @@ public final class TanhSaturation extends AbstractSaturation {
     @Override
     public double value(double x, double[] params) {
         double c = params[0];
-        return isPositiveFinite(c) ? Math.tanh(x / c) : Double.NaN;
+        return isPositiveFinite(c) ? tanh(x / c) : Double.NaN;
     }
 
     @Override
@@ -43,8 +43,7 @@ public final class TanhSaturation extends AbstractSaturation {
         double invC = 1.0 / c;
         for (int t = 0; t < n; t++) {
             double u = x[t] * invC;
-            double slope = sechSquared(u);
-            value[t] = Math.tanh(u);
+            double slope = tanhInto(u, value, t);
             dx[t] = slope * invC;
             dC[t] = -u * invC * slope;
         }

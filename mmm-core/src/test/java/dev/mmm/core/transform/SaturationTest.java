@@ -161,6 +161,23 @@ class SaturationTest {
     }
 
     @Example
+    void fastTanhAgreesWithMathTanhToAFewUlps() {
+        double[] value = new double[1];
+        for (int i = -4000; i <= 4000; i++) {
+            double u = Math.signum(i) * Math.pow(10.0, Math.abs(i) / 400.0 - 8.0);
+            double expected = Math.tanh(u);
+            double sech2 = AbstractSaturation.tanhInto(u, value, 0);
+            assertThat(AbstractSaturation.tanh(u)).as("tanh(%s)", u).isEqualTo(value[0]);
+            assertThat(value[0]).as("tanh(%s)", u).isCloseTo(expected, within(4 * Math.ulp(expected)));
+            double cosh = Math.cosh(u);
+            double expectedSech2 = 1.0 / (cosh * cosh);
+            assertThat(sech2).as("sech^2(%s)", u).isCloseTo(expectedSech2, within(1e-14 * expectedSech2 + 1e-300));
+        }
+        assertThat(AbstractSaturation.tanh(0.0)).isEqualTo(0.0);
+        assertThat(AbstractSaturation.tanh(Double.POSITIVE_INFINITY)).isEqualTo(1.0);
+    }
+
+    @Example
     void anchorValues() {
         double lam = 4.0;
         double x = 0.3;

@@ -36,6 +36,19 @@ class TransformsTest {
     }
 
     @Test
+    void transformsAreEqualWhenTheyComputeTheSameThing() {
+        assertThat(Transforms.adstock("geometric", 8, true)).isEqualTo(new GeometricAdstock(8, true))
+                .hasSameHashCodeAs(new GeometricAdstock(8, true))
+                .isNotEqualTo(new GeometricAdstock(8, false))
+                .isNotEqualTo(new GeometricAdstock(6, true))
+                .isNotEqualTo(new BinomialAdstock(8, true));
+        assertThat(Transforms.adstock("none", 3, false)).isEqualTo(new NoAdstock());
+        assertThat(Transforms.saturation("hill")).isEqualTo(new HillSaturation())
+                .hasSameHashCodeAs(new HillSaturation())
+                .isNotEqualTo(new LogisticSaturation());
+    }
+
+    @Test
     void parameterNamesFollowTheAnchors() {
         assertThat(Transforms.adstock("geometric", 8, true).parameterNames()).containsExactly("alpha");
         assertThat(Transforms.adstock("delayed", 8, true).parameterNames()).containsExactly("alpha", "theta");
