@@ -12,6 +12,7 @@ class TestDensityGradientTest {
         UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(5L);
         LogDensity[] targets = {
             GaussianDensity.equicorrelated(6, 0.9),
+            new EquicorrelatedGaussianDensity(6, 0.9),
             DiagonalGaussianDensity.logSpacedScales(6, 1e-1, 1e1),
             new ConjugateLinearRegression(30, 4, 1.5, 10, 3)
         };
