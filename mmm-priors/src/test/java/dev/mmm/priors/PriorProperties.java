@@ -28,7 +28,9 @@ class PriorProperties {
         Prior prior = Prior.of(d);
         double f = prior.logDensityUnconstrained(u);
         Assume.that(Double.isFinite(f));
-        double h = 1e-2;
+        double dxdu = Math.abs(prior.dConstrainedDu(u));
+        double h = Math.min(1e-2, 0.05 * DistributionGradientProperties.spread(d) / dxdu);
+        Assume.that(h > 1e-9);
         if (d instanceof Laplace l) {
             // The Laplace kink: keep the stencil on one side of it.
             double kinkU = prior.toUnconstrained(l.mu());
