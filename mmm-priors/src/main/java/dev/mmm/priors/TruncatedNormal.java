@@ -27,6 +27,7 @@ public final class TruncatedNormal extends ParametricDistribution {
     private final double a;
     private final double b;
     private final double logMass;
+    private final double anchor;
     /** phi(a) / Z and phi(b) / Z, zero at an infinite bound. */
     private final double hazardLower;
     private final double hazardUpper;
@@ -42,14 +43,19 @@ public final class TruncatedNormal extends ParametricDistribution {
         this.support = new Support(lower, upper);
         this.a = (lower - mu) / sigma;
         this.b = (upper - mu) / sigma;
-        this.logMass = logStandardMass(a, b);
-        if (logMass == Double.NEGATIVE_INFINITY) {
+        this.anchor = anchor(a, b);
+        double logScaledMass = logScaledMass(a, b);
+        if (!Double.isFinite(logScaledMass)) {
             throw new ParameterException(NAME, "upper",
                     "must leave the interval some normal mass (it underflows for lower = " + lower + ")", upper);
         }
-        this.hazardLower = Double.isInfinite(a) ? 0.0 : Math.exp(logPhi(a) - logMass);
-        this.hazardUpper = Double.isInfinite(b) ? 0.0 : Math.exp(logPhi(b) - logMass);
-        this.logNormaliser = -Math.log(sigma) - Numerics.LN_SQRT_2PI - logMass;
+        this.logMass = logScaledMass - 0.5 * anchor * anchor;
+        // phi(t) / Z = exp(-(t - c)(t + c)/2 - log sqrt(2 pi) - scaled mass), no huge terms.
+        this.hazardLower = Double.isInfinite(a) ? 0.0
+                : Math.exp(-0.5 * (a - anchor) * (a + anchor) - Numerics.LN_SQRT_2PI - logScaledMass);
+        this.hazardUpper = Double.isInfinite(b) ? 0.0
+                : Math.exp(-0.5 * (b - anchor) * (b + anchor) - Numerics.LN_SQRT_2PI - logScaledMass);
+        this.logNormaliser = -Math.log(sigma) - Numerics.LN_SQRT_2PI - logScaledMass;
     }
 
     private static double checkUpper(double lower, double upper) {
@@ -60,40 +66,54 @@ public final class TruncatedNormal extends ParametricDistribution {
         return upper;
     }
 
-    /** log of the standard normal density. */
-    static double logPhi(double z) {
-        return -0.5 * z * z - Numerics.LN_SQRT_2PI;
-    }
-
-    /** log P(Z > t) for t >= 0, exact far into the tail via erfcx. */
-    static double logUpperTail(double t) {
+    /** log P(Z > t) + t^2 / 2 for t >= 0: the tail mass with its Gaussian factor taken out, via erfcx. */
+    static double logScaledUpperTail(double t) {
         if (t == Double.POSITIVE_INFINITY) {
             return Double.NEGATIVE_INFINITY;
         }
-        double s = t / Numerics.SQRT_2;
-        return -Numerics.LN_2 + Math.log(Erfcx.value(s)) - s * s;
+        return -Numerics.LN_2 + Math.log(Erfcx.value(t / Numerics.SQRT_2));
     }
 
-    /** log(Phi(b) - Phi(a)) for a < b, either possibly infinite, without underflow in the tails. */
-    static double logStandardMass(double a, double b) {
+    /**
+     * The point whose Gaussian factor is taken out of the mass: the bound nearer 0 when the
+     * interval lies in one tail, else 0. Working relative to it avoids subtracting two huge
+     * numbers (about c^2 / 2 each) in the log density.
+     */
+    static double anchor(double a, double b) {
+        return a > 0.0 ? a : b < 0.0 ? b : 0.0;
+    }
+
+    /**
+     * log(Phi(b) - Phi(a)) + c^2 / 2 with c = anchor(a, b), for a < b, either possibly
+     * infinite, without underflow or cancellation in the tails.
+     */
+    static double logScaledMass(double a, double b) {
         if (a >= 0.0) {
             // Both in the upper tail: Q(a) - Q(b) = Q(a) (1 - Q(b)/Q(a)).
-            double logQa = logUpperTail(a);
-            return logQa + Numerics.log1mexp(logUpperTail(b) - logQa);
+            double scaledA = logScaledUpperTail(a);
+            double logRatio = b == Double.POSITIVE_INFINITY ? Double.NEGATIVE_INFINITY
+                    : logScaledUpperTail(b) - scaledA - 0.5 * (b - a) * (b + a);
+            return scaledA + Numerics.log1mexp(logRatio);
         }
         if (b <= 0.0) {
-            return logStandardMass(-b, -a);
+            return logScaledMass(-b, -a);
         }
         if (a == Double.NEGATIVE_INFINITY && b == Double.POSITIVE_INFINITY) {
             return 0.0;
         }
         if (a == Double.NEGATIVE_INFINITY) {
-            return Numerics.log1mexp(logUpperTail(b));
+            return Numerics.log1mexp(logScaledUpperTail(b) - 0.5 * b * b);
         }
         if (b == Double.POSITIVE_INFINITY) {
-            return Numerics.log1mexp(logUpperTail(-a));
+            return Numerics.log1mexp(logScaledUpperTail(-a) - 0.5 * a * a);
         }
         return Math.log(0.5 * ErfDifference.value(a / Numerics.SQRT_2, b / Numerics.SQRT_2));
+    }
+
+    /** log(Phi(b) - Phi(a)). */
+    static double logStandardMass(double a, double b) {
+        double c = anchor(a, b);
+        return logScaledMass(a, b) - 0.5 * c * c;
     }
 
     public double mu() {
@@ -123,7 +143,7 @@ public final class TruncatedNormal extends ParametricDistribution {
             return Double.isNaN(x) ? Double.NaN : Double.NEGATIVE_INFINITY;
         }
         double z = (x - mu) / sigma;
-        return logNormaliser - 0.5 * z * z;
+        return logNormaliser - 0.5 * (z - anchor) * (z + anchor);
     }
 
     @Override

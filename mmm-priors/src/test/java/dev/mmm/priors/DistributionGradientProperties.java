@@ -44,7 +44,7 @@ class DistributionGradientProperties {
         return d instanceof Laplace l ? Math.abs(x - l.mu()) : Double.POSITIVE_INFINITY;
     }
 
-    @Property(tries = 1500)
+    @Property(tries = 3000, seed = "20261124")
     void dLogDensityMatchesFiniteDifferences(@ForAll("distributions") Distribution d,
                                              @ForAll("probabilities") double p) {
         double x = pointAt(d, p);
@@ -59,7 +59,7 @@ class DistributionGradientProperties {
                 .as("%s at x=%s: analytic %s, numeric %s", d, x, analytic, numeric).isTrue();
     }
 
-    @Property(tries = 1500)
+    @Property(tries = 3000, seed = "20261124")
     void dLogDensityDParametersMatchesFiniteDifferences(@ForAll("distributions") Distribution d,
                                                         @ForAll("probabilities") double p) {
         double x = pointAt(d, p);

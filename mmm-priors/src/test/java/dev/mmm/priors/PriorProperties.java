@@ -22,7 +22,7 @@ class PriorProperties {
         return Families.uniform(-30, 30);
     }
 
-    @Property(tries = 1500)
+    @Property(tries = 3000, seed = "20261124")
     void dLogDensityUnconstrainedDuMatchesFiniteDifferences(@ForAll("distributions") Distribution d,
                                                            @ForAll("unconstrained") double u) {
         Prior prior = Prior.of(d);
@@ -43,7 +43,7 @@ class PriorProperties {
                 .as("%s at u=%s: %s vs %s", prior, u, analytic, numeric).isTrue();
     }
 
-    @Property(tries = 500)
+    @Property(tries = 500, seed = "20261124")
     void logDensityUnconstrainedIsDensityPlusLogJacobian(@ForAll("distributions") Distribution d,
                                                         @ForAll("unconstrained") double u) {
         Prior prior = Prior.of(d);

@@ -14,6 +14,7 @@ final class TailTruncatedNormal implements Reference {
     private final double a;
     private final double b;
     private final double logMass;
+    private final double logScaledMass;
 
     TailTruncatedNormal(double mu, double sigma, double lower, double upper) {
         this.mu = mu;
@@ -27,26 +28,30 @@ final class TailTruncatedNormal implements Reference {
             throw new IllegalArgumentException("only for intervals beyond 5 sd, got [" + lo + ", " + hi + "]");
         }
         this.logMass = logTailDifference(a, b);
+        this.logScaledMass = logScaledTailDifference(a, b);
     }
 
-    /** log Q(t) for t >= 5. */
-    static double logQ(double t) {
-        if (t == Double.POSITIVE_INFINITY) {
-            return Double.NEGATIVE_INFINITY;
-        }
+    /** log of the Mills ratio Q(t) / phi(t) for t >= 5. */
+    static double logMills(double t) {
         double fraction = 0;
         for (int k = 300; k >= 1; k--) {
             fraction = k / (t + fraction);
         }
-        double mills = 1 / (t + fraction);
-        return -0.5 * t * t - 0.5 * Math.log(2 * Math.PI) + Math.log(mills);
+        return -Math.log(t + fraction);
     }
 
-    /** log(Q(s) - Q(t)) for 5 <= s < t. */
+    /** log(Q(s) - Q(t)) + s^2 / 2 for 5 <= s < t, the Gaussian factor of s taken out. */
+    static double logScaledTailDifference(double s, double t) {
+        double logQs = logMills(s) - 0.5 * Math.log(2 * Math.PI);
+        if (t == Double.POSITIVE_INFINITY) {
+            return logQs;
+        }
+        double logRatio = logMills(t) - logMills(s) - 0.5 * (t - s) * (t + s);
+        return logQs + Math.log1p(-Math.exp(logRatio));
+    }
+
     static double logTailDifference(double s, double t) {
-        double logQs = logQ(s);
-        double ratio = Math.exp(logQ(t) - logQs);
-        return logQs + Math.log1p(-ratio);
+        return logScaledTailDifference(s, t) - 0.5 * s * s;
     }
 
     private double standardise(double x) {
@@ -60,7 +65,7 @@ final class TailTruncatedNormal implements Reference {
         if (!(z >= a && z <= b)) {
             return Double.NEGATIVE_INFINITY;
         }
-        return -0.5 * z * z - 0.5 * Math.log(2 * Math.PI) - Math.log(sigma) - logMass;
+        return -0.5 * (z - a) * (z + a) - 0.5 * Math.log(2 * Math.PI) - Math.log(sigma) - logScaledMass;
     }
 
     /** P(Z in [a, z]) / P(Z in [a, b]) in the mirrored frame. */
