@@ -91,7 +91,7 @@ public final class CsvReader {
         if (dateColumn == null || dateColumn.isBlank()) {
             throw new DataException("no date column given");
         }
-        RecordSplitter splitter = new RecordSplitter(in, sourceName);
+        CsvRecords splitter = new CsvRecords(in, sourceName);
         List<String> header = splitter.next();
         if (header == null) {
             throw new DataException(sourceName + ": the file is empty");
@@ -205,124 +205,5 @@ public final class CsvReader {
     private static String clip(String text) {
         String oneLine = text.replaceAll("[\\r\\n\\t]+", " ");
         return oneLine.length() > 40 ? oneLine.substring(0, 40) + "..." : oneLine;
-    }
-
-    /** Splits the input into records of fields, RFC 4180 style, counting physical records. */
-    private static final class RecordSplitter {
-        private final Reader in;
-        private final String source;
-        private int pushback = -2;
-        private int records;
-        private boolean eof;
-        private boolean started;
-
-        RecordSplitter(Reader in, String source) {
-            this.in = in.markSupported() ? in : new java.io.BufferedReader(in);
-            this.source = source;
-        }
-
-        int recordNumber() {
-            return records;
-        }
-
-        private int read() throws IOException {
-            if (!started) {
-                started = true;
-                int c = in.read();
-                return c == '\uFEFF' ? in.read() : c;
-            }
-            if (pushback != -2) {
-                int c = pushback;
-                pushback = -2;
-                return c;
-            }
-            return in.read();
-        }
-
-        /** The next non-blank record, or null at the end. */
-        List<String> next() throws IOException {
-            while (!eof) {
-                List<String> record = readRecord();
-                if (record == null) {
-                    return null;
-                }
-                if (!(record.size() == 1 && record.get(0).isEmpty() && !lastRecordHadQuotes)) {
-                    return record;
-                }
-            }
-            return null;
-        }
-
-        private boolean lastRecordHadQuotes;
-
-        private List<String> readRecord() throws IOException {
-            int c = read();
-            if (c == -1) {
-                eof = true;
-                return null;
-            }
-            records++;
-            lastRecordHadQuotes = false;
-            List<String> fields = new ArrayList<>();
-            StringBuilder field = new StringBuilder();
-            boolean quoted = false;
-            boolean afterQuote = false;
-            int startRecord = records;
-            while (true) {
-                if (c == -1) {
-                    if (quoted) {
-                        throw new DataException(source + ": row " + startRecord + " has a quote (\") that is never closed");
-                    }
-                    fields.add(afterQuote ? field.toString() : field.toString().strip());
-                    eof = true;
-                    return fields;
-                }
-                if (quoted) {
-                    if (c == '"') {
-                        int d = read();
-                        if (d == '"') {
-                            field.append('"');
-                        } else {
-                            quoted = false;
-                            afterQuote = true;
-                            pushback = d;
-                        }
-                    } else {
-                        field.append((char) c);
-                    }
-                } else if (c == ',') {
-                    fields.add(afterQuote ? field.toString() : field.toString().strip());
-                    field.setLength(0);
-                    afterQuote = false;
-                } else if (c == '\n' || c == '\r') {
-                    if (c == '\r') {
-                        int d = read();
-                        if (d != '\n') {
-                            pushback = d;
-                        }
-                    }
-                    fields.add(afterQuote ? field.toString() : field.toString().strip());
-                    return fields;
-                } else if (c == '"') {
-                    if (afterQuote || !field.toString().isBlank()) {
-                        throw new DataException(source + ": row " + startRecord + ", field " + (fields.size() + 1)
-                                + ": a quote (\") in the middle of a field; quote the whole field and double inner quotes");
-                    }
-                    field.setLength(0);
-                    quoted = true;
-                    lastRecordHadQuotes = true;
-                } else {
-                    if (afterQuote) {
-                        if (!Character.isWhitespace(c)) {
-                            throw new DataException(source + ": row " + startRecord + ", field " + (fields.size() + 1)
-                                    + ": text after the closing quote");
-                        }
-                    } else {
-                        field.append((char) c);
-                    }
-                }
-                c = read();
-            }
-        }
     }
 }
