@@ -64,6 +64,16 @@ class BadInputsTest {
         }
     }
 
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void docsBadInputsMdListsTheMessage(String file, String expected) throws Exception {
+        String root = System.getProperty("mmm.projectRoot");
+        org.junit.jupiter.api.Assumptions.assumeTrue(root != null, "mmm.projectRoot not set (run through Maven)");
+        Path doc = Path.of(root, "docs", "bad-inputs.md");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.exists(doc), "docs/bad-inputs.md not found under " + root);
+        assertThat(Files.readString(doc)).contains("| `" + file + "` | `" + expected + "` |");
+    }
+
     @org.junit.jupiter.api.Test
     void theGoodFixturePasses() throws Exception {
         assertThat(readAndValidate(inputs().resolve("good.csv"))).isEmpty();
