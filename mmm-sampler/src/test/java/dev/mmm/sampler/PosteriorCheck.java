@@ -2,6 +2,7 @@ package dev.mmm.sampler;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.mmm.sampler.diagnostics.Diagnostics;
 import java.util.function.IntToDoubleFunction;
 
 /** Asserts a sampling result against known marginal means and sds. */
@@ -10,6 +11,19 @@ public final class PosteriorCheck {
     public static double lastMinEss;
 
     private PosteriorCheck() {
+    }
+
+    /** Coordinate {@code dim} of every completed draw, [chain][draw]. */
+    public static double[][] coordinate(SamplingResult result, int dim) {
+        double[][][] positions = result.positions();
+        double[][] out = new double[positions.length][];
+        for (int c = 0; c < positions.length; c++) {
+            out[c] = new double[positions[c].length];
+            for (int d = 0; d < positions[c].length; d++) {
+                out[c][d] = positions[c][d][dim];
+            }
+        }
+        return out;
     }
 
     /**
@@ -23,13 +37,13 @@ public final class PosteriorCheck {
         double minEss = Double.POSITIVE_INFINITY;
         double maxRhat = 0;
         for (int i = 0; i < result.dimension(); i++) {
-            double[][] x = CrudeDiagnostics.coordinate(result, i);
-            double mean = CrudeDiagnostics.mean(x);
-            double sd = CrudeDiagnostics.sd(x);
-            double mcseMean = CrudeDiagnostics.mcseMean(x);
-            double mcseSd = CrudeDiagnostics.mcseSd(x);
-            double rhat = CrudeDiagnostics.rhat(x);
-            minEss = Math.min(minEss, CrudeDiagnostics.ess(x));
+            double[][] x = coordinate(result, i);
+            double mean = Diagnostics.mean(x);
+            double sd = Diagnostics.sd(x);
+            double mcseMean = Diagnostics.mcseMean(x);
+            double mcseSd = Diagnostics.mcseSd(x);
+            double rhat = Diagnostics.rhat(x);
+            minEss = Math.min(minEss, Diagnostics.essBulk(x));
             maxRhat = Math.max(maxRhat, rhat);
             assertThat(Math.abs(mean - trueMean.applyAsDouble(i)))
                     .as("%s: |mean - truth| of coordinate %d (mean %g, truth %g, mcse %g)", target, i, mean,
@@ -50,8 +64,8 @@ public final class PosteriorCheck {
                 draws++;
             }
         }
-        System.out.printf("%s: min ESS %.0f, max R-hat %.4f, step sizes %s, leapfrogs/draw %.1f,"
-                + " gradient evaluations %d, min ESS per 1000 gradients %.2f, wall %.2fs%n", target, minEss, maxRhat,
+        System.out.printf("%s: min bulk-ESS %.0f, max R-hat %.4f, step sizes %s, leapfrogs/draw %.1f,"
+                + " gradient evaluations %d, min bulk-ESS per 1000 gradients %.2f, wall %.2fs%n", target, minEss, maxRhat,
                 java.util.Arrays.toString(result.stepSize()), (double) leapfrogs / draws,
                 result.gradientEvaluations(), 1000 * minEss / result.gradientEvaluations(), result.wallSeconds());
     }
