@@ -33,6 +33,12 @@ public record FitSummary(int chains, int warmup, int draws, long seed,
                             double rhat, double essBulk, double essTail, double mcseMean, double mcseSd) {
     }
 
+    /** This summary with other warnings. */
+    public FitSummary withWarnings(List<String> newWarnings) {
+        return new FitSummary(chains, warmup, draws, seed, wallSeconds, warmupSeconds, samplingSeconds,
+                gradientEvaluations, divergences, maxTreedepthHits, complete, drawsCompleted, newWarnings, parameters);
+    }
+
     /** The row of the parameter with this name. */
     public Parameter parameter(String name) {
         for (Parameter p : parameters) {
