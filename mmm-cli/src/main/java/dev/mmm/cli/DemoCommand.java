@@ -21,7 +21,9 @@ import picocli.CommandLine.Option;
         name = "demo",
         sortOptions = false,
         description = {
-            "Simulate three years of weekly sales driven by five channels with known parameters, fit the default model to them and print the posterior next to the truth.",
+            "Simulate data with known parameters, fit them, compare with the truth.",
+            "",
+            "Three years of weekly sales driven by five channels; the default model is fitted and its posterior printed next to the true values.",
             "",
             "Writes the data (demo-data.csv), the truth (truth.json), summary.json and draws.csv into the output folder."})
 final class DemoCommand extends CliCommand {

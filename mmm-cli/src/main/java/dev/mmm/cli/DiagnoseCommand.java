@@ -20,7 +20,9 @@ import picocli.CommandLine.Parameters;
 @Command(mixinStandardHelpOptions = true,
         name = "diagnose",
         description = {
-            "Convergence diagnostics (rank-normalised split R-hat, bulk and tail ESS, MCSE; Vehtari et al. 2021) of posterior draws: one draws.csv written by 'mmm fit' (columns chain,draw,...), or CmdStan output CSV files, one per chain."},
+            "R-hat, ESS and MCSE of posterior draws from mmm or CmdStan.",
+            "",
+            "Rank-normalised split R-hat, bulk and tail ESS and MCSE (Vehtari et al. 2021) of one draws.csv written by 'mmm fit' (columns chain,draw,...), or of CmdStan output CSV files, one per chain."},
         footer = {"", "Examples:", "  mmm diagnose fit-out/draws.csv", "  mmm diagnose output_1.csv output_2.csv output_3.csv output_4.csv --json"})
 final class DiagnoseCommand extends CliCommand {
 

@@ -23,7 +23,9 @@ import picocli.CommandLine.Option;
         name = "fit",
         sortOptions = false,
         description = {
-            "Fit the default media mix model (MODEL.md) to a CSV file; write DIR/summary.json and DIR/draws.csv.",
+            "Fit the default model to a CSV file; save its summary and draws.",
+            "",
+            "The model is MODEL.md's default (geometric adstock of 8 periods, logistic saturation, controls, optional yearly Fourier seasonality).",
             "",
             "The CSV has a header row and one row per period (weekly, daily or monthly; sorted, no gaps): an ISO date column (yyyy-MM-dd), the target, one spend column per channel and optional control columns.",
             "",

@@ -25,7 +25,9 @@ import picocli.CommandLine.Option;
         name = "simulate",
         sortOptions = false,
         description = {
-            "Write weekly data simulated from the default model (MODEL.md) with parameters drawn from the seed: channels ch1..chC (flighted and always-on spend), controls ctrl1..ctrlK (standard normal), target 'y', date column 'date' from 2021-01-04.",
+            "Write data simulated from the default model with known parameters.",
+            "",
+            "Weekly rows from 2021-01-04 (column 'date'), channels ch1..chC (flighted and always-on spend), controls ctrl1..ctrlK (standard normal) and target 'y'; the parameters are drawn from the seed.",
             "",
             "--truth writes the true parameters, named as 'mmm fit' names them, in the space of a model fitted to the file (y divided by its maximum)."},
         footer = {"", "Example:", "  mmm simulate --weeks 156 --channels 5 --controls 2 --yearly-seasonality 2 --seed 3 --out sim.csv --truth truth.json"})
