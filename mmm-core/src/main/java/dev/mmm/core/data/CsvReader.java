@@ -62,6 +62,9 @@ public final class CsvReader {
     public static Dataset read(Path file, String dateColumn, Collection<String> columns) throws IOException {
         String text;
         String name = file.getFileName() == null ? file.toString() : file.getFileName().toString();
+        if (Files.isDirectory(file)) {
+            throw new DataException(file + ": is a folder, not a CSV file");
+        }
         try {
             byte[] bytes = Files.readAllBytes(file);
             text = StandardCharsets.UTF_8.newDecoder()

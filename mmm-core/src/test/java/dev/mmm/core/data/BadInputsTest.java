@@ -80,6 +80,14 @@ class BadInputsTest {
     }
 
     @org.junit.jupiter.api.Test
+    void aFolderIsADataExceptionNamingThePath() throws Exception {
+        Path folder = inputs();
+        assertThatThrownBy(() -> readAndValidate(folder))
+                .isInstanceOf(DataException.class)
+                .hasMessage(folder + ": is a folder, not a CSV file");
+    }
+
+    @org.junit.jupiter.api.Test
     void aMissingFileIsADataExceptionNamingThePath() throws Exception {
         Path missing = inputs().resolve("no-such-file.csv");
         assertThatThrownBy(() -> readAndValidate(missing))
