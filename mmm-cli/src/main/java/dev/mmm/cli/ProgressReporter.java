@@ -5,6 +5,7 @@ import dev.mmm.sampler.ProgressListener;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.util.Locale;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.atomic.AtomicLong;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
@@ -24,7 +25,7 @@ final class ProgressReporter implements ProgressListener, AutoCloseable {
     private final ProgressBar bar;
     private final PrintWriter plain;
     private final AtomicLong nextPlainTenth = new AtomicLong(1);
-    private final java.util.concurrent.atomic.AtomicBoolean samplingAnnounced = new java.util.concurrent.atomic.AtomicBoolean();
+    private final AtomicBoolean samplingAnnounced = new AtomicBoolean();
 
     private ProgressReporter(int chains, int warmup, int draws, ProgressBar bar, PrintWriter plain) {
         this.total = (long) chains * (warmup + draws);

@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -140,7 +141,7 @@ final class SimulateCommand extends CliCommand {
             }
             t += 1 + rng.nextInt(4);
         }
-        if (java.util.Arrays.stream(x).allMatch(v -> v == 0)) {
+        if (Arrays.stream(x).allMatch(v -> v == 0)) {
             x[0] = level;
         }
         return x;
