@@ -21,6 +21,11 @@ final class Numerics {
         return x > 0 ? x + Math.log1p(Math.exp(-x)) : Math.log1p(Math.exp(x));
     }
 
+    /** log(1 - exp(d)) for d <= 0, accurate both for d near 0 and for very negative d (Maechler 2012). */
+    static double log1mexp(double d) {
+        return d > -LN_2 ? Math.log(-Math.expm1(d)) : Math.log1p(-Math.exp(d));
+    }
+
     /** 1 / (1 + exp(-x)), accurate for large |x|. */
     static double logistic(double x) {
         if (x >= 0) {

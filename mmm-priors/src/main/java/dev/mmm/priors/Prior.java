@@ -14,6 +14,7 @@ public final class Prior {
     /** Set when the density can be evaluated from distances to both bounds (see IntervalDensity). */
     private final IntervalDensity intervalDensity;
     private final IntervalBijector interval;
+    private final boolean fixed;
 
     private Prior(Distribution distribution, Bijector bijector) {
         this.distribution = Objects.requireNonNull(distribution, "distribution");
@@ -26,6 +27,7 @@ public final class Prior {
             this.intervalDensity = null;
             this.interval = null;
         }
+        this.fixed = distribution.support().isPoint();
     }
 
     /** The prior with the bijector Stan picks for the distribution's support. */
@@ -48,7 +50,7 @@ public final class Prior {
 
     /** True for a Dirac prior: the value is fixed, not sampled. */
     public boolean isFixed() {
-        return distribution.support().isPoint();
+        return fixed;
     }
 
     /** log p(x(u)) + log |dx/du|. */
@@ -66,7 +68,7 @@ public final class Prior {
             return intervalDensity.dLogDensityTimesSpan(interval.distanceToLower(u), interval.distanceToUpper(u))
                     + interval.dLogAbsJacobianDu(u);
         }
-        if (isFixed()) {
+        if (fixed) {
             return 0.0;
         }
         return distribution.dLogDensity(bijector.toConstrained(u)) * bijector.dConstrainedDu(u)

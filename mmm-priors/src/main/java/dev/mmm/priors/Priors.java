@@ -54,6 +54,20 @@ public final class Priors {
         family(Gamma.NAME, List.of("alpha", "beta"), v -> new Gamma(v[0], v[1]));
         alternative(Gamma.NAME, List.of("mu", "sigma"), new LinkedHashMap<>(), v -> Gamma.ofMeanSd(v[0], v[1]));
         family(Laplace.NAME, List.of("mu", "b"), v -> new Laplace(v[0], v[1]));
+        LinkedHashMap<String, Double> unbounded = new LinkedHashMap<>();
+        unbounded.put("lower", Double.NEGATIVE_INFINITY);
+        unbounded.put("upper", Double.POSITIVE_INFINITY);
+        family(TruncatedNormal.NAME, List.of("mu", "sigma"), unbounded, v -> new TruncatedNormal(v[0], v[1], v[2], v[3]));
+        family(LogNormal.NAME, List.of("mu", "sigma"), v -> new LogNormal(v[0], v[1]));
+        family(InverseGamma.NAME, List.of("alpha", "beta"), v -> new InverseGamma(v[0], v[1]));
+        alternative(InverseGamma.NAME, List.of("mu", "sigma"), new LinkedHashMap<>(), v -> InverseGamma.ofMeanSd(v[0], v[1]));
+        family(Exponential.NAME, List.of("lam"), v -> new Exponential(v[0]));
+        family(StudentT.NAME, List.of("nu", "mu", "sigma"), v -> new StudentT(v[0], v[1], v[2]));
+        family(HalfStudentT.NAME, List.of("nu", "sigma"), v -> new HalfStudentT(v[0], v[1]));
+        family(Cauchy.NAME, List.of("alpha", "beta"), v -> new Cauchy(v[0], v[1]));
+        family(HalfCauchy.NAME, List.of("beta"), v -> new HalfCauchy(v[0]));
+        family(Uniform.NAME, List.of("lower", "upper"), v -> new Uniform(v[0], v[1]));
+        family(Weibull.NAME, List.of("alpha", "beta"), v -> new Weibull(v[0], v[1]));
         family(Dirac.NAME, List.of("value"), v -> new Dirac(v[0]));
     }
 

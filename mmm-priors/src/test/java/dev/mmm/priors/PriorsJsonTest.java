@@ -18,7 +18,7 @@ class PriorsJsonTest {
         return Families.anyDistribution();
     }
 
-    @Property(tries = 500)
+    @Property(tries = 500, seed = "20261124")
     void everyDistributionSurvivesAJsonRoundTrip(@ForAll("distributions") Distribution d) {
         ObjectNode json = Priors.toJson(d);
         assertThat(json.get("dist").asText()).isEqualTo(d.name());

@@ -29,7 +29,26 @@ class SamplingTest {
                 Arguments.of(new Beta(20, 4), true),
                 Arguments.of(new Gamma(3, 1), true),
                 Arguments.of(new Gamma(0.3, 2), true),
-                Arguments.of(new Laplace(-1, 0.5), true));
+                Arguments.of(new Laplace(-1, 0.5), true),
+                Arguments.of(new TruncatedNormal(0, 1, -1, 2), true),
+                Arguments.of(new TruncatedNormal(1, 2, 0, Double.POSITIVE_INFINITY), true),
+                Arguments.of(new TruncatedNormal(0, 1, 3, Double.POSITIVE_INFINITY), true),
+                Arguments.of(new TruncatedNormal(0, 1, 40, Double.POSITIVE_INFINITY), true),
+                Arguments.of(new TruncatedNormal(0, 1, 8, 9), true),
+                Arguments.of(new TruncatedNormal(0, 1, -0.1, 0.2), true),
+                Arguments.of(new TruncatedNormal(5, 2, Double.NEGATIVE_INFINITY, -7), true),
+                Arguments.of(new LogNormal(0.5, 0.25), true),
+                Arguments.of(new InverseGamma(10, 3), true),
+                Arguments.of(new Exponential(2), true),
+                Arguments.of(new StudentT(12, 1, 2), true),
+                Arguments.of(new StudentT(1.5, 0, 1), false),
+                Arguments.of(new HalfStudentT(12, 2), true),
+                Arguments.of(new HalfStudentT(2, 1), false),
+                Arguments.of(new Cauchy(1, 2), false),
+                Arguments.of(new HalfCauchy(3), false),
+                Arguments.of(new Uniform(-2, 5), true),
+                Arguments.of(new Weibull(1.5, 2), true),
+                Arguments.of(new Weibull(0.7, 1), true));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -49,9 +49,8 @@ public final class Sampler {
         AtomicBoolean abort = new AtomicBoolean();
         List<Chain> runs = new ArrayList<>(chains);
         for (int c = 0; c < chains; c++) {
-            LogDensity copy = c == 0 ? density : density.copyForChain();
-            runs.add(new Chain(c, copy, settings, initialPositions == null ? null : initialPositions[c].clone(),
-                    listener, token, abort));
+            double[] initial = initialPositions == null ? null : initialPositions[c].clone();
+            runs.add(new Chain(c, density.copyForChain(), settings, initial, listener, token, abort));
         }
 
         ChainOutput[] outputs = new ChainOutput[chains];

@@ -196,6 +196,45 @@ class SamplerBehaviourTest {
     }
 
     @Test
+    void everyChainGetsItsOwnCopyOfTheDensity() {
+        java.util.Set<Thread> threadsSeen = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        AtomicInteger copies = new AtomicInteger();
+        AtomicInteger sharedUse = new AtomicInteger();
+        class PerThreadDensity implements LogDensity {
+            private volatile Thread owner;
+
+            @Override
+            public int dimension() {
+                return 2;
+            }
+
+            @Override
+            public double logDensityAndGradient(double[] q, double[] g) {
+                Thread current = Thread.currentThread();
+                if (owner == null) {
+                    owner = current;
+                } else if (owner != current) {
+                    sharedUse.incrementAndGet();
+                }
+                threadsSeen.add(current);
+                g[0] = -q[0];
+                g[1] = -q[1];
+                return -0.5 * (q[0] * q[0] + q[1] * q[1]);
+            }
+
+            @Override
+            public LogDensity copyForChain() {
+                copies.incrementAndGet();
+                return new PerThreadDensity();
+            }
+        }
+        Sampler.sample(new PerThreadDensity(), SMALL.toBuilder().threads(4).build());
+        assertThat(copies.get()).isEqualTo(4);
+        assertThat(sharedUse.get()).isZero();
+        assertThat(threadsSeen).hasSizeGreaterThan(1);
+    }
+
+    @Test
     void maxTreeDepthIsRespectedAndCounted() {
         SamplingResult result = Sampler.sample(DiagonalGaussianDensity.logSpacedScales(10, 0.01, 100),
                 SamplerSettings.builder().chains(1).warmup(0).draws(50).maxTreeDepth(3).metric(Metric.UNIT).build());

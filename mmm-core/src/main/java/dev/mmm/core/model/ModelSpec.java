@@ -322,12 +322,38 @@ public final class ModelSpec {
                     throw new SpecException("synergies: pair " + s.channelA() + ", " + s.channelB() + " is given twice");
                 }
             }
+            java.util.Set<String> families = knownPriorFamilies(channels.values(), seasonalities);
             for (String family : priors.keySet()) {
-                if (family.isBlank()) {
-                    throw new SpecException("priors: a blank parameter family");
+                if (!families.contains(family)) {
+                    throw new SpecException("priors." + family + ": no parameter family '" + family + "' in this model; valid: "
+                            + String.join(", ", families));
                 }
             }
             return new ModelSpec(this);
         }
+    }
+
+    /**
+     * The names {@link Builder#prior} accepts for a model with these channels and seasonalities:
+     * the fixed families and every channel transform's parameter group name.
+     */
+    static java.util.Set<String> knownPriorFamilies(java.util.Collection<ChannelSpec> channels,
+                                                   List<SeasonalitySpec> seasonalities) {
+        java.util.LinkedHashSet<String> f = new java.util.LinkedHashSet<>(List.of("intercept", "beta", "gamma", "fourier",
+                "event", "synergy", "trend_k", "trend_delta", "sigma", "nu"));
+        for (SeasonalitySpec s : seasonalities) {
+            f.add(s.prefix());
+        }
+        for (ChannelSpec c : channels) {
+            try {
+                List<String> a = dev.mmm.core.transform.Transforms.adstock(c.adstock(), c.lMax(), c.normalize()).parameterNames();
+                List<String> s = dev.mmm.core.transform.Transforms.saturation(c.saturation()).parameterNames();
+                a.forEach(n -> f.add(s.contains(n) ? "adstock_" + n : n));
+                s.forEach(n -> f.add(a.contains(n) ? "saturation_" + n : n));
+            } catch (IllegalArgumentException e) {
+                throw new SpecException("channel '" + c.name() + "': " + e.getMessage(), e);
+            }
+        }
+        return f;
     }
 }

@@ -213,7 +213,8 @@ public final class ModelSpecJson {
         try {
             return b.build();
         } catch (IllegalArgumentException e) {
-            throw new SpecException(p + ": " + e.getMessage(), e);
+            String m = e.getMessage();
+            throw new SpecException(m.startsWith("priors.") ? p + "." + m : p + ": " + m, e);
         }
     }
 

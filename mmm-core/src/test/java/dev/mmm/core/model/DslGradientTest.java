@@ -105,6 +105,30 @@ class DslGradientTest {
     }
 
     @Test
+    void everyTermTogetherDoesNotAllocatePerCall() {
+        ModelSpec spec = ModelSpec.builder().date("date").target("y").channels("a")
+                .channel(ChannelSpec.of("b").withAdstock("weibull_cdf", 6).withSaturation("hill"))
+                .channel(ChannelSpec.of("c").withAdstock("delayed", 5).withSaturation("tanh")
+                        .withOrder(TransformOrder.SATURATION_FIRST))
+                .synergy("a", "b").controls("price").trend(TrendSpec.piecewise(2)).yearlySeasonality(2)
+                .event(EventSpec.gaussian("xmas", 7, LocalDate.of(2021, 12, 25)))
+                .likelihood(LikelihoodSpec.studentT((dev.mmm.priors.Distribution) null)).build();
+        CompiledModel model = spec.compile(data(9, false));
+        double[] u = new Random(10).doubles(model.dimension(), -1, 1).toArray();
+        double[] g = new double[u.length];
+        var threads = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        for (int k = 0; k < 20_000; k++) {
+            model.logDensityAndGradient(u, g);
+        }
+        long id = Thread.currentThread().getId();
+        long before = threads.getThreadAllocatedBytes(id);
+        for (int k = 0; k < 10_000; k++) {
+            model.logDensityAndGradient(u, g);
+        }
+        assertThat(threads.getThreadAllocatedBytes(id) - before).as("bytes allocated by 10,000 calls").isLessThan(10_000);
+    }
+
+    @Test
     void scalingOptions() {
         Dataset data = data(4, true);
         ModelSpec spec = ModelSpec.builder().date("date").target("y").targetScaling(ScalingMethod.MEAN)

@@ -105,6 +105,10 @@ class ModelSpecJsonTest {
                 "$.events[0].dates[0]: not an ISO date (yyyy-mm-dd): '2020-13-01'");
         assertError("""
                 {"target": "y"}""", "$.date: missing");
+        assertError("""
+                {"date": "d", "target": "y", "channels": ["a"], "priors": {"betta": {"dist": "HalfNormal", "sigma": 1}}}""",
+                "$.priors.betta: no parameter family 'betta' in this model; valid: intercept, beta, gamma, fourier, event, "
+                        + "synergy, trend_k, trend_delta, sigma, nu, alpha, lam");
         assertErrorStarts("{\"date\": ", "$: not valid JSON");
         assertError("""
                 {"date": "d", "target": "y", "channels": ["a", "a"]}""", "$.channels[1].name: channel 'a' is given twice");

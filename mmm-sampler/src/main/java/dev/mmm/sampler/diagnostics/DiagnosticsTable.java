@@ -21,6 +21,9 @@ public final class DiagnosticsTable {
     private static final ObjectMapper JSON = new ObjectMapper()
             .enable(SerializationFeature.INDENT_OUTPUT);
 
+    private static final String DIVERGENT = "divergent__";
+    private static final String ENERGY = "energy__";
+
     private DiagnosticsTable() {
     }
 
@@ -36,10 +39,48 @@ public final class DiagnosticsTable {
         return parameters;
     }
 
-    /** The table as aligned text, preceded by a line giving chains and draws. */
+    /**
+     * The table as aligned text, preceded by a line giving chains and draws and followed, when
+     * the draws have Stan's sampler columns, by the divergence count and each chain's E-BFMI.
+     */
     public static String text(CmdStanDraws draws) {
-        return "Draws: " + draws.chains() + " chains x " + draws.draws() + " draws\n"
-                + text(summaries(draws));
+        StringBuilder out = new StringBuilder();
+        out.append("Draws: ").append(draws.chains()).append(" chains x ").append(draws.draws())
+                .append(" draws\n");
+        out.append(text(summaries(draws)));
+        if (draws.hasColumn(DIVERGENT)) {
+            out.append("Divergences: ").append(divergences(draws)).append(" of ")
+                    .append((long) draws.chains() * draws.draws()).append(" draws\n");
+        }
+        if (draws.hasColumn(ENERGY)) {
+            out.append("E-BFMI per chain:");
+            for (double e : ebfmi(draws)) {
+                out.append(' ').append(String.format(Locale.ROOT, "%.3f", e));
+            }
+            out.append(" (below 0.3 suggests poor exploration)\n");
+        }
+        return out.toString();
+    }
+
+    /** Draws whose {@code divergent__} is non-zero, all chains. */
+    public static long divergences(CmdStanDraws draws) {
+        long count = 0;
+        for (double[] chain : draws.column(DIVERGENT)) {
+            for (double d : chain) {
+                count += d != 0 ? 1 : 0;
+            }
+        }
+        return count;
+    }
+
+    /** E-BFMI of each chain's {@code energy__}. */
+    public static double[] ebfmi(CmdStanDraws draws) {
+        double[][] energy = draws.column(ENERGY);
+        double[] out = new double[energy.length];
+        for (int c = 0; c < energy.length; c++) {
+            out[c] = Diagnostics.ebfmi(energy[c]);
+        }
+        return out;
     }
 
     /** The table of already computed summaries as aligned text. */
@@ -75,8 +116,9 @@ public final class DiagnosticsTable {
 
     /**
      * The table as JSON: {@code {"chains", "draws_per_chain", "parameters": [{"name", "mean",
-     * "mcse_mean", "sd", "mcse_sd", "q5", "q50", "q95", "ess_bulk", "ess_tail", "rhat"}]}};
-     * a diagnostic that is NaN is written as {@code null}.
+     * "mcse_mean", "sd", "mcse_sd", "q5", "q50", "q95", "ess_bulk", "ess_tail", "rhat"}],
+     * "divergences", "ebfmi": [per chain]}} (the last two only when the draws have
+     * {@code divergent__} and {@code energy__}); a value that is NaN is written as {@code null}.
      */
     public static String json(CmdStanDraws draws) {
         ObjectNode root = JSON.createObjectNode();
@@ -96,6 +138,19 @@ public final class DiagnosticsTable {
             put(p, "ess_bulk", s.essBulk());
             put(p, "ess_tail", s.essTail());
             put(p, "rhat", s.rhat());
+        }
+        if (draws.hasColumn(DIVERGENT)) {
+            root.put("divergences", divergences(draws));
+        }
+        if (draws.hasColumn(ENERGY)) {
+            ArrayNode ebfmi = root.putArray("ebfmi");
+            for (double e : ebfmi(draws)) {
+                if (Double.isFinite(e)) {
+                    ebfmi.add(e);
+                } else {
+                    ebfmi.addNull();
+                }
+            }
         }
         try {
             return JSON.writeValueAsString(root);

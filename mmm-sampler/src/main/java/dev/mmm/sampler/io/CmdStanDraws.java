@@ -37,10 +37,23 @@ public final class CmdStanDraws {
             throw new IllegalArgumentException("draws: " + values.length + " columns of values for "
                     + columns.size() + " column names");
         }
+        if (values.length == 0 || values[0].length == 0 || values[0][0].length == 0) {
+            throw new IllegalArgumentException("draws: need at least one column, chain and draw");
+        }
+        int chains = values[0].length;
+        int draws = values[0][0].length;
         double[][][] copy = new double[values.length][][];
         for (int k = 0; k < values.length; k++) {
-            copy[k] = new double[values[k].length][];
-            for (int c = 0; c < values[k].length; c++) {
+            if (values[k].length != chains) {
+                throw new IllegalArgumentException("draws: column '" + columns.get(k) + "' has "
+                        + values[k].length + " chains, expected " + chains);
+            }
+            copy[k] = new double[chains][];
+            for (int c = 0; c < chains; c++) {
+                if (values[k][c].length != draws) {
+                    throw new IllegalArgumentException("draws: column '" + columns.get(k) + "' chain "
+                            + c + " has " + values[k][c].length + " draws, expected " + draws);
+                }
                 copy[k][c] = values[k][c].clone();
             }
         }

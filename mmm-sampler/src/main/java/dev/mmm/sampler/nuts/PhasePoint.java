@@ -10,6 +10,11 @@ public final class PhasePoint {
     public final double[] gradient;
     /** M⁻¹p at the current momentum. */
     public final double[] velocity;
+    /**
+     * M⁻¹∇log p at the current position: kept so a leapfrog step updates the velocity with it
+     * instead of a second M⁻¹ product (which costs O(n²) for a dense metric).
+     */
+    public final double[] inverseMetricGradient;
     public double logDensity;
     /** H = −log p(q) + ½ pᵀM⁻¹p; +∞ when the log density is NaN or −∞. */
     public double energy;
@@ -19,6 +24,7 @@ public final class PhasePoint {
         momentum = new double[dimension];
         gradient = new double[dimension];
         velocity = new double[dimension];
+        inverseMetricGradient = new double[dimension];
     }
 
     public int dimension() {
@@ -32,13 +38,15 @@ public final class PhasePoint {
         System.arraycopy(other.momentum, 0, momentum, 0, n);
         System.arraycopy(other.gradient, 0, gradient, 0, n);
         System.arraycopy(other.velocity, 0, velocity, 0, n);
+        System.arraycopy(other.inverseMetricGradient, 0, inverseMetricGradient, 0, n);
         logDensity = other.logDensity;
         energy = other.energy;
     }
 
     /**
      * Copies what a proposal needs (position, gradient, log density, energy), not the
-     * momentum: a sample's momentum is redrawn at the next transition.
+     * momentum: a sample's momentum is redrawn, and its velocity and M⁻¹∇log p recomputed,
+     * at the next transition (by then the metric may have changed).
      */
     public void copyStateFrom(PhasePoint other) {
         int n = position.length;

@@ -69,6 +69,32 @@ class DiagnosticsReferenceTest {
                 "ess_bulk", "ess_tail", "rhat");
         assertThat(lines[2]).startsWith("theta").contains("1408", "1292", "1.007");
         assertThat(lines[3]).startsWith("lp__");
-        assertThat(lines).hasSize(2 + 8);
+        assertThat(lines[10]).isEqualTo("Divergences: 0 of 4000 draws");
+        assertThat(lines[11]).startsWith("E-BFMI per chain: ");
+        assertThat(lines).hasSize(2 + 8 + 2);
+        double[] ebfmi = DiagnosticsTable.ebfmi(bernoulli);
+        assertThat(ebfmi).hasSize(4);
+        for (int c = 0; c < 4; c++) {
+            assertThat(ebfmi[c]).isEqualTo(Diagnostics.ebfmi(bernoulli.column("energy__")[c]))
+                    .isGreaterThan(0.3);
+        }
+    }
+
+    @Test
+    void jsonHasEveryParameterAndSamplerHealth() throws Exception {
+        com.fasterxml.jackson.databind.JsonNode json = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(DiagnosticsTable.json(bernoulli));
+        assertThat(json.get("chains").asInt()).isEqualTo(4);
+        assertThat(json.get("draws_per_chain").asInt()).isEqualTo(1000);
+        assertThat(json.get("parameters")).hasSize(8);
+        com.fasterxml.jackson.databind.JsonNode theta = json.get("parameters").get(0);
+        assertThat(theta.get("name").asText()).isEqualTo("theta");
+        assertThat(theta.get("ess_bulk").asDouble()).isCloseTo(1407.5124, within(1e-4));
+        assertThat(theta.get("rhat").asDouble()).isCloseTo(1.006789, within(1e-5));
+        assertThat(theta.get("mcse_sd").asDouble()).isCloseTo(0.00216, within(1e-4));
+        assertThat(json.get("parameters").get(6).get("name").asText()).isEqualTo("divergent__");
+        assertThat(json.get("parameters").get(6).get("rhat").isNull()).isTrue();
+        assertThat(json.get("divergences").asInt()).isZero();
+        assertThat(json.get("ebfmi")).hasSize(4);
     }
 }

@@ -55,6 +55,23 @@ class CmdStanCsvTest {
     }
 
     @Test
+    void drawsBuiltInMemoryAreCopied() {
+        double[][][] values = {{{1, 2, 3, 4}, {5, 6, 7, 8}}};
+        CmdStanDraws draws = CmdStanDraws.of(List.of("x"), values);
+        values[0][0][0] = 99;
+        assertThat(draws.column("x")[0]).containsExactly(1, 2, 3, 4);
+        assertThat(draws.chains()).isEqualTo(2);
+        assertThat(draws.draws()).isEqualTo(4);
+        assertThat(draws.sources()).isEmpty();
+        assertThat(DiagnosticsTable.text(draws)).doesNotContain("Divergences", "E-BFMI");
+        assertThatThrownBy(() -> CmdStanDraws.of(List.of("x", "y"), values))
+                .hasMessage("draws: 1 columns of values for 2 column names");
+        assertThatThrownBy(() -> CmdStanDraws.of(List.of("x", "y"),
+                new double[][][] {{{1, 2}, {3, 4}}, {{1, 2}, {3}}}))
+                .hasMessage("draws: column 'y' chain 1 has 1 draws, expected 2");
+    }
+
+    @Test
     void dropsSavedWarmup() {
         String chain = """
                 #     num_warmup = 4
