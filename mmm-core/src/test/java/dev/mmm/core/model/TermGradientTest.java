@@ -176,6 +176,15 @@ class TermGradientTest {
     }
 
     @Test
+    void allocationFreeLogGammaMatchesCommonsNumbers() {
+        for (double x = 1e-3; x < 500; x *= 1.07) {
+            double expected = org.apache.commons.numbers.gamma.LogGamma.value(x);
+            assertThat(StudentTLikelihood.logGamma(x)).as("logGamma(%s)", x)
+                    .isCloseTo(expected, org.assertj.core.data.Offset.offset(1e-13 * Math.max(1, Math.abs(expected))));
+        }
+    }
+
+    @Test
     void logNormalLikelihood() {
         Assembly a = new Assembly(6);
         a.terms.add(new InterceptTerm(a.add("intercept", TestDoubles.IDENTITY)));
