@@ -10,7 +10,8 @@ import org.apache.commons.rng.simple.RandomSource;
 /**
  * A realistic demo data set: three years of weekly sales driven by five channels with typical
  * spend patterns (TV and radio flighted in bursts with dark weeks between, search and display
- * always on, social growing), a promotion flag and yearly seasonality; the default model's
+ * always on with quarterly budgets, search also swinging with the season, social growing), a
+ * promotion flag and yearly seasonality; the default model's
  * truth has alpha in 0.2..0.7, lam in 1.5..4 and media about a quarter of sales.
  */
 public final class DemoData {
@@ -67,13 +68,13 @@ public final class DemoData {
         }
         LinkedHashMap<String, double[]> columns = new LinkedHashMap<>();
         columns.put("tv", flighted(rng, 50_000, 4, 7, 4, 9));
-        columns.put("search", alwaysOn(rng, 20_000, 0.2));
+        columns.put("search", alwaysOn(rng, 20_000, 0.15, 0.35, 0.6, 1.4));
         double[] social = new double[WEEKS];
         for (int t = 0; t < WEEKS; t++) {
             social[t] = Math.max(0.0, (5_000 + 20_000.0 * t / (WEEKS - 1)) * (1 + 0.15 * gaussian(rng)));
         }
         columns.put("social", social);
-        columns.put("display", alwaysOn(rng, 10_000, 0.3));
+        columns.put("display", alwaysOn(rng, 10_000, 0.3, 0.0, 0.3, 1.5));
         columns.put("radio", flighted(rng, 15_000, 2, 4, 3, 8));
         double[] promo = new double[WEEKS];
         for (int t = 0; t < WEEKS; t++) {
@@ -97,10 +98,22 @@ public final class DemoData {
         return x;
     }
 
-    private static double[] alwaysOn(UniformRandomProvider rng, double level, double noise) {
+    /**
+     * Never dark, but not flat either: a quarterly budget (a random multiple in
+     * [budgetLow, budgetHigh] of {@code level}), a yearly swing of relative size {@code seasonal}
+     * (search follows demand), and weekly noise. Without such variation a channel's carry-over and
+     * saturation cannot be told apart from the intercept.
+     */
+    private static double[] alwaysOn(UniformRandomProvider rng, double level, double noise, double seasonal,
+                                     double budgetLow, double budgetHigh) {
         double[] x = new double[WEEKS];
+        double budget = 1.0;
         for (int t = 0; t < WEEKS; t++) {
-            x[t] = Math.max(0.0, level * (1 + noise * gaussian(rng)));
+            if (t % 13 == 0) {
+                budget = budgetLow + (budgetHigh - budgetLow) * rng.nextDouble();
+            }
+            double swing = 1 + seasonal * Math.sin(2 * Math.PI * t / 52.0);
+            x[t] = Math.max(0.0, level * budget * swing * (1 + noise * gaussian(rng)));
         }
         return x;
     }

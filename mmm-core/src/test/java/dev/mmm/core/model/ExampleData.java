@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 
@@ -45,9 +44,5 @@ final class ExampleData {
     static ModelSpec pymcExampleSpec() {
         return ModelSpec.builder().date("date_week").target("y").channels("x1", "x2")
                 .controls("event_1", "event_2", "t").yearlySeasonality(2).build();
-    }
-
-    static List<String> columnNames(Dataset d) {
-        return new ArrayList<>(d.columnNames());
     }
 }
