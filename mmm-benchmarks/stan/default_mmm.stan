@@ -29,14 +29,17 @@ parameters {
 }
 model {
   vector[T] mu = intercept + Z * gamma + F * fourier;
+  matrix[T, C] S;
   for (c in 1:C) {
     vector[L] w;
     w[1] = 1;
     for (l in 2:L) w[l] = w[l - 1] * alpha[c];
     w = w / sum(w);
     // (1 - e^-u) / (1 + e^-u) == tanh(u / 2)
-    mu = mu + beta[c] * tanh(0.5 * lam[c] * (X_lag[c] * w));
+    S[:, c] = tanh(0.5 * lam[c] * (X_lag[c] * w));
   }
+
+  mu = mu + S * beta;
 
   intercept ~ normal(0, 2);
   alpha ~ beta(1, 3);
