@@ -1,0 +1,227 @@
+package dev.mmm.sampler;
+
+import dev.mmm.sampler.adapt.AdaptationWindows;
+import dev.mmm.sampler.adapt.DenseCovarianceEstimator;
+import dev.mmm.sampler.adapt.DiagonalVarianceEstimator;
+import dev.mmm.sampler.adapt.DrawGradientVarianceEstimator;
+import dev.mmm.sampler.adapt.DualAveraging;
+import dev.mmm.sampler.adapt.MetricAdaptation;
+import dev.mmm.sampler.adapt.MetricEstimator;
+import dev.mmm.sampler.metric.DenseMetric;
+import dev.mmm.sampler.metric.DiagonalMetric;
+import dev.mmm.sampler.metric.EuclideanMetric;
+import dev.mmm.sampler.nuts.LeapfrogIntegrator;
+import dev.mmm.sampler.nuts.NutsKernel;
+import dev.mmm.sampler.nuts.PhasePoint;
+import dev.mmm.sampler.nuts.StepSizeSearch;
+import dev.mmm.sampler.nuts.TransitionInfo;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.commons.rng.UniformRandomProvider;
+import org.apache.commons.rng.sampling.distribution.NormalizedGaussianSampler;
+import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
+import org.apache.commons.rng.simple.RandomSource;
+
+/** One chain: initialisation, Stan's adaptive warm-up, then sampling, as Stan's run_adaptive_sampler. */
+final class Chain {
+    static final int MAX_INIT_TRIES = 100;
+
+    private final int index;
+    private final SamplerSettings settings;
+    private final CountingLogDensity density;
+    private final double[] initialPosition;
+    private final ProgressListener listener;
+    private final CancellationToken token;
+    private final AtomicBoolean abort;
+    private final int dimension;
+
+    Chain(int index, LogDensity density, SamplerSettings settings, double[] initialPosition,
+            ProgressListener listener, CancellationToken token, AtomicBoolean abort) {
+        this.index = index;
+        this.settings = settings;
+        this.density = new CountingLogDensity(density);
+        this.initialPosition = initialPosition;
+        this.listener = listener;
+        this.token = token;
+        this.abort = abort;
+        this.dimension = density.dimension();
+    }
+
+    /** A reproducible stream per (seed, chain), independent of which thread runs the chain. */
+    static UniformRandomProvider rngFor(long seed, int chain) {
+        long s0 = splitMix64(seed ^ 0x9E3779B97F4A7C15L * (chain + 1L));
+        long s1 = splitMix64(s0 + seed);
+        return RandomSource.XO_RO_SHI_RO_128_PP.create(new long[] {s0, s1});
+    }
+
+    private static long splitMix64(long x) {
+        long z = x + 0x9E3779B97F4A7C15L;
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        return z ^ (z >>> 31);
+    }
+
+    ChainOutput run() {
+        ChainOutput out = new ChainOutput(settings.draws(), dimension);
+        UniformRandomProvider rng = rngFor(settings.seed(), index);
+        NormalizedGaussianSampler normal = ZigguratSampler.NormalizedGaussian.of(rng);
+
+        EuclideanMetric metric;
+        MetricEstimator estimator;
+        switch (settings.metric()) {
+            case DENSE: {
+                DenseMetric dense = new DenseMetric(dimension);
+                metric = dense;
+                estimator = new DenseCovarianceEstimator(dense);
+                break;
+            }
+            case DIAGONAL_GRADIENT: {
+                DiagonalMetric diagonal = new DiagonalMetric(dimension);
+                metric = diagonal;
+                estimator = new DrawGradientVarianceEstimator(diagonal);
+                break;
+            }
+            case UNIT:
+                metric = new DiagonalMetric(dimension);
+                estimator = null;
+                break;
+            case DIAGONAL:
+            default: {
+                DiagonalMetric diagonal = new DiagonalMetric(dimension);
+                metric = diagonal;
+                estimator = new DiagonalVarianceEstimator(diagonal);
+                break;
+            }
+        }
+        LeapfrogIntegrator integrator = new LeapfrogIntegrator(density, metric);
+        NutsKernel kernel = new NutsKernel(integrator, rng, normal, settings.maxTreeDepth());
+        StepSizeSearch stepSizeSearch = new StepSizeSearch(integrator, normal);
+        TransitionInfo info = new TransitionInfo();
+
+        long start = System.nanoTime();
+        PhasePoint state = new PhasePoint(dimension);
+        initialise(state, rng);
+
+        int warmup = settings.warmup();
+        AdaptationWindows windows = new AdaptationWindows(warmup);
+        MetricAdaptation metricAdaptation = new MetricAdaptation(windows, estimator);
+        if (settings.metric() == Metric.DIAGONAL_GRADIENT && warmup >= 20) {
+            double[] initial = new double[dimension];
+            DrawGradientVarianceEstimator.initialFromGradient(state.gradient, initial);
+            ((DiagonalMetric) metric).setInverseDiagonal(initial);
+        }
+
+        double stepSize = 1.0;
+        DualAveraging dualAveraging = new DualAveraging(settings.targetAcceptance());
+        dualAveraging.setMu(Math.log(10 * stepSize));
+        stepSize = stepSizeSearch.search(state, stepSize);
+
+        int divergences = 0;
+        for (int i = 0; i < warmup; i++) {
+            if (stopRequested()) {
+                finish(out, metric, stepSize, start, System.nanoTime(), System.nanoTime());
+                return out;
+            }
+            kernel.transition(state, stepSize, info);
+            if (info.divergent) {
+                divergences++;
+            }
+            stepSize = dualAveraging.learn(info.acceptance);
+            if (metricAdaptation.learn(state.position, state.gradient)) {
+                stepSize = stepSizeSearch.search(state, stepSize);
+                dualAveraging.setMu(Math.log(10 * stepSize));
+                dualAveraging.restart();
+            }
+            if (listener != null) {
+                listener.onIteration(index, i + 1, Phase.WARMUP, divergences);
+            }
+        }
+        if (warmup > 0) {
+            stepSize = dualAveraging.finalStepSize();
+        }
+        long warmupEnd = System.nanoTime();
+
+        divergences = 0;
+        for (int d = 0; d < settings.draws(); d++) {
+            if (stopRequested()) {
+                finish(out, metric, stepSize, start, warmupEnd, System.nanoTime());
+                return out;
+            }
+            kernel.transition(state, stepSize, info);
+            System.arraycopy(state.position, 0, out.positions[d], 0, dimension);
+            out.logDensity[d] = state.logDensity;
+            out.treeDepth[d] = info.treeDepth;
+            out.leapfrogSteps[d] = info.leapfrogSteps;
+            out.divergent[d] = info.divergent;
+            out.energy[d] = info.energy;
+            out.acceptance[d] = info.acceptance;
+            out.completed = d + 1;
+            if (info.divergent) {
+                divergences++;
+            }
+            if (listener != null) {
+                listener.onIteration(index, d + 1, Phase.SAMPLING, divergences);
+            }
+        }
+        out.finished = true;
+        finish(out, metric, stepSize, start, warmupEnd, System.nanoTime());
+        return out;
+    }
+
+    private boolean stopRequested() {
+        return abort.get() || (token != null && token.isCancelled());
+    }
+
+    private void finish(ChainOutput out, EuclideanMetric metric, double stepSize, long start, long warmupEnd,
+            long end) {
+        out.stepSize = stepSize;
+        metric.inverseDiagonal(out.inverseMetricDiagonal);
+        out.gradientEvaluations = density.evaluations();
+        out.warmupSeconds = (warmupEnd - start) * 1e-9;
+        out.samplingSeconds = (end - warmupEnd) * 1e-9;
+    }
+
+    /** Stan's initialisation: the user's point, or up to 100 uniform draws in (−r, r)^n. */
+    private void initialise(PhasePoint state, UniformRandomProvider rng) {
+        if (initialPosition != null) {
+            System.arraycopy(initialPosition, 0, state.position, 0, dimension);
+            state.logDensity = density.logDensityAndGradient(state.position, state.gradient);
+            if (!Double.isFinite(state.logDensity) || !allFinite(state.gradient)) {
+                throw new SamplerException("chain " + index + ": the given initial position has log density "
+                        + state.logDensity + (allFinite(state.gradient) ? "" : " and a gradient that is not finite"));
+            }
+            return;
+        }
+        double radius = settings.initRadius();
+        double last = Double.NaN;
+        boolean gradientFinite = true;
+        for (int attempt = 0; attempt < MAX_INIT_TRIES; attempt++) {
+            for (int i = 0; i < dimension; i++) {
+                state.position[i] = radius * (2 * rng.nextDouble() - 1);
+            }
+            last = density.logDensityAndGradient(state.position, state.gradient);
+            gradientFinite = allFinite(state.gradient);
+            if (Double.isFinite(last) && gradientFinite) {
+                state.logDensity = last;
+                return;
+            }
+        }
+        String r = formatRadius(radius);
+        throw new SamplerException("could not find a finite log density in " + MAX_INIT_TRIES
+                + " tries at random points in (-" + r + ", " + r + ")^" + dimension + "; last value: " + last
+                + (Double.isFinite(last) && !gradientFinite ? " (its gradient was not finite)" : "")
+                + " (chain " + index + ")");
+    }
+
+    private static String formatRadius(double radius) {
+        return radius == Math.rint(radius) ? Long.toString((long) radius) : Double.toString(radius);
+    }
+
+    private static boolean allFinite(double[] values) {
+        for (double v : values) {
+            if (!Double.isFinite(v)) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

@@ -1,0 +1,13 @@
+package dev.mmm.sampler;
+
+/** The Euclidean metric (inverse mass matrix) the sampler adapts during warm-up. */
+public enum Metric {
+    /** Stan's default: diagonal, from the regularised variance of warm-up draws. */
+    DIAGONAL,
+    /** Full covariance of warm-up draws, regularised; for strongly correlated posteriors. */
+    DENSE,
+    /** nutpie's diagonal, sqrt(var(draws) / var(gradients)), on Stan's window schedule. */
+    DIAGONAL_GRADIENT,
+    /** Identity, never adapted; only the step size is tuned. */
+    UNIT
+}

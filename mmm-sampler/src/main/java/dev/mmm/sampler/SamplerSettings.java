@@ -1,0 +1,174 @@
+package dev.mmm.sampler;
+
+import java.util.Objects;
+
+/** Immutable sampler settings; {@link #defaults()} are CmdStan's. */
+public final class SamplerSettings {
+    private final int chains;
+    private final int warmup;
+    private final int draws;
+    private final long seed;
+    private final int threads;
+    private final int maxTreeDepth;
+    private final double targetAcceptance;
+    private final Metric metric;
+    private final double initRadius;
+
+    private SamplerSettings(Builder b) {
+        this.chains = b.chains;
+        this.warmup = b.warmup;
+        this.draws = b.draws;
+        this.seed = b.seed;
+        this.threads = b.threads;
+        this.maxTreeDepth = b.maxTreeDepth;
+        this.targetAcceptance = b.targetAcceptance;
+        this.metric = b.metric;
+        this.initRadius = b.initRadius;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public static SamplerSettings defaults() {
+        return new Builder().build();
+    }
+
+    /** A builder starting from these settings. */
+    public Builder toBuilder() {
+        return new Builder().chains(chains).warmup(warmup).draws(draws).seed(seed).threads(threads)
+                .maxTreeDepth(maxTreeDepth).targetAcceptance(targetAcceptance).metric(metric)
+                .initRadius(initRadius);
+    }
+
+    public int chains() {
+        return chains;
+    }
+
+    public int warmup() {
+        return warmup;
+    }
+
+    public int draws() {
+        return draws;
+    }
+
+    public long seed() {
+        return seed;
+    }
+
+    /** Worker threads; 0 means min(chains, available processors). */
+    public int threads() {
+        return threads;
+    }
+
+    /** The thread count actually used. */
+    public int effectiveThreads() {
+        int wanted = threads == 0 ? Runtime.getRuntime().availableProcessors() : threads;
+        return Math.max(1, Math.min(chains, wanted));
+    }
+
+    public int maxTreeDepth() {
+        return maxTreeDepth;
+    }
+
+    public double targetAcceptance() {
+        return targetAcceptance;
+    }
+
+    public Metric metric() {
+        return metric;
+    }
+
+    public double initRadius() {
+        return initRadius;
+    }
+
+    @Override
+    public String toString() {
+        return "SamplerSettings{chains=" + chains + ", warmup=" + warmup + ", draws=" + draws + ", seed=" + seed
+                + ", threads=" + threads + ", maxTreeDepth=" + maxTreeDepth + ", targetAcceptance="
+                + targetAcceptance + ", metric=" + metric + ", initRadius=" + initRadius + "}";
+    }
+
+    public static final class Builder {
+        private int chains = 4;
+        private int warmup = 1000;
+        private int draws = 1000;
+        private long seed = 1;
+        private int threads = 0;
+        private int maxTreeDepth = 10;
+        private double targetAcceptance = 0.8;
+        private Metric metric = Metric.DIAGONAL;
+        private double initRadius = 2;
+
+        private Builder() {
+        }
+
+        public Builder chains(int chains) {
+            this.chains = chains;
+            return this;
+        }
+
+        public Builder warmup(int warmup) {
+            this.warmup = warmup;
+            return this;
+        }
+
+        public Builder draws(int draws) {
+            this.draws = draws;
+            return this;
+        }
+
+        public Builder seed(long seed) {
+            this.seed = seed;
+            return this;
+        }
+
+        public Builder threads(int threads) {
+            this.threads = threads;
+            return this;
+        }
+
+        public Builder maxTreeDepth(int maxTreeDepth) {
+            this.maxTreeDepth = maxTreeDepth;
+            return this;
+        }
+
+        public Builder targetAcceptance(double targetAcceptance) {
+            this.targetAcceptance = targetAcceptance;
+            return this;
+        }
+
+        public Builder metric(Metric metric) {
+            this.metric = metric;
+            return this;
+        }
+
+        public Builder initRadius(double initRadius) {
+            this.initRadius = initRadius;
+            return this;
+        }
+
+        /** @throws IllegalArgumentException naming the first setting out of range */
+        public SamplerSettings build() {
+            require(chains >= 1, "chains must be at least 1, got " + chains);
+            require(warmup >= 0, "warmup must be at least 0, got " + warmup);
+            require(draws >= 0, "draws must be at least 0, got " + draws);
+            require(threads >= 0, "threads must be at least 0 (0 = automatic), got " + threads);
+            require(maxTreeDepth >= 1 && maxTreeDepth <= 30, "maxTreeDepth must be in [1, 30], got " + maxTreeDepth);
+            require(targetAcceptance > 0 && targetAcceptance < 1,
+                    "targetAcceptance must be in (0, 1), got " + targetAcceptance);
+            Objects.requireNonNull(metric, "metric must not be null");
+            require(initRadius >= 0 && Double.isFinite(initRadius),
+                    "initRadius must be finite and at least 0, got " + initRadius);
+            return new SamplerSettings(this);
+        }
+
+        private static void require(boolean condition, String message) {
+            if (!condition) {
+                throw new IllegalArgumentException(message);
+            }
+        }
+    }
+}
