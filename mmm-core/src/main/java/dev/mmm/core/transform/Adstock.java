@@ -1,6 +1,7 @@
 package dev.mmm.core.transform;
 
 import dev.mmm.priors.Distribution;
+import dev.mmm.priors.Support;
 import java.util.LinkedHashMap;
 import java.util.List;
 
@@ -29,6 +30,16 @@ public interface Adstock {
 
     /** Default prior per parameter name. */
     LinkedHashMap<String, Distribution> defaultPriors();
+
+    /**
+     * Where each parameter is legal, in the order of {@link #parameterNames()}: the model
+     * picks its bijector from this and rejects a user prior whose support reaches outside.
+     * Outside these sets the weight methods write NaN rather than throw, so a bad point
+     * on the sampler's path is rejected instead of stopping the fit.
+     */
+    default List<Support> parameterSupports() {
+        return defaultPriors().values().stream().map(Distribution::support).toList();
+    }
 
     /** Writes the lag weights for the given parameters into {@code w}. */
     void weights(double[] params, double[] w);

@@ -1,6 +1,7 @@
 package dev.mmm.core.transform;
 
 import dev.mmm.priors.Distribution;
+import dev.mmm.priors.Support;
 import java.util.LinkedHashMap;
 import java.util.List;
 
@@ -22,6 +23,15 @@ public interface Saturation {
 
     /** Default prior per parameter name. */
     LinkedHashMap<String, Distribution> defaultPriors();
+
+    /**
+     * Where each parameter is legal, in the order of {@link #parameterNames()}: the model
+     * picks its bijector from this and rejects a user prior whose support reaches outside.
+     * Outside these sets {@link #evaluate} writes NaN rather than throw.
+     */
+    default List<Support> parameterSupports() {
+        return defaultPriors().values().stream().map(Distribution::support).toList();
+    }
 
     /** f(x; params) at one point (response curves, analysis). */
     double value(double x, double[] params);

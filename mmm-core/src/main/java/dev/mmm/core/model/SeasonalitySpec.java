@@ -1,0 +1,42 @@
+package dev.mmm.core.model;
+
+import dev.mmm.priors.Distribution;
+import java.util.Objects;
+
+/**
+ * Fourier seasonality of a given period in days and order n: 2n coefficients named
+ * {@code <prefix>[sin_1], <prefix>[cos_1], ..., <prefix>[cos_n]} over
+ * {@code sin/cos(2 pi m doy / period)}, doy = day of year (as PyMC-Marketing, which feeds day of
+ * year to every Fourier period). The yearly one has prefix {@code fourier} (MODEL.md's names).
+ * Prior null = the model default ({@code Laplace(0, 1)}).
+ */
+public record SeasonalitySpec(String prefix, double periodDays, int order, Distribution prior) {
+
+    public static final double YEAR_DAYS = 365.25;
+
+    public SeasonalitySpec {
+        Objects.requireNonNull(prefix, "prefix");
+        if (!(periodDays > 0.0) || Double.isInfinite(periodDays)) {
+            throw new SpecException("seasonality '" + prefix + "': period must be > 0 days, got " + periodDays);
+        }
+        if (order < 1) {
+            throw new SpecException("seasonality '" + prefix + "': order must be >= 1, got " + order);
+        }
+    }
+
+    public static SeasonalitySpec yearly(int order) {
+        return new SeasonalitySpec("fourier", YEAR_DAYS, order, null);
+    }
+
+    public static SeasonalitySpec monthly(int order) {
+        return new SeasonalitySpec("fourier_monthly", YEAR_DAYS / 12.0, order, null);
+    }
+
+    public static SeasonalitySpec weekly(int order) {
+        return new SeasonalitySpec("fourier_weekly", 7.0, order, null);
+    }
+
+    public SeasonalitySpec withPrior(Distribution p) {
+        return new SeasonalitySpec(prefix, periodDays, order, p);
+    }
+}
