@@ -1,6 +1,7 @@
 package dev.mmm.benchmarks;
 
 import dev.mmm.core.data.Dataset;
+import dev.mmm.core.model.ModelSpec;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -106,6 +107,37 @@ public final class BenchmarkData {
         columns.putAll(channelColumns);
         columns.putAll(controlColumns);
         return Dataset.of("date", dates, columns);
+    }
+
+    /** MODEL.md's default model over data from {@link #generate} with yearly seasonality of order 2. */
+    public static ModelSpec defaultModel(int channels, int controls) {
+        return ModelSpec.builder().date("date").target("y")
+                .channels(channelNames(channels).toArray(String[]::new))
+                .controls(controlNames(controls).toArray(String[]::new))
+                .yearlySeasonality(2)
+                .build();
+    }
+
+    /**
+     * A benchmark size written {@code <rows>x<channels>}, e.g. {@code 156x6}; sizes above two
+     * years of weeks are taken as daily data.
+     */
+    public static Dataset forSize(String size, int controls, long seed) {
+        int[] rc = parseSize(size);
+        return generate(rc[0], rc[1], controls, rc[0] > 520, seed);
+    }
+
+    /** {@code "156x6"} to {rows, channels}. */
+    public static int[] parseSize(String size) {
+        String[] parts = size.split("x");
+        try {
+            if (parts.length == 2) {
+                return new int[] {Integer.parseInt(parts[0]), Integer.parseInt(parts[1])};
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below with the expected form
+        }
+        throw new IllegalArgumentException("benchmark size must look like 156x6 (rows x channels), got '" + size + "'");
     }
 
     private static double gaussian(SplittableRandom random) {
