@@ -32,6 +32,9 @@ public final class CompiledModel implements LogDensity {
     private final List<String> parameterNames;
     private final Distribution[] priors;
     private final Bijector[] bijectors;
+    /** Index into theta of each sampled coordinate: parameters with a Dirac prior are fixed, not sampled. */
+    private final int[] freeIndex;
+    private final double[] fixedTheta;
     private final Term[] terms;
     private final Likelihood likelihood;
     private final int rows;
@@ -61,14 +64,27 @@ public final class CompiledModel implements LogDensity {
         int n = parameters.size();
         this.priors = new Distribution[n];
         this.bijectors = new Bijector[n];
+        int free = 0;
+        this.fixedTheta = new double[n];
         for (int i = 0; i < n; i++) {
             priors[i] = parameters.get(i).prior();
             bijectors[i] = parameters.get(i).bijector();
+            if (priors[i].support().isPoint()) {
+                fixedTheta[i] = priors[i].support().lower();
+            } else {
+                free++;
+            }
+        }
+        this.freeIndex = new int[free];
+        for (int i = 0, k = 0; i < n; i++) {
+            if (!priors[i].support().isPoint()) {
+                freeIndex[k++] = i;
+            }
         }
         this.terms = terms.toArray(new Term[0]);
         this.likelihood = likelihood;
         this.rows = dates.length;
-        this.theta = new double[n];
+        this.theta = fixedTheta.clone();
         this.dTheta = new double[n];
         this.mu = new double[rows];
         this.dMu = new double[rows];
@@ -82,29 +98,39 @@ public final class CompiledModel implements LogDensity {
         this.parameterNames = source.parameterNames;
         this.priors = source.priors;
         this.bijectors = source.bijectors;
+        this.freeIndex = source.freeIndex;
+        this.fixedTheta = source.fixedTheta;
         this.terms = new Term[source.terms.length];
         for (int k = 0; k < terms.length; k++) {
             terms[k] = source.terms[k].copy();
         }
         this.likelihood = source.likelihood;
         this.rows = source.rows;
-        this.theta = new double[priors.length];
+        this.theta = source.fixedTheta.clone();
         this.dTheta = new double[priors.length];
         this.mu = new double[rows];
         this.dMu = new double[rows];
     }
 
+    /** Number of sampled (unconstrained) coordinates: the parameters less those fixed by a Dirac prior. */
     @Override
     public int dimension() {
+        return freeIndex.length;
+    }
+
+    /** Number of parameters, fixed ones included: the length of a constrained vector. */
+    public int parameterCount() {
         return priors.length;
     }
 
     @Override
     public double logDensityAndGradient(double[] position, double[] gradient) {
-        int n = priors.length;
+        int n = freeIndex.length;
         double logPrior = 0.0;
-        for (int i = 0; i < n; i++) {
-            double u = position[i];
+        Arrays.fill(dTheta, 0.0);
+        for (int k = 0; k < n; k++) {
+            int i = freeIndex[k];
+            double u = position[k];
             double x = bijectors[i].toConstrained(u);
             theta[i] = x;
             logPrior += priors[i].logDensity(x) + bijectors[i].logAbsJacobian(u);
@@ -123,9 +149,10 @@ public final class CompiledModel implements LogDensity {
         for (Term term : terms) {
             term.addReverse(theta, dMu, dTheta);
         }
-        for (int i = 0; i < n; i++) {
-            double u = position[i];
-            gradient[i] = dTheta[i] * bijectors[i].dConstrainedDu(u) + bijectors[i].dLogAbsJacobianDu(u);
+        for (int k = 0; k < n; k++) {
+            int i = freeIndex[k];
+            double u = position[k];
+            gradient[k] = dTheta[i] * bijectors[i].dConstrainedDu(u) + bijectors[i].dLogAbsJacobianDu(u);
         }
         return logPrior + logLik;
     }
@@ -144,17 +171,23 @@ public final class CompiledModel implements LogDensity {
         return parameters;
     }
 
-    /** Unconstrained to constrained, element by element. */
+    /**
+     * Unconstrained ({@link #dimension()} sampled coordinates) to constrained (all
+     * {@link #parameterCount()} parameters, fixed ones at their value).
+     */
     public void constrain(double[] unconstrained, double[] constrainedOut) {
-        for (int i = 0; i < bijectors.length; i++) {
-            constrainedOut[i] = bijectors[i].toConstrained(unconstrained[i]);
+        System.arraycopy(fixedTheta, 0, constrainedOut, 0, fixedTheta.length);
+        for (int k = 0; k < freeIndex.length; k++) {
+            int i = freeIndex[k];
+            constrainedOut[i] = bijectors[i].toConstrained(unconstrained[k]);
         }
     }
 
-    /** Constrained to unconstrained, element by element. */
+    /** Constrained (all parameters) to unconstrained (sampled coordinates only). */
     public void unconstrain(double[] constrained, double[] unconstrainedOut) {
-        for (int i = 0; i < bijectors.length; i++) {
-            unconstrainedOut[i] = bijectors[i].toUnconstrained(constrained[i]);
+        for (int k = 0; k < freeIndex.length; k++) {
+            int i = freeIndex[k];
+            unconstrainedOut[k] = bijectors[i].toUnconstrained(constrained[i]);
         }
     }
 

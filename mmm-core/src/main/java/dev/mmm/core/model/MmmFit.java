@@ -57,7 +57,7 @@ public final class MmmFit {
             for (int c = 0; c < positions.length; c++) {
                 draws[c] = new double[positions[c].length][];
                 for (int d = 0; d < positions[c].length; d++) {
-                    double[] x = new double[model.dimension()];
+                    double[] x = new double[model.parameterCount()];
                     model.constrain(positions[c][d], x);
                     draws[c][d] = x;
                 }

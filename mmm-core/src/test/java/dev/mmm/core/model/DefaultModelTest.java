@@ -113,7 +113,7 @@ class DefaultModelTest {
     void constrainAndUnconstrainAreInverse() {
         CompiledModel model = syntheticSpec().compile(syntheticData(6));
         double[] u = new Random(7).doubles(model.dimension(), -3, 3).toArray();
-        double[] x = new double[u.length];
+        double[] x = new double[model.parameterCount()];
         double[] back = new double[u.length];
         model.constrain(u, x);
         model.unconstrain(x, back);

@@ -100,7 +100,7 @@ class DslGradientTest {
         check(base.toBuilder().likelihood(LikelihoodSpec.logNormal()).build(), data(3, true), 7, 1.5);
         CompiledModel model = base.compile(data(3, false));
         assertThat(model.parameterNames()).contains("synergy[a:c]", "synergy[b:a]");
-        assertThat(model.contributions(new double[model.dimension()]).keySet())
+        assertThat(model.contributions(new double[model.parameterCount()]).keySet())
                 .containsExactly("intercept", "a", "b", "c", "synergy[a:c]", "synergy[b:a]");
     }
 
@@ -138,5 +138,34 @@ class DslGradientTest {
                         .channel(ChannelSpec.of("a").withPrior("alpha", new dev.mmm.priors.Normal(0, 1))).build()
                         .compile(data(5, false)))
                 .isInstanceOf(SpecException.class).hasMessageContaining("impossible prior Normal for 'alpha'");
+    }
+
+    @Test
+    void diracPriorsFixAParameterOutsideTheSampledVector() {
+        ModelSpec spec = ModelSpec.builder().date("date").target("y")
+                .channel(ChannelSpec.of("a").withPrior("alpha", new dev.mmm.priors.Dirac(0.35))).channels("b")
+                .likelihood(LikelihoodSpec.studentT(new dev.mmm.priors.Dirac(6.0))).build();
+        CompiledModel model = spec.compile(data(6, false));
+        assertThat(model.parameterNames()).containsExactly("intercept", "alpha[a]", "alpha[b]", "lam[a]", "lam[b]",
+                "beta[a]", "beta[b]", "sigma", "nu");
+        assertThat(model.parameterCount()).isEqualTo(9);
+        assertThat(model.dimension()).isEqualTo(7);
+        double[] u = new Random(7).doubles(7, -1.5, 1.5).toArray();
+        double[] x = new double[9];
+        model.constrain(u, x);
+        assertThat(x[1]).isEqualTo(0.35);
+        assertThat(x[8]).isEqualTo(6.0);
+        double[] back = new double[7];
+        model.unconstrain(x, back);
+        assertThat(back).containsExactly(u, org.assertj.core.data.Offset.offset(1e-12));
+        check(spec, data(6, false), 9, 1.5);
+        // the same model with nu fixed through the likelihood spec has the same density up to a constant
+        CompiledModel fixedNu = spec.toBuilder().likelihood(LikelihoodSpec.studentT(6.0)).build().compile(data(6, false));
+        double[] g1 = new double[7];
+        double[] g2 = new double[7];
+        double v1 = model.logDensityAndGradient(u, g1);
+        double v2 = fixedNu.logDensityAndGradient(u, g2);
+        assertThat(v1).isCloseTo(v2, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(g1).containsExactly(g2, org.assertj.core.data.Offset.offset(1e-9));
     }
 }

@@ -194,7 +194,7 @@ class TermGradientTest {
                 new int[] {a.add("beta[a1]", TestDoubles.LOG), a.add("beta[a2]", TestDoubles.LOG)}, ROWS));
         a.terms.add(new SynergyTerm("synergy[a1:a2]", c1.copy(), c2.copy(), a.add("s", TestDoubles.IDENTITY), ROWS));
         CompiledModel model = a.normalModel();
-        double[] x = new double[model.dimension()];
+        double[] x = new double[model.parameterCount()];
         model.constrain(a.randomPoint(1.0), x);
         double[] mu = model.mean(x);
         var parts = model.contributions(x);

@@ -1,0 +1,100 @@
+package dev.mmm.cli;
+
+import dev.mmm.core.data.DataValidator;
+import dev.mmm.core.io.DatasetCsv;
+import dev.mmm.core.io.FitSummary;
+import dev.mmm.core.io.FitWriter;
+import dev.mmm.core.model.ModelSpec;
+import dev.mmm.core.simulate.DemoData;
+import dev.mmm.core.simulate.Simulation;
+import dev.mmm.sampler.SamplerSettings;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code mmm demo}: simulate, fit, and hold the posterior against the truth. */
+@Command(mixinStandardHelpOptions = true,
+        name = "demo",
+        sortOptions = false,
+        description = {
+            "Simulate data with known parameters, fit them, compare with the truth.",
+            "",
+            "Three years of weekly sales driven by five channels; the default model is fitted and its posterior printed next to the true values.",
+            "",
+            "Writes the data (demo-data.csv), the truth (truth.json), summary.json and draws.csv into the output folder."})
+final class DemoCommand extends CliCommand {
+
+    @Option(names = "--seed", defaultValue = "1", paramLabel = "S", description = "Seed of the simulation and the sampler. Default: ${DEFAULT-VALUE}.")
+    long seed;
+
+    @Option(names = "--out", defaultValue = "mmm-demo-out", paramLabel = "DIR", description = "Output folder. Default: ${DEFAULT-VALUE}.")
+    Path out;
+
+    @Option(names = "--chains", defaultValue = "4", paramLabel = "N", description = "Chains. Default: ${DEFAULT-VALUE}.")
+    int chains;
+
+    @Option(names = "--warmup", defaultValue = "1000", paramLabel = "N", description = "Warm-up iterations per chain. Default: ${DEFAULT-VALUE}.")
+    int warmup;
+
+    @Option(names = "--draws", defaultValue = "1000", paramLabel = "N", description = "Kept draws per chain. Default: ${DEFAULT-VALUE}.")
+    int draws;
+
+    @Option(names = {"-q", "--quiet"}, description = "No progress on stderr.")
+    boolean quiet;
+
+    @Override
+    protected int execute() throws Exception {
+        Simulation sim = DemoData.generate(seed);
+        ModelSpec spec = sim.spec();
+        Files.createDirectories(out);
+        Path csv = out.resolve("demo-data.csv");
+        DatasetCsv.write(csv, sim.data());
+        SimulateCommand.writeTruth(out.resolve("truth.json"), sim.truth(), seed);
+        List<String> warnings = DataValidator.validate(sim.data(), spec.targetColumn(), spec.channelNames(),
+                controlNames(spec), FitSession.ADSTOCK_LENGTH, sim.truth().size());
+        warnings.forEach(w -> err().println("mmm: warning: " + w));
+        out().println("Simulated " + sim.data().rows() + " weeks of '" + spec.targetColumn() + "' with channels "
+                + String.join(", ", spec.channelNames()) + " into " + csv);
+        out().flush();
+
+        SamplerSettings settings = SamplerSettings.builder().chains(chains).warmup(warmup).draws(draws).seed(seed).build();
+        FitSession.Result result = FitSession.run(spec, sim.data(), settings, err(), quiet, out, warnings, finished);
+        printAgainstTruth(result.summary(), sim.truth());
+        out().println();
+        Tables.printSamplerLine(out(), result.summary());
+        out().println("Wrote " + csv + ", " + out.resolve("truth.json") + ", " + out.resolve(FitWriter.SUMMARY_FILE)
+                + " and " + out.resolve(FitWriter.DRAWS_FILE));
+        out().println("Fit the same data yourself: mmm fit --data " + csv + " --date " + spec.dateColumn() + " --target "
+                + spec.targetColumn() + " --channels " + String.join(",", spec.channelNames()) + " --controls "
+                + String.join(",", controlNames(spec)) + " --yearly-seasonality 2 --out " + out.resolve("refit"));
+        out().flush();
+        return result.summary().complete() ? ExitCodes.OK : ExitCodes.INTERRUPTED;
+    }
+
+    static List<String> controlNames(ModelSpec spec) {
+        return spec.controls().stream().map(dev.mmm.core.model.ControlSpec::name).toList();
+    }
+
+    private void printAgainstTruth(FitSummary summary, Map<String, Double> truth) {
+        int width = "parameter".length();
+        for (FitSummary.Parameter p : summary.parameters()) {
+            width = Math.max(width, p.name().length());
+        }
+        String fmt = "%-" + width + "s %10s %10s %23s  %s%n";
+        out().printf(Locale.ROOT, fmt, "parameter", "truth", "mean", "90% interval", "covered");
+        int covered = 0;
+        for (FitSummary.Parameter p : summary.parameters()) {
+            Double t = truth.get(p.name());
+            boolean in = t != null && t >= p.q05() && t <= p.q95();
+            covered += in ? 1 : 0;
+            out().printf(Locale.ROOT, fmt, p.name(), t == null ? "?" : Tables.num(t), Tables.num(p.mean()),
+                    "[" + Tables.num(p.q05()) + ", " + Tables.num(p.q95()) + "]", t == null ? "?" : in ? "yes" : "NO");
+        }
+        out().printf(Locale.ROOT, "%d of %d true values inside their 90%% interval (about %.0f expected).%n",
+                covered, summary.parameters().size(), 0.9 * summary.parameters().size());
+    }
+}

@@ -1,0 +1,130 @@
+package dev.mmm.cli;
+
+import dev.mmm.core.data.CsvReader;
+import dev.mmm.core.data.DataValidator;
+import dev.mmm.core.data.Dataset;
+import dev.mmm.core.io.FitMetadata;
+import dev.mmm.core.io.FitSummary;
+import dev.mmm.core.io.FitWriter;
+import dev.mmm.core.model.Mmm;
+import dev.mmm.core.model.MmmFit;
+import dev.mmm.core.model.ModelSpec;
+import dev.mmm.sampler.CancellationToken;
+import dev.mmm.sampler.SamplerSettings;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code mmm fit}: the fit contract of MODEL.md. */
+@Command(mixinStandardHelpOptions = true,
+        name = "fit",
+        sortOptions = false,
+        description = {
+            "Fit the default model to a CSV file; save its summary and draws.",
+            "",
+            "The model is MODEL.md's default (geometric adstock of 8 periods, logistic saturation, controls, optional yearly Fourier seasonality).",
+            "",
+            "The CSV has a header row and one row per period (weekly, daily or monthly; sorted, no gaps): an ISO date column (yyyy-MM-dd), the target, one spend column per channel and optional control columns.",
+            "",
+            "Ctrl-C stops sampling and still saves the draws so far, marked \"complete\": false in summary.json."},
+        footer = {"", "Example:",
+            "  mmm fit --data sales.csv --date week --target sales --channels tv,radio,search --controls price --yearly-seasonality 2 --out fit-out"})
+final class FitCommand extends CliCommand {
+
+    @Option(names = "--data", required = true, paramLabel = "FILE", description = "CSV file with the data.")
+    Path data;
+
+    @Option(names = "--date", defaultValue = "date", paramLabel = "COLUMN", description = "Date column (ISO yyyy-MM-dd). Default: ${DEFAULT-VALUE}.")
+    String date;
+
+    @Option(names = "--target", required = true, paramLabel = "COLUMN", description = "Column to explain (sales, conversions...).")
+    String target;
+
+    @Option(names = "--channels", required = true, split = ",", paramLabel = "COLUMN", description = "Media spend columns, comma-separated.")
+    List<String> channels;
+
+    @Option(names = "--controls", split = ",", paramLabel = "COLUMN", description = "Control columns (price, promotions...), comma-separated.")
+    List<String> controls = new ArrayList<>();
+
+    @Option(names = "--yearly-seasonality", defaultValue = "0", paramLabel = "N", description = "Fourier order of yearly seasonality (0 = none; 2 is usual). Default: ${DEFAULT-VALUE}.")
+    int yearlySeasonality;
+
+    @Option(names = "--chains", defaultValue = "4", paramLabel = "N", description = "Chains. Default: ${DEFAULT-VALUE}.")
+    int chains;
+
+    @Option(names = "--warmup", defaultValue = "1000", paramLabel = "N", description = "Warm-up iterations per chain. Default: ${DEFAULT-VALUE}.")
+    int warmup;
+
+    @Option(names = "--draws", defaultValue = "1000", paramLabel = "N", description = "Kept draws per chain. Default: ${DEFAULT-VALUE}.")
+    int draws;
+
+    @Option(names = "--seed", defaultValue = "1", paramLabel = "S", description = "Random seed; the same seed gives the same draws whatever the threads. Default: ${DEFAULT-VALUE}.")
+    long seed;
+
+    @Option(names = "--threads", defaultValue = "0", paramLabel = "N", description = "Threads (0 = one per chain, up to the cores). Default: ${DEFAULT-VALUE}.")
+    int threads;
+
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder (created if needed; files in it are replaced).")
+    Path out;
+
+    @Option(names = {"-q", "--quiet"}, description = "No progress on stderr (warnings and errors still go there).")
+    boolean quiet;
+
+    @Override
+    protected int execute() throws Exception {
+        checkRanges();
+        List<String> needed = new ArrayList<>();
+        needed.add(target);
+        needed.addAll(channels);
+        needed.addAll(controls);
+        Dataset dataset = CsvReader.read(data, date, needed);
+        List<String> warnings = DataValidator.validate(dataset, target, channels, controls, FitSession.ADSTOCK_LENGTH,
+                DataValidator.defaultModelParameterCount(channels.size(), controls.size(), yearlySeasonality));
+        warnings.forEach(w -> err().println("mmm: warning: " + w));
+        err().flush();
+        // Fail before a long fit, not after it, when the output folder cannot be made.
+        Files.createDirectories(out);
+
+        ModelSpec spec = ModelSpec.builder()
+                .date(date)
+                .target(target)
+                .channels(channels.toArray(new String[0]))
+                .controls(controls.toArray(new String[0]))
+                .yearlySeasonality(yearlySeasonality)
+                .build();
+        SamplerSettings settings = SamplerSettings.builder()
+                .chains(chains).warmup(warmup).draws(draws).seed(seed).threads(threads).build();
+
+        FitSession.Result result = FitSession.run(spec, dataset, settings, err(), quiet, out, warnings, finished);
+        MmmFit fit = result.fit();
+        FitSummary summary = result.summary();
+        Tables.printSummary(out(), summary);
+        out().println();
+        out().println("Wrote " + out.resolve(FitWriter.SUMMARY_FILE) + " and " + out.resolve(FitWriter.DRAWS_FILE));
+        Tables.printSamplerLine(out(), summary);
+        out().flush();
+        if (!fit.samplingResult().complete()) {
+            return ExitCodes.INTERRUPTED;
+        }
+        return ExitCodes.OK;
+    }
+
+    private void checkRanges() {
+        require(chains >= 1, "--chains must be at least 1, got " + chains);
+        require(warmup >= 0, "--warmup must be at least 0, got " + warmup);
+        require(draws >= 1, "--draws must be at least 1, got " + draws);
+        require(threads >= 0, "--threads must be at least 0 (0 = automatic), got " + threads);
+        require(yearlySeasonality >= 0 && yearlySeasonality <= 20, "--yearly-seasonality must be between 0 and 20, got " + yearlySeasonality);
+        require(!channels.isEmpty() && channels.stream().noneMatch(String::isBlank), "--channels must name at least one column, without empty names");
+        require(controls.stream().noneMatch(String::isBlank), "--controls has an empty column name");
+    }
+
+    private static void require(boolean ok, String message) {
+        if (!ok) {
+            throw new IllegalArgumentException(message);
+        }
+    }
+}

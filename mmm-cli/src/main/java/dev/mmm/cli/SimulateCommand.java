@@ -1,0 +1,171 @@
+package dev.mmm.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.mmm.core.io.AtomicFiles;
+import dev.mmm.core.io.DatasetCsv;
+import dev.mmm.core.model.ModelSpec;
+import dev.mmm.core.simulate.Simulation;
+import dev.mmm.core.simulate.Simulator;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.commons.rng.UniformRandomProvider;
+import org.apache.commons.rng.simple.RandomSource;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code mmm simulate}: data from the default model with known parameters (for recovery tests and the Stan race). */
+@Command(mixinStandardHelpOptions = true,
+        name = "simulate",
+        sortOptions = false,
+        description = {
+            "Write data simulated from the default model with known parameters.",
+            "",
+            "Weekly rows from 2021-01-04 (column 'date'), channels ch1..chC (flighted and always-on spend), controls ctrl1..ctrlK (standard normal) and target 'y'; the parameters are drawn from the seed.",
+            "",
+            "--truth writes the true parameters, named as 'mmm fit' names them, in the space of a model fitted to the file (y divided by its maximum)."},
+        footer = {"", "Example:", "  mmm simulate --weeks 156 --channels 5 --controls 2 --yearly-seasonality 2 --seed 3 --out sim.csv --truth truth.json"})
+final class SimulateCommand extends CliCommand {
+
+    static final String DATE = "date";
+    static final String TARGET = "y";
+
+    @Option(names = "--weeks", required = true, paramLabel = "T", description = "Number of weekly rows.")
+    int weeks;
+
+    @Option(names = "--channels", required = true, paramLabel = "C", description = "Number of channels.")
+    int channels;
+
+    @Option(names = "--controls", defaultValue = "0", paramLabel = "K", description = "Number of controls. Default: ${DEFAULT-VALUE}.")
+    int controls;
+
+    @Option(names = "--yearly-seasonality", defaultValue = "0", paramLabel = "N", description = "Fourier order of the true seasonality. Default: ${DEFAULT-VALUE}.")
+    int yearlySeasonality;
+
+    @Option(names = "--seed", required = true, paramLabel = "S", description = "Seed of the parameters, the spend and the noise.")
+    long seed;
+
+    @Option(names = "--out", required = true, paramLabel = "FILE", description = "CSV file to write.")
+    Path out;
+
+    @Option(names = "--truth", paramLabel = "FILE", description = "JSON file for the true parameters.")
+    Path truthFile;
+
+    @Override
+    protected int execute() throws IOException {
+        require(weeks >= 2 && weeks <= 100_000, "--weeks must be between 2 and 100000, got " + weeks);
+        require(channels >= 1 && channels <= 1000, "--channels must be between 1 and 1000, got " + channels);
+        require(controls >= 0 && controls <= 1000, "--controls must be between 0 and 1000, got " + controls);
+        require(yearlySeasonality >= 0 && yearlySeasonality <= 20, "--yearly-seasonality must be between 0 and 20, got " + yearlySeasonality);
+        Simulation sim = simulate(weeks, channels, controls, yearlySeasonality, seed);
+        DatasetCsv.write(out, sim.data());
+        out().println("Wrote " + weeks + " weeks, " + channels + " channels, " + controls + " controls to " + out);
+        if (truthFile != null) {
+            writeTruth(truthFile, sim.truth(), seed);
+            out().println("Wrote the true parameters to " + truthFile);
+        }
+        out().flush();
+        return ExitCodes.OK;
+    }
+
+    static Simulation simulate(int weeks, int channels, int controls, int order, long seed) {
+        UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(seed);
+        LocalDate[] dates = new LocalDate[weeks];
+        for (int t = 0; t < weeks; t++) {
+            dates[t] = LocalDate.of(2021, 1, 4).plusWeeks(t);
+        }
+        List<String> channelNames = new ArrayList<>();
+        List<String> controlNames = new ArrayList<>();
+        LinkedHashMap<String, double[]> inputs = new LinkedHashMap<>();
+        for (int c = 1; c <= channels; c++) {
+            channelNames.add("ch" + c);
+            inputs.put("ch" + c, spend(rng, weeks, c % 2 == 1));
+        }
+        for (int k = 1; k <= controls; k++) {
+            controlNames.add("ctrl" + k);
+            double[] z = new double[weeks];
+            for (int t = 0; t < weeks; t++) {
+                z[t] = gaussian(rng);
+            }
+            inputs.put("ctrl" + k, z);
+        }
+        ModelSpec spec = ModelSpec.builder().date(DATE).target(TARGET)
+                .channels(channelNames.toArray(String[]::new))
+                .controls(controlNames.toArray(String[]::new))
+                .yearlySeasonality(order).build();
+        Map<String, Double> truth = new LinkedHashMap<>();
+        truth.put("intercept", 0.5);
+        for (String ch : channelNames) {
+            truth.put("alpha[" + ch + "]", 0.1 + 0.6 * rng.nextDouble());
+        }
+        for (String ch : channelNames) {
+            truth.put("lam[" + ch + "]", 1.0 + 3.0 * rng.nextDouble());
+        }
+        for (String ch : channelNames) {
+            // Media explain a fair share of y whatever the channel count.
+            truth.put("beta[" + ch + "]", (0.1 + 0.3 * rng.nextDouble()) / Math.sqrt(channels));
+        }
+        for (String k : controlNames) {
+            truth.put("gamma[" + k + "]", 0.1 * gaussian(rng));
+        }
+        for (int m = 1; m <= order; m++) {
+            truth.put("fourier[sin_" + m + "]", 0.05 * gaussian(rng) / m);
+            truth.put("fourier[cos_" + m + "]", 0.05 * gaussian(rng) / m);
+        }
+        truth.put("sigma", 0.05);
+        return Simulator.simulate(spec, dates, inputs, truth, 1000.0, rng.nextLong());
+    }
+
+    /** Flighted (bursts with dark weeks) or always-on spend around 1000 a week. */
+    private static double[] spend(UniformRandomProvider rng, int weeks, boolean flighted) {
+        double[] x = new double[weeks];
+        double level = 500 + 1500 * rng.nextDouble();
+        if (!flighted) {
+            for (int t = 0; t < weeks; t++) {
+                x[t] = Math.max(0, level * (1 + 0.3 * gaussian(rng)));
+            }
+            return x;
+        }
+        int t = rng.nextInt(4);
+        while (t < weeks) {
+            int on = 2 + rng.nextInt(5);
+            for (int k = 0; k < on && t < weeks; k++, t++) {
+                x[t] = Math.max(0, level * (1 + 0.25 * gaussian(rng)));
+            }
+            t += 1 + rng.nextInt(4);
+        }
+        if (java.util.Arrays.stream(x).allMatch(v -> v == 0)) {
+            x[0] = level;
+        }
+        return x;
+    }
+
+    private static double gaussian(UniformRandomProvider rng) {
+        double u1 = 1.0 - rng.nextDouble();
+        double u2 = rng.nextDouble();
+        return Math.sqrt(-2.0 * Math.log(u1)) * Math.cos(2.0 * Math.PI * u2);
+    }
+
+    /** {"seed": S, "space": "...", "parameters": {name: value, ...}} in the model's parameter order. */
+    static void writeTruth(Path file, Map<String, Double> truth, long seed) throws IOException {
+        ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        ObjectNode root = mapper.createObjectNode();
+        root.put("seed", seed);
+        root.put("space", "parameters of the default model fitted to the data file: target divided by its maximum, spend by each channel's maximum");
+        ObjectNode params = root.putObject("parameters");
+        truth.forEach(params::put);
+        AtomicFiles.writeString(file, mapper.writeValueAsString(root) + "\n");
+    }
+
+    private static void require(boolean ok, String message) {
+        if (!ok) {
+            throw new IllegalArgumentException(message);
+        }
+    }
+}

@@ -1,0 +1,53 @@
+package dev.mmm.cli;
+
+import dev.mmm.core.io.FitSummary;
+import java.io.PrintWriter;
+import java.util.Locale;
+
+/** Plain-text tables for the terminal. */
+final class Tables {
+
+    private Tables() {
+    }
+
+    static void printSummary(PrintWriter out, FitSummary summary) {
+        int width = "parameter".length();
+        for (FitSummary.Parameter p : summary.parameters()) {
+            width = Math.max(width, p.name().length());
+        }
+        String head = "%-" + width + "s %10s %10s %10s %10s %7s %8s%n";
+        String row = "%-" + width + "s %10s %10s %10s %10s %7s %8s%n";
+        out.printf(Locale.ROOT, head, "parameter", "mean", "sd", "5%", "95%", "rhat", "ess_bulk");
+        for (FitSummary.Parameter p : summary.parameters()) {
+            out.printf(Locale.ROOT, row, p.name(), num(p.mean()), num(p.sd()), num(p.q05()), num(p.q95()),
+                    fixed(p.rhat(), 3), fixed(p.essBulk(), 0));
+        }
+    }
+
+    static void printSamplerLine(PrintWriter out, FitSummary s) {
+        out.printf(Locale.ROOT, "%d chains x (%d warm-up + %d draws) in %.1f s (warm-up %.1f s, sampling %.1f s), %d gradient evaluations, %d divergences%n",
+                s.chains(), s.warmup(), s.draws(), s.wallSeconds(), s.warmupSeconds(), s.samplingSeconds(),
+                s.gradientEvaluations(), s.divergences());
+        if (!s.complete()) {
+            out.println("Interrupted: draws kept per chain " + s.drawsCompleted() + " of " + s.draws()
+                    + "; the summary uses the first " + s.drawsCompleted().stream().mapToInt(Integer::intValue).min().orElse(0)
+                    + " of each chain.");
+        }
+    }
+
+    /** Four significant digits, switching to scientific notation for very small or large values. */
+    static String num(double v) {
+        if (!Double.isFinite(v)) {
+            return Double.isNaN(v) ? "NA" : (v > 0 ? "inf" : "-inf");
+        }
+        double a = Math.abs(v);
+        if (a != 0 && (a < 1e-3 || a >= 1e6)) {
+            return String.format(Locale.ROOT, "%.3e", v);
+        }
+        return String.format(Locale.ROOT, "%.4g", v);
+    }
+
+    static String fixed(double v, int decimals) {
+        return Double.isFinite(v) ? String.format(Locale.ROOT, "%." + decimals + "f", v) : "NA";
+    }
+}

@@ -1,0 +1,94 @@
+package dev.mmm.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.mmm.core.io.Draws;
+import dev.mmm.core.io.DrawsCsv;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DiagnoseCommandTest {
+
+    @TempDir
+    Path dir;
+
+    private static Path[] bern() {
+        Path ref = Cli.projectRoot().resolve("../shared/reference/diagnostics");
+        Assumptions.assumeTrue(Files.isRegularFile(ref.resolve("bern1.csv")), "reference draws not found at " + ref);
+        return new Path[] {ref.resolve("bern1.csv"), ref.resolve("bern2.csv"), ref.resolve("bern3.csv"), ref.resolve("bern4.csv")};
+    }
+
+    @Test
+    void cmdStanFilesGiveTheReferenceDiagnosticsAsJson() throws Exception {
+        Path[] files = bern();
+        Cli.Run run = Cli.plain("diagnose", files[0].toString(), files[1].toString(), files[2].toString(),
+                files[3].toString(), "--json");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        JsonNode root = new ObjectMapper().readTree(run.out());
+        assertThat(root.get("chains").asInt()).isEqualTo(4);
+        JsonNode theta = null;
+        for (JsonNode p : root.get("parameters")) {
+            if (p.get("name").asText().equals("theta")) {
+                theta = p;
+            }
+        }
+        assertThat(theta).isNotNull();
+        // Values computed with R's posterior package (shared/reference/README.md).
+        assertThat(theta.get("ess_bulk").asDouble()).isCloseTo(1407.5124, org.assertj.core.data.Offset.offset(1e-4));
+        assertThat(theta.get("rhat").asDouble()).isCloseTo(1.006789, org.assertj.core.data.Offset.offset(1e-5));
+    }
+
+    @Test
+    void cmdStanFilesGiveATextTable() {
+        Path[] files = bern();
+        Cli.Run run = Cli.plain("diagnose", files[0].toString(), files[1].toString());
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).contains("theta", "ess_bulk", "rhat").startsWith("Draws: 2 chains x 1000 draws");
+    }
+
+    @Test
+    void anMmmDrawsFileIsReadByChain() throws Exception {
+        SplittableRandom rng = new SplittableRandom(5);
+        double[][][] v = new double[3][400][2];
+        for (double[][] chain : v) {
+            for (double[] draw : chain) {
+                draw[0] = rng.nextDouble();
+                draw[1] = 10 + rng.nextDouble();
+            }
+        }
+        Path file = dir.resolve("draws.csv");
+        DrawsCsv.write(file, new Draws(List.of("a", "b[x]"), v));
+        Cli.Run run = Cli.plain("diagnose", file.toString(), "--json");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        JsonNode root = new ObjectMapper().readTree(run.out());
+        assertThat(root.get("chains").asInt()).isEqualTo(3);
+        assertThat(root.get("draws_per_chain").asInt()).isEqualTo(400);
+        assertThat(root.get("parameters").get(1).get("name").asText()).isEqualTo("b[x]");
+        assertThat(root.get("parameters").get(1).get("mean").asDouble()).isBetween(10.45, 10.55);
+        assertThat(root.get("parameters").get(0).get("rhat").asDouble()).isBetween(0.99, 1.01);
+    }
+
+    @Test
+    void aMissingFileIsOneLine() {
+        Path missing = dir.resolve("none.csv");
+        Cli.Run run = Cli.plain("diagnose", missing.toString());
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.FAILURE);
+        assertThat(run.errLines()).containsExactly("mmm: error: " + missing + ": no such file");
+    }
+
+    @Test
+    void aMalformedCmdStanFileIsOneLine() throws Exception {
+        Path bad = Files.writeString(dir.resolve("bad.csv"), "# comment\nlp__,theta\n1,2\n3\n");
+        Cli.Run run = Cli.plain("diagnose", bad.toString());
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.FAILURE);
+        assertThat(run.errLines()).hasSize(1);
+        assertThat(run.errLines().get(0)).startsWith("mmm: error: ").contains("bad.csv").doesNotContain("internal error");
+    }
+}
