@@ -56,16 +56,16 @@ race() {
   log "[$tag] simulating data"
   ./mmm simulate --weeks "$weeks" --channels "$channels" --controls 2 --yearly-seasonality 2 \
     --seed "$seed" --out "$data" >&2
-  # The simulator writes date, y, then the channels, then the controls.
-  local header; header="$(head -1 "$data" | tr -d '\r"')"
+  # The simulator writes the channels, then the controls, in order; date and y may sit anywhere.
+  local others; others="$(head -1 "$data" | tr -d '\r"' | tr ',' '\n' | grep -vx -e date -e y | paste -sd, -)"
   local channel_cols control_cols
-  channel_cols="$(echo "$header" | cut -d, -f"3-$((2 + channels))")"
-  control_cols="$(echo "$header" | cut -d, -f"$((3 + channels))-$((4 + channels))")"
+  channel_cols="$(echo "$others" | cut -d, -f"1-$channels")"
+  control_cols="$(echo "$others" | cut -d, -f"$((1 + channels))-$((2 + channels))")"
 
   log "[$tag] ours: $chains chains x ($warmup + $draws) on $threads threads"
   ./mmm fit --data "$data" --date date --target y --channels "$channel_cols" --controls "$control_cols" \
     --yearly-seasonality 2 --chains "$chains" --warmup "$warmup" --draws "$draws" --seed "$seed" \
-    --threads "$threads" --out "$ours_dir" >&2
+    --threads "$threads" --quiet --out "$ours_dir" >&2
 
   log "[$tag] Stan: $chains chains x ($warmup + $draws) on $threads cores"
   Rscript "$root/mmm-benchmarks/stan/run_stan.R" --data "$data" --date date --target y \
