@@ -63,9 +63,13 @@ race() {
   control_cols="$(echo "$others" | cut -d, -f"$((1 + channels))-$((2 + channels))")"
 
   log "[$tag] ours: $chains chains x ($warmup + $draws) on $threads threads"
-  ./mmm fit --data "$data" --date date --target y --channels "$channel_cols" --controls "$control_cols" \
-    --yearly-seasonality 2 --chains "$chains" --warmup "$warmup" --draws "$draws" --seed "$seed" \
-    --threads "$threads" --quiet --out "$ours_dir" >&2
+  # CPU seconds of the whole JVM (start-up, JIT, GC, I/O included) beside its wall time:
+  # on a shared machine wall time depends on the neighbours, CPU time much less.
+  local TIMEFORMAT='%U %S'
+  { time ./mmm fit --data "$data" --date date --target y --channels "$channel_cols" --controls "$control_cols" \
+      --yearly-seasonality 2 --chains "$chains" --warmup "$warmup" --draws "$draws" --seed "$seed" \
+      --threads "$threads" --quiet --out "$ours_dir" >&3 2>&3 ; } 3>&2 2>"$work/ours-$tag.cpu"
+  local ours_cpu; ours_cpu="$(awk '{print $1 + $2}' "$work/ours-$tag.cpu")"
 
   log "[$tag] Stan: $chains chains x ($warmup + $draws) on $threads cores"
   Rscript "$root/mmm-benchmarks/stan/run_stan.R" --data "$data" --date date --target y \
@@ -75,7 +79,7 @@ race() {
 
   Rscript "$root/mmm-benchmarks/stan/compare.R" "$ours_dir/summary.json" "$stan_json" \
     --label "T=$weeks, C=$channels, 2 controls, yearly seasonality 2, $chains chains x ($warmup + $draws), $threads cores, seed $seed" \
-    --cores "$threads" --md "$out/race-$tag.md" --json "$out/race-$tag.json" >/dev/null
+    --cores "$threads" --ours-cpu-seconds "$ours_cpu" --md "$out/race-$tag.md" --json "$out/race-$tag.json" >/dev/null
   echo "$out/race-$tag.json"
 }
 
