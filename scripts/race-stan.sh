@@ -43,7 +43,11 @@ if [ "$skip_install" -eq 0 ] && ! stan_ready; then
 fi
 
 log "building our CLI (mvn package, tests skipped)"
-mvn -q -B -ntp -DskipTests -Djqwik.skip=true -pl mmm-cli -am package >/dev/null
+build_log="$(mktemp)"
+if ! mvn -q -B -ntp -DskipTests -Djqwik.skip=true -pl mmm-cli -am package >"$build_log" 2>&1; then
+  cat "$build_log" >&2; rm -f "$build_log"; log "the build failed (log above)"; exit 1
+fi
+rm -f "$build_log"
 
 mkdir -p "$out"
 work="$out/work"
