@@ -3,6 +3,7 @@
 #
 #   scripts/race-stan.sh            # default size: T=156 weeks, C=6 channels, 2 controls, seasonality 2
 #   scripts/race-stan.sh --sweep    # T in {52,156,520,1040} at C=6, then C in {2,6,12,20} at T=156
+#   scripts/race-stan.sh --sweep --sizes "52x6 520x6"   # a chosen part of the sweep
 #
 # Options: --seed S (data and both samplers, default 1), --chains N (4), --warmup N (1000),
 #          --draws N (1000), --threads N (2: both libraries get the same cores),
@@ -13,10 +14,11 @@ set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 
-sweep=0; seed=1; chains=4; warmup=1000; draws=1000; threads=2; out="bench-results"; skip_install=0
+sweep=0; sizes="52x6 156x6 520x6 1040x6 156x2 156x12 156x20"; seed=1; chains=4; warmup=1000; draws=1000; threads=2; out="bench-results"; skip_install=0
 while [ $# -gt 0 ]; do
   case "$1" in
     --sweep) sweep=1; shift ;;
+    --sizes) sizes="$2"; shift 2 ;;
     --seed) seed="$2"; shift 2 ;;
     --chains) chains="$2"; shift 2 ;;
     --warmup) warmup="$2"; shift 2 ;;
@@ -24,7 +26,7 @@ while [ $# -gt 0 ]; do
     --threads) threads="$2"; shift 2 ;;
     --out) out="$2"; shift 2 ;;
     --skip-install) skip_install=1; shift ;;
-    -h|--help) sed -n '2,13p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,14p' "$0"; exit 0 ;;
     *) echo "race-stan: unknown option '$1' (try --help)" >&2; exit 2 ;;
   esac
 done
@@ -99,8 +101,8 @@ if [ "$sweep" -eq 0 ]; then
 fi
 
 results=()
-for size in "52 6" "156 6" "520 6" "1040 6" "156 2" "156 12" "156 20"; do
-  result="$(race $size)"
+for size in $sizes; do
+  result="$(race "${size%x*}" "${size#*x}")"
   cat "${result%.json}.md" >&2
   results+=("$result")
 done
