@@ -244,7 +244,7 @@ public final class ModelSpecJson {
 
     private static ChannelSpec channel(JsonNode node, String p) {
         if (node.isTextual()) {
-            return ChannelSpec.of(node.asText());
+            return ChannelSpec.of(textValue(node, p));
         }
         requireObject(node, p);
         allowKeys(node, p, Set.of("name", "adstock", "saturation", "order", "scaling", "priors"));
@@ -345,7 +345,7 @@ public final class ModelSpecJson {
 
     private static ControlSpec control(JsonNode node, String p) {
         if (node.isTextual()) {
-            return ControlSpec.of(node.asText());
+            return ControlSpec.of(textValue(node, p));
         }
         requireObject(node, p);
         allowKeys(node, p, Set.of("name", "prior"));
