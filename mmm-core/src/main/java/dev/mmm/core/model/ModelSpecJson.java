@@ -499,7 +499,12 @@ public final class ModelSpecJson {
         if (!v.isNumber()) {
             throw new SpecException(path + ": expected a number, got " + describe(v));
         }
-        return v.asDouble();
+        double d = v.asDouble();
+        if (!Double.isFinite(d)) {
+            // 1e999 parses to Infinity, which the writer could not write back as a number.
+            throw new SpecException(path + ": expected a finite number, got " + d);
+        }
+        return d;
     }
 
     private static int integer(JsonNode node, String field, String path, int fallback) {
