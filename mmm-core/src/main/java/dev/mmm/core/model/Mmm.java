@@ -4,8 +4,10 @@ import dev.mmm.core.data.Dataset;
 import dev.mmm.sampler.CancellationToken;
 import dev.mmm.sampler.ProgressListener;
 import dev.mmm.sampler.Sampler;
+import dev.mmm.sampler.SamplerException;
 import dev.mmm.sampler.SamplerSettings;
 import dev.mmm.sampler.SamplingResult;
+import java.util.List;
 
 /** Entry point: fit a model spec to data with NUTS. */
 public final class Mmm {
@@ -23,8 +25,54 @@ public final class Mmm {
     public static MmmFit fit(ModelSpec spec, Dataset data, SamplerSettings settings, ProgressListener listener,
                              CancellationToken token) {
         CompiledModel model = spec.compile(data);
-        SamplingResult result = Sampler.sample(model, settings, null, listener, token);
+        SamplingResult result;
+        try {
+            result = Sampler.sample(model, settings, null, listener, token);
+        } catch (SamplerException e) {
+            for (double u : new double[] {0.0, 1.0, -1.0, 1.9, -1.9}) {
+                String reason = nonFiniteReason(model, u);
+                if (reason != null) {
+                    throw new SamplerException(e.getMessage() + "; with every unconstrained coordinate at " + u
+                            + ", " + reason, e);
+                }
+            }
+            throw e;
+        }
         return new MmmFit(spec, model, result);
+    }
+
+    /**
+     * Why the log posterior is not finite with every sampled coordinate at {@code u} (points inside
+     * Stan's random initialisation box), or null if it is finite there. Names the first prior term,
+     * mean row or likelihood at fault, so a fit that cannot start says why. Allocates: error path only.
+     */
+    static String nonFiniteReason(CompiledModel model, double u) {
+        double[] position = new double[model.dimension()];
+        java.util.Arrays.fill(position, u);
+        double[] theta = new double[model.parameterCount()];
+        model.constrain(position, theta);
+        List<ModelParameter> parameters = model.parameters();
+        for (int i = 0; i < parameters.size(); i++) {
+            ModelParameter p = parameters.get(i);
+            if (p.prior().support().isPoint()) {
+                continue;
+            }
+            double logPrior = p.prior().logDensity(theta[i]);
+            if (!Double.isFinite(logPrior)) {
+                return "the prior of " + p.name() + ", " + p.prior() + ", is " + logPrior + " at " + theta[i];
+            }
+        }
+        double[] mu = model.mean(theta);
+        for (int t = 0; t < mu.length; t++) {
+            if (!Double.isFinite(mu[t])) {
+                return "the mean is " + mu[t] + " at row " + (t + 1);
+            }
+        }
+        double logLik = model.likelihood().logLikelihood(theta, mu, new double[mu.length], new double[theta.length]);
+        if (!Double.isFinite(logLik)) {
+            return "the " + model.likelihood().name() + " likelihood is " + logLik;
+        }
+        return null;
     }
 
     /** {@link #fit(ModelSpec, Dataset, SamplerSettings, ProgressListener, CancellationToken)} without progress or cancellation. */

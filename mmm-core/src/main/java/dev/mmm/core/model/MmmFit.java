@@ -93,16 +93,43 @@ public final class MmmFit {
         return out;
     }
 
-    /** Mean, sd, quantiles, R-hat, ESS and MCSE of every parameter, in {@link #parameterNames()} order. */
+    /**
+     * Mean, sd, quantiles, R-hat, ESS and MCSE of every parameter, in {@link #parameterNames()} order.
+     * After a cancellation the chains hold different numbers of draws; the diagnostics need equal
+     * lengths, so the summary is over the chains that have draws, each cut to the shortest of them.
+     * With no draws at all every statistic is NaN.
+     */
     public synchronized List<ParameterSummary> summary() {
         if (summary == null) {
             List<ParameterSummary> s = new ArrayList<>();
             for (String name : model.parameterNames()) {
-                s.add(Diagnostics.summarize(name, parameterDraws(name)));
+                double[][] x = equalLengthChains(parameterDraws(name));
+                s.add(x.length == 0 ? new ParameterSummary(name, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
+                        Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN)
+                        : Diagnostics.summarize(name, x));
             }
             summary = List.copyOf(s);
         }
         return summary;
+    }
+
+    private static double[][] equalLengthChains(double[][] perChain) {
+        int shortest = Integer.MAX_VALUE;
+        int withDraws = 0;
+        for (double[] chain : perChain) {
+            if (chain.length > 0) {
+                shortest = Math.min(shortest, chain.length);
+                withDraws++;
+            }
+        }
+        double[][] out = new double[withDraws][];
+        int k = 0;
+        for (double[] chain : perChain) {
+            if (chain.length > 0) {
+                out[k++] = chain.length == shortest ? chain : java.util.Arrays.copyOf(chain, shortest);
+            }
+        }
+        return out;
     }
 
     /** The summary of one parameter. */

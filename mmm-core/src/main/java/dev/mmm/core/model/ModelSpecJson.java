@@ -159,14 +159,20 @@ public final class ModelSpecJson {
         allowKeys(root, p, Set.of("date", "target", "target_scaling", "channels", "controls", "seasonality",
                 "trend", "events", "synergies", "likelihood", "priors"));
         ModelSpec.Builder b = ModelSpec.builder();
-        b.date(text(root, "date", p, true));
-        b.target(text(root, "target", p, true));
+        String date = text(root, "date", p, true);
+        String target = text(root, "target", p, true);
+        if (target.equals(date)) {
+            throw new SpecException(p + ".target: column '" + target + "' is also the date column");
+        }
+        b.date(date);
+        b.target(target);
         if (root.has("target_scaling")) {
             b.targetScaling(scaling(root.get("target_scaling"), p + ".target_scaling"));
         }
         List<String> channelNames = new ArrayList<>();
         for (Item item : array(root, "channels", p)) {
             ChannelSpec c = channel(item.node, item.path);
+            requireNotDateOrTarget(c.name(), date, target, item);
             if (channelNames.contains(c.name())) {
                 throw new SpecException(item.path + ".name: channel '" + c.name() + "' is given twice");
             }
@@ -176,6 +182,7 @@ public final class ModelSpecJson {
         List<String> controlNames = new ArrayList<>();
         for (Item item : array(root, "controls", p)) {
             ControlSpec c = control(item.node, item.path);
+            requireNotDateOrTarget(c.name(), date, target, item);
             if (controlNames.contains(c.name()) || channelNames.contains(c.name())) {
                 throw new SpecException(item.path + ": column '" + c.name() + "' is used twice");
             }
@@ -188,8 +195,14 @@ public final class ModelSpecJson {
         if (root.has("trend") && !root.get("trend").isNull()) {
             b.trend(trend(root.get("trend"), p + ".trend"));
         }
+        List<String> eventNames = new ArrayList<>();
         for (Item item : array(root, "events", p)) {
-            b.event(event(item.node, item.path));
+            EventSpec e = event(item.node, item.path);
+            if (eventNames.contains(e.name())) {
+                throw new SpecException(item.path + ".name: event '" + e.name() + "' is defined twice");
+            }
+            eventNames.add(e.name());
+            b.event(e);
         }
         for (Item item : array(root, "synergies", p)) {
             b.synergy(synergy(item.node, item.path, channelNames));
@@ -218,9 +231,20 @@ public final class ModelSpecJson {
         }
     }
 
+    /** A channel or control that is the date or target column, named at its own path. */
+    private static void requireNotDateOrTarget(String name, String date, String target, Item item) {
+        String path = item.node.isTextual() ? item.path : item.path + ".name";
+        if (name.equals(date)) {
+            throw new SpecException(path + ": column '" + name + "' is already the date column");
+        }
+        if (name.equals(target)) {
+            throw new SpecException(path + ": column '" + name + "' is already the target column");
+        }
+    }
+
     private static ChannelSpec channel(JsonNode node, String p) {
         if (node.isTextual()) {
-            return ChannelSpec.of(node.asText());
+            return ChannelSpec.of(textValue(node, p));
         }
         requireObject(node, p);
         allowKeys(node, p, Set.of("name", "adstock", "saturation", "order", "scaling", "priors"));
@@ -321,7 +345,7 @@ public final class ModelSpecJson {
 
     private static ControlSpec control(JsonNode node, String p) {
         if (node.isTextual()) {
-            return ControlSpec.of(node.asText());
+            return ControlSpec.of(textValue(node, p));
         }
         requireObject(node, p);
         allowKeys(node, p, Set.of("name", "prior"));
@@ -475,7 +499,12 @@ public final class ModelSpecJson {
         if (!v.isNumber()) {
             throw new SpecException(path + ": expected a number, got " + describe(v));
         }
-        return v.asDouble();
+        double d = v.asDouble();
+        if (!Double.isFinite(d)) {
+            // 1e999 parses to Infinity, which the writer could not write back as a number.
+            throw new SpecException(path + ": expected a finite number, got " + d);
+        }
+        return d;
     }
 
     private static int integer(JsonNode node, String field, String path, int fallback) {

@@ -8,10 +8,15 @@ public class SpecException extends IllegalArgumentException {
     private static final long serialVersionUID = 1L;
 
     public SpecException(String message) {
-        super(message);
+        super(oneLine(message));
     }
 
     public SpecException(String message, Throwable cause) {
-        super(message, cause);
+        super(oneLine(message), cause);
+    }
+
+    /** Messages quote names from the input, which may hold line breaks: escape them to keep one line. */
+    private static String oneLine(String message) {
+        return message == null ? null : message.replace("\r", "\\r").replace("\n", "\\n");
     }
 }
