@@ -30,10 +30,11 @@ public final class MmmSbc {
 
     /** Parsed command line. */
     record Options(int replications, int draws, int thin, int warmup, int bins, long seed, int threads,
-            int channels, int controls, int weeks, int fourier, long inputSeed, double alpha, Path ranksFile) {
+            int channels, int controls, int weeks, int fourier, long inputSeed, double alpha, double adaptDelta,
+            Path ranksFile) {
 
         SbcSettings settings() {
-            return new SbcSettings(replications, draws, thin, warmup, bins, seed, Metric.DIAGONAL, 0.8, threads);
+            return new SbcSettings(replications, draws, thin, warmup, bins, seed, Metric.DIAGONAL, adaptDelta, threads);
         }
     }
 
@@ -137,6 +138,7 @@ public final class MmmSbc {
         int fourier = 1;
         long inputSeed = 20240601L;
         double alpha = 0.01;
+        double adaptDelta = 0.8;
         Path ranksFile = null;
         for (int i = 0; i < args.length; i++) {
             String flag = args[i];
@@ -171,12 +173,19 @@ public final class MmmSbc {
                         throw new IllegalArgumentException(flag + ": must be in (0, 1), got " + value);
                     }
                 }
+                case "--adapt-delta" -> {
+                    try {
+                        adaptDelta = Double.parseDouble(value);
+                    } catch (NumberFormatException e) {
+                        throw new IllegalArgumentException(flag + ": '" + value + "' is not a number");
+                    }
+                }
                 case "--ranks" -> ranksFile = Path.of(value);
                 default -> throw new IllegalArgumentException("unknown option '" + flag + "'");
             }
         }
         return new Options(replications, draws, thin, warmup, bins, seed, threads, channels, controls, weeks,
-                fourier, inputSeed, alpha, ranksFile);
+                fourier, inputSeed, alpha, adaptDelta, ranksFile);
     }
 
     private static int intValue(String flag, String value) {
@@ -198,6 +207,6 @@ public final class MmmSbc {
     static String usage() {
         return "usage: MmmSbc [--reps 200] [--warmup 500] [--draws 99] [--thin 10] [--bins 20] [--seed 1]"
                 + " [--threads 0=all] [--channels 2] [--controls 1] [--weeks 60] [--fourier 1]"
-                + " [--input-seed 20240601] [--alpha 0.01] [--ranks FILE.csv]";
+                + " [--input-seed 20240601] [--alpha 0.01] [--adapt-delta 0.8] [--ranks FILE.csv]";
     }
 }
