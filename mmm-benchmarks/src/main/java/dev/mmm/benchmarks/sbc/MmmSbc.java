@@ -31,10 +31,10 @@ public final class MmmSbc {
     /** Parsed command line. */
     record Options(int replications, int draws, int thin, int warmup, int bins, long seed, int threads,
             int channels, int controls, int weeks, int fourier, long inputSeed, double alpha, double adaptDelta,
-            Path ranksFile) {
+            Metric metric, Path ranksFile) {
 
         SbcSettings settings() {
-            return new SbcSettings(replications, draws, thin, warmup, bins, seed, Metric.DIAGONAL, adaptDelta, threads);
+            return new SbcSettings(replications, draws, thin, warmup, bins, seed, metric, adaptDelta, threads);
         }
     }
 
@@ -139,6 +139,7 @@ public final class MmmSbc {
         long inputSeed = 20240601L;
         double alpha = 0.01;
         double adaptDelta = 0.8;
+        Metric metric = Metric.DIAGONAL;
         Path ranksFile = null;
         for (int i = 0; i < args.length; i++) {
             String flag = args[i];
@@ -180,12 +181,20 @@ public final class MmmSbc {
                         throw new IllegalArgumentException(flag + ": '" + value + "' is not a number");
                     }
                 }
+                case "--metric" -> {
+                    try {
+                        metric = Metric.valueOf(value.toUpperCase(Locale.ROOT));
+                    } catch (IllegalArgumentException e) {
+                        throw new IllegalArgumentException(flag + ": '" + value + "' is not one of "
+                                + Arrays.toString(Metric.values()).toLowerCase(Locale.ROOT));
+                    }
+                }
                 case "--ranks" -> ranksFile = Path.of(value);
                 default -> throw new IllegalArgumentException("unknown option '" + flag + "'");
             }
         }
         return new Options(replications, draws, thin, warmup, bins, seed, threads, channels, controls, weeks,
-                fourier, inputSeed, alpha, adaptDelta, ranksFile);
+                fourier, inputSeed, alpha, adaptDelta, metric, ranksFile);
     }
 
     private static int intValue(String flag, String value) {
@@ -207,6 +216,7 @@ public final class MmmSbc {
     static String usage() {
         return "usage: MmmSbc [--reps 200] [--warmup 500] [--draws 99] [--thin 10] [--bins 20] [--seed 1]"
                 + " [--threads 0=all] [--channels 2] [--controls 1] [--weeks 60] [--fourier 1]"
-                + " [--input-seed 20240601] [--alpha 0.01] [--adapt-delta 0.8] [--ranks FILE.csv]";
+                + " [--input-seed 20240601] [--alpha 0.01] [--adapt-delta 0.8]"
+                + " [--metric diagonal|dense|diagonal_gradient|unit] [--ranks FILE.csv]";
     }
 }

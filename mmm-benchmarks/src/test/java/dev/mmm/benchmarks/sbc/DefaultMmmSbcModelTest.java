@@ -138,7 +138,12 @@ class DefaultMmmSbcModelTest {
                 .hasMessageContaining("--reeps");
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> MmmSbc.parse(new String[] {"--reps", "x"}))
                 .hasMessageContaining("--reps");
-        MmmSbc.Options o = MmmSbc.parse(new String[] {"--reps", "300", "--thin", "20", "--fourier", "2"});
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> MmmSbc.parse(new String[] {"--metric", "full"}))
+                .hasMessageContaining("--metric").hasMessageContaining("dense");
+        MmmSbc.Options o = MmmSbc.parse(new String[] {"--reps", "300", "--thin", "20", "--fourier", "2",
+            "--metric", "dense", "--adapt-delta", "0.95"});
+        assertThat(o.metric()).isEqualTo(Metric.DENSE);
+        assertThat(o.adaptDelta()).isEqualTo(0.95);
         assertThat(o.replications()).isEqualTo(300);
         assertThat(o.thin()).isEqualTo(20);
         assertThat(o.fourier()).isEqualTo(2);
