@@ -31,6 +31,7 @@ public final class DefaultMmmSbcModel implements SbcModel<Dataset> {
     static final String TARGET = "y";
 
     private final ModelSpec spec;
+    private final ModelSpec fittedSpec;
     private final LocalDate[] dates;
     private final LinkedHashMap<String, double[]> inputs;
     private final CompiledModel generator;
@@ -44,6 +45,16 @@ public final class DefaultMmmSbcModel implements SbcModel<Dataset> {
      * @param inputSeed    seed of the fixed spend and control series (not of the replications)
      */
     public DefaultMmmSbcModel(int channels, int controls, int weeks, int fourierOrder, long inputSeed) {
+        this(channels, controls, weeks, fourierOrder, inputSeed, ScalingMethod.NONE);
+    }
+
+    /**
+     * As above, but the posterior rescales the target with {@code fittedScaling}. Anything but
+     * {@link ScalingMethod#NONE} makes the posterior differ from the generating model (the priors
+     * then sit on {@code y / scale(y)}): a deliberately wrong setup, to show that SBC detects it.
+     */
+    public DefaultMmmSbcModel(int channels, int controls, int weeks, int fourierOrder, long inputSeed,
+            ScalingMethod fittedScaling) {
         if (channels < 1) {
             throw new IllegalArgumentException("channels must be at least 1, got " + channels);
         }
@@ -66,6 +77,7 @@ public final class DefaultMmmSbcModel implements SbcModel<Dataset> {
         }
         this.spec = ModelSpec.builder().date(DATE).target(TARGET).targetScaling(ScalingMethod.NONE)
                 .channels(channelNames).controls(controlNames).yearlySeasonality(fourierOrder).build();
+        this.fittedSpec = spec.toBuilder().targetScaling(fittedScaling).build();
         this.dates = new LocalDate[weeks];
         LocalDate start = LocalDate.of(2022, 1, 3);
         for (int t = 0; t < weeks; t++) {
@@ -151,11 +163,7 @@ public final class DefaultMmmSbcModel implements SbcModel<Dataset> {
 
     @Override
     public SbcPosterior posterior(Dataset data) {
-        CompiledModel model = spec.compile(data);
-        if (model.scaling().targetScale() != 1.0) {
-            throw new IllegalStateException("target scale must be 1 for exact SBC, got "
-                    + model.scaling().targetScale());
-        }
+        CompiledModel model = fittedSpec.compile(data);
         return new SbcPosterior(model, model::constrain);
     }
 }

@@ -1,5 +1,6 @@
 package dev.mmm.benchmarks.sbc;
 
+import dev.mmm.core.model.ScalingMethod;
 import dev.mmm.sampler.Metric;
 import dev.mmm.sampler.sbc.RankUniformity.ParameterCalibration;
 import dev.mmm.sampler.sbc.SbcResult;
@@ -31,7 +32,7 @@ public final class MmmSbc {
     /** Parsed command line. */
     record Options(int replications, int draws, int thin, int warmup, int bins, long seed, int threads,
             int channels, int controls, int weeks, int fourier, long inputSeed, double alpha, double adaptDelta,
-            Metric metric, Path ranksFile) {
+            Metric metric, ScalingMethod fitScaling, Path ranksFile) {
 
         SbcSettings settings() {
             return new SbcSettings(replications, draws, thin, warmup, bins, seed, metric, adaptDelta, threads);
@@ -53,7 +54,11 @@ public final class MmmSbc {
             return;
         }
         DefaultMmmSbcModel model = new DefaultMmmSbcModel(options.channels(), options.controls(), options.weeks(),
-                options.fourier(), options.inputSeed());
+                options.fourier(), options.inputSeed(), options.fitScaling());
+        if (options.fitScaling() != ScalingMethod.NONE) {
+            System.out.println("NEGATIVE CONTROL: the posterior rescales y by its " + options.fitScaling().jsonName()
+                    + ", unlike the simulator; SBC should reject");
+        }
         SbcSettings settings = options.settings();
         System.out.printf(Locale.ROOT, "default MMM: %d channels, %d controls, %d weeks, yearly seasonality %d;"
                 + " %d parameters: %s%n", options.channels(), options.controls(), options.weeks(), options.fourier(),
@@ -140,6 +145,7 @@ public final class MmmSbc {
         double alpha = 0.01;
         double adaptDelta = 0.8;
         Metric metric = Metric.DIAGONAL;
+        ScalingMethod fitScaling = ScalingMethod.NONE;
         Path ranksFile = null;
         for (int i = 0; i < args.length; i++) {
             String flag = args[i];
@@ -189,12 +195,19 @@ public final class MmmSbc {
                                 + Arrays.toString(Metric.values()).toLowerCase(Locale.ROOT));
                     }
                 }
+                case "--fit-scaling" -> {
+                    try {
+                        fitScaling = ScalingMethod.fromJsonName(value);
+                    } catch (IllegalArgumentException e) {
+                        throw new IllegalArgumentException(flag + ": " + e.getMessage());
+                    }
+                }
                 case "--ranks" -> ranksFile = Path.of(value);
                 default -> throw new IllegalArgumentException("unknown option '" + flag + "'");
             }
         }
         return new Options(replications, draws, thin, warmup, bins, seed, threads, channels, controls, weeks,
-                fourier, inputSeed, alpha, adaptDelta, metric, ranksFile);
+                fourier, inputSeed, alpha, adaptDelta, metric, fitScaling, ranksFile);
     }
 
     private static int intValue(String flag, String value) {
@@ -217,6 +230,7 @@ public final class MmmSbc {
         return "usage: MmmSbc [--reps 200] [--warmup 500] [--draws 99] [--thin 10] [--bins 20] [--seed 1]"
                 + " [--threads 0=all] [--channels 2] [--controls 1] [--weeks 60] [--fourier 1]"
                 + " [--input-seed 20240601] [--alpha 0.01] [--adapt-delta 0.8]"
-                + " [--metric diagonal|dense|diagonal_gradient|unit] [--ranks FILE.csv]";
+                + " [--metric diagonal|dense|diagonal_gradient|unit] [--ranks FILE.csv]"
+                + " [--fit-scaling none|max|mean (anything but none is a deliberately wrong negative control)]";
     }
 }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import dev.mmm.core.data.Dataset;
 import dev.mmm.core.model.CompiledModel;
 import dev.mmm.core.model.ModelParameter;
+import dev.mmm.core.model.ScalingMethod;
 import dev.mmm.sampler.Metric;
 import dev.mmm.sampler.sbc.SbcPosterior;
 import dev.mmm.sampler.sbc.SbcResult;
@@ -81,6 +82,22 @@ class DefaultMmmSbcModelTest {
     }
 
     @Test
+    void maxScaledPosteriorIsNotTheGeneratingDensity() {
+        DefaultMmmSbcModel wrong = new DefaultMmmSbcModel(2, 1, 60, 1, 20240601L, ScalingMethod.MAX);
+        UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(11L);
+        double[] truth = wrong.samplePrior(rng);
+        Dataset data = wrong.simulate(truth, rng);
+        CompiledModel right = (CompiledModel) MODEL.posterior(data).density();
+        CompiledModel scaled = (CompiledModel) wrong.posterior(data).density();
+        double[] u = new double[right.dimension()];
+        right.unconstrain(truth, u);
+        assertThat(scaled.scaling().targetScale()).isNotEqualTo(1.0);
+        assertThat(right.scaling().targetScale()).isEqualTo(1.0);
+        assertThat(scaled.logDensityAndGradient(u, new double[u.length]))
+                .isNotCloseTo(right.logDensityAndGradient(u, new double[u.length]), within(1e-3));
+    }
+
+    @Test
     void simulatedNoiseHasTheDrawnSigma() {
         UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(5L);
         double[] theta = MODEL.samplePrior(rng);
@@ -144,6 +161,10 @@ class DefaultMmmSbcModelTest {
             "--metric", "dense", "--adapt-delta", "0.95"});
         assertThat(o.metric()).isEqualTo(Metric.DENSE);
         assertThat(o.adaptDelta()).isEqualTo(0.95);
+        assertThat(o.fitScaling()).isEqualTo(ScalingMethod.NONE);
+        assertThat(MmmSbc.parse(new String[] {"--fit-scaling", "max"}).fitScaling()).isEqualTo(ScalingMethod.MAX);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> MmmSbc.parse(new String[] {"--fit-scaling", "x"}))
+                .hasMessageContaining("--fit-scaling");
         assertThat(o.replications()).isEqualTo(300);
         assertThat(o.thin()).isEqualTo(20);
         assertThat(o.fourier()).isEqualTo(2);
