@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code mmm demo}: simulate, fit, and hold the posterior against the truth. */
@@ -34,14 +35,8 @@ final class DemoCommand extends CliCommand {
     @Option(names = "--out", defaultValue = "mmm-demo-out", paramLabel = "DIR", description = "Output folder. Default: ${DEFAULT-VALUE}.")
     Path out;
 
-    @Option(names = "--chains", defaultValue = "4", paramLabel = "N", description = "Chains. Default: ${DEFAULT-VALUE}.")
-    int chains;
-
-    @Option(names = "--warmup", defaultValue = "1000", paramLabel = "N", description = "Warm-up iterations per chain. Default: ${DEFAULT-VALUE}.")
-    int warmup;
-
-    @Option(names = "--draws", defaultValue = "1000", paramLabel = "N", description = "Kept draws per chain. Default: ${DEFAULT-VALUE}.")
-    int draws;
+    @Mixin
+    SamplingOptions sampling = new SamplingOptions();
 
     @Option(names = {"-q", "--quiet"}, description = "No progress on stderr.")
     boolean quiet;
@@ -61,7 +56,7 @@ final class DemoCommand extends CliCommand {
                 + String.join(", ", spec.channelNames()) + " into " + csv);
         out().flush();
 
-        SamplerSettings settings = SamplerSettings.builder().chains(chains).warmup(warmup).draws(draws).seed(seed).build();
+        SamplerSettings settings = sampling.settings(seed).build();
         FitSession.Result result = FitSession.run(spec, sim.data(), settings, err(), quiet, out, warnings, finished);
         printAgainstTruth(result.summary(), sim.truth());
         out().println();

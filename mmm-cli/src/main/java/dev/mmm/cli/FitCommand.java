@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code mmm fit}: the fit contract of MODEL.md. */
@@ -49,14 +50,8 @@ final class FitCommand extends CliCommand {
     @Option(names = "--yearly-seasonality", defaultValue = "0", paramLabel = "N", description = "Fourier order of yearly seasonality (0 = none; 2 is usual). Default: ${DEFAULT-VALUE}.")
     int yearlySeasonality;
 
-    @Option(names = "--chains", defaultValue = "4", paramLabel = "N", description = "Chains. Default: ${DEFAULT-VALUE}.")
-    int chains;
-
-    @Option(names = "--warmup", defaultValue = "1000", paramLabel = "N", description = "Warm-up iterations per chain. Default: ${DEFAULT-VALUE}.")
-    int warmup;
-
-    @Option(names = "--draws", defaultValue = "1000", paramLabel = "N", description = "Kept draws per chain. Default: ${DEFAULT-VALUE}.")
-    int draws;
+    @Mixin
+    SamplingOptions sampling = new SamplingOptions();
 
     @Option(names = "--seed", defaultValue = "1", paramLabel = "S", description = "Random seed; the same seed gives the same draws whatever the threads. Default: ${DEFAULT-VALUE}.")
     long seed;
@@ -92,8 +87,7 @@ final class FitCommand extends CliCommand {
                 .controls(controls.toArray(new String[0]))
                 .yearlySeasonality(yearlySeasonality)
                 .build();
-        SamplerSettings settings = SamplerSettings.builder()
-                .chains(chains).warmup(warmup).draws(draws).seed(seed).threads(threads).build();
+        SamplerSettings settings = sampling.settings(seed).threads(threads).build();
 
         FitSession.Result result = FitSession.run(spec, dataset, settings, err(), quiet, out, warnings, finished);
         MmmFit fit = result.fit();
@@ -110,9 +104,7 @@ final class FitCommand extends CliCommand {
     }
 
     private void checkRanges() {
-        require(chains >= 1, "--chains must be at least 1, got " + chains);
-        require(warmup >= 0, "--warmup must be at least 0, got " + warmup);
-        require(draws >= 1, "--draws must be at least 1, got " + draws);
+        sampling.check();
         require(threads >= 0, "--threads must be at least 0 (0 = automatic), got " + threads);
         require(yearlySeasonality >= 0 && yearlySeasonality <= 20, "--yearly-seasonality must be between 0 and 20, got " + yearlySeasonality);
         require(!channels.isEmpty() && channels.stream().noneMatch(String::isBlank), "--channels must name at least one column, without empty names");
