@@ -56,6 +56,9 @@ public final class RaceFit {
         } catch (IllegalArgumentException e) { // DataException and SpecException included
             System.err.println("RaceFit: " + e.getMessage());
             System.exit(2);
+        } catch (java.nio.file.NoSuchFileException e) {
+            System.err.println("RaceFit: no such file: " + e.getFile());
+            System.exit(2);
         }
     }
 
