@@ -5,6 +5,7 @@ import dev.mmm.core.data.Dataset;
 import dev.mmm.core.model.Mmm;
 import dev.mmm.core.model.MmmFit;
 import dev.mmm.core.model.ModelSpec;
+import dev.mmm.sampler.Metric;
 import dev.mmm.sampler.SamplerSettings;
 import dev.mmm.sampler.SamplingResult;
 import dev.mmm.sampler.diagnostics.ParameterSummary;
@@ -31,7 +32,8 @@ import java.util.Map;
  * <pre>
  * java -cp benchmarks.jar dev.mmm.benchmarks.RaceFit simulate --weeks 156 --channels 6 --controls 2 --seed 1 --out data.csv
  * java -cp benchmarks.jar dev.mmm.benchmarks.RaceFit fit --data data.csv --date date --target y --channels ch1,ch2
- *      [--controls c1] [--yearly-seasonality 2] [--chains 4] [--warmup 1000] [--draws 1000] [--seed 1] [--threads 2] --out DIR
+ *      [--controls c1] [--yearly-seasonality 2] [--chains 4] [--warmup 1000] [--draws 1000] [--seed 1] [--threads 2]
+ *      [--metric diagonal|dense|diagonal-gradient] --out DIR
  * </pre>
  */
 public final class RaceFit {
@@ -53,6 +55,9 @@ public final class RaceFit {
             }
         } catch (IllegalArgumentException e) { // DataException and SpecException included
             System.err.println("RaceFit: " + e.getMessage());
+            System.exit(2);
+        } catch (java.nio.file.NoSuchFileException e) {
+            System.err.println("RaceFit: no such file: " + e.getFile());
             System.exit(2);
         }
     }
@@ -172,6 +177,7 @@ public final class RaceFit {
                 .draws(intOption(options, "draws", 1000))
                 .seed(intOption(options, "seed", 1))
                 .threads(intOption(options, "threads", 0))
+                .metric(metric(options.getOrDefault("metric", SamplerSettings.defaults().metric().name())))
                 .build();
         MmmFit fit = Mmm.fit(spec.build(), data, settings);
         Path out = Path.of(required(options, "out"));
@@ -180,6 +186,15 @@ public final class RaceFit {
         SamplingResult r = fit.samplingResult();
         System.err.printf(Locale.ROOT, "RaceFit: %d chains x (%d + %d) in %.1f s, %d divergences%n",
                 settings.chains(), settings.warmup(), settings.draws(), r.wallSeconds(), r.divergences());
+    }
+
+    private static Metric metric(String name) {
+        try {
+            return Metric.valueOf(name.toUpperCase(Locale.ROOT).replace('-', '_'));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--metric must be one of " + java.util.Arrays.toString(Metric.values())
+                    + ", got '" + name + "'");
+        }
     }
 
     static String summaryJson(MmmFit fit, SamplerSettings settings) {
