@@ -113,6 +113,13 @@ sampler_all <- get_sampler_params(fit, inc_warmup = TRUE)
 divergences <- sum(vapply(sampler, function(s) sum(s[, "divergent__"]), numeric(1)))
 max_depth_hits <- sum(vapply(sampler, function(s) sum(s[, "treedepth__"] >= 10), numeric(1)))
 gradient_evaluations <- sum(vapply(sampler_all, function(s) sum(s[, "n_leapfrog__"]), numeric(1)))
+# Adapted step size, mean tree depth and leapfrog steps per draw of each chain (after warm-up):
+# to compare with RaceFit's lines for ours.
+for (i in seq_along(sampler)) {
+  message(sprintf("stan: chain %d step size %.4f, mean tree depth %.2f, mean leapfrog steps %.1f", i,
+                  sampler[[i]][1, "stepsize__"], mean(sampler[[i]][, "treedepth__"]),
+                  mean(sampler[[i]][, "n_leapfrog__"])))
+}
 
 # Stan's index names -> MODEL.md's names, compared by the race 1:1.
 rename <- c("intercept" = "intercept", "sigma" = "sigma")

@@ -56,6 +56,9 @@ public final class RaceFit {
         } catch (IllegalArgumentException e) { // DataException and SpecException included
             System.err.println("RaceFit: " + e.getMessage());
             System.exit(2);
+        } catch (java.nio.file.NoSuchFileException e) {
+            System.err.println("RaceFit: no such file: " + e.getFile());
+            System.exit(2);
         }
     }
 
@@ -183,6 +186,21 @@ public final class RaceFit {
         SamplingResult r = fit.samplingResult();
         System.err.printf(Locale.ROOT, "RaceFit: %d chains x (%d + %d) in %.1f s, %d divergences%n",
                 settings.chains(), settings.warmup(), settings.draws(), r.wallSeconds(), r.divergences());
+        // Adapted step size and, over the kept draws, mean tree depth and leapfrog steps per chain:
+        // to compare with Stan's get_sampler_params (run_stan.R prints the same three).
+        double[] stepSizes = r.stepSize();
+        for (int c = 0; c < stepSizes.length; c++) {
+            double depth = 0;
+            double steps = 0;
+            int[] d = r.treeDepth()[c];
+            int[] l = r.leapfrogSteps()[c];
+            for (int i = 0; i < d.length; i++) {
+                depth += d[i];
+                steps += l[i];
+            }
+            System.err.printf(Locale.ROOT, "RaceFit: chain %d step size %.4f, mean tree depth %.2f, mean leapfrog steps %.1f%n",
+                    c + 1, stepSizes[c], depth / d.length, steps / l.length);
+        }
     }
 
     private static Metric metric(String name) {

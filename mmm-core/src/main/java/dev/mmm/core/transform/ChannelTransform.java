@@ -1,5 +1,6 @@
 package dev.mmm.core.transform;
 
+import java.util.Arrays;
 import java.util.Objects;
 
 /**
@@ -118,16 +119,20 @@ public final class ChannelTransform {
             infinite |= Double.isInfinite(ht);
         }
         double[] gw = ws.weightGradient;
-        for (int l = 0; l < weightCount; l++) {
-            double sum = 0.0;
-            for (int t = l; t < n; t++) {
-                double ht = h[t];
-                // Infinite slopes are handled row by row below.
-                if (!Double.isInfinite(ht)) {
-                    sum += ht * x[t - l];
+        if (infinite) {
+            for (int l = 0; l < weightCount; l++) {
+                double sum = 0.0;
+                for (int t = l; t < n; t++) {
+                    double ht = h[t];
+                    // Infinite slopes are handled row by row below.
+                    if (!Double.isInfinite(ht)) {
+                        sum += ht * x[t - l];
+                    }
                 }
+                gw[l] = sum;
             }
-            gw[l] = sum;
+        } else {
+            lagSums(h, x, n, weightCount, gw);
         }
         contract(gw, ws.weightJacobian, adstockParameterCount, weightCount, adstockGradient);
         if (infinite) {
@@ -143,13 +148,7 @@ public final class ChannelTransform {
         int n = ws.n;
         double[] s = ws.saturated;
         double[] gw = ws.weightGradient;
-        for (int l = 0; l < weightCount; l++) {
-            double sum = 0.0;
-            for (int t = l; t < n; t++) {
-                sum += g[t] * s[t - l];
-            }
-            gw[l] = sum;
-        }
+        lagSums(g, s, n, weightCount, gw);
         contract(gw, ws.weightJacobian, adstockParameterCount, weightCount, adstockGradient);
         // u[t] = sum_l w[l] g[t+l]: the upstream gradient at the saturated input.
         double[] u = ws.adjoint;
@@ -203,35 +202,84 @@ public final class ChannelTransform {
     }
 
     /**
-     * The adjoint of {@link #convolve}: {@code out[s] = sum_{l < count, s+l < n} w[l] * h[s+l]};
-     * with {@code skipZeroWeights}, terms with w[l] = 0 are left out (0 * Infinity = 0).
+     * {@code out[l] = sum_{l <= t < n} g[t] * x[t-l]} for {@code l < count}, each sum in
+     * ascending t. Four lags share one pass over t so that four independent accumulators hide
+     * the latency of the floating-point add (one running sum per lag is latency-bound) and
+     * g[t] is loaded once for all four.
      */
-    private static void correlate(double[] w, int count, double[] h, int n, double[] out, boolean skipZeroWeights) {
-        for (int s = 0; s < n; s++) {
-            int last = Math.min(count, n - s);
-            double sum = 0.0;
-            for (int l = 0; l < last; l++) {
-                double wl = w[l];
-                if (!skipZeroWeights || wl != 0.0) {
-                    sum += wl * h[s + l];
+    static void lagSums(double[] g, double[] x, int n, int count, double[] out) {
+        int l = 0;
+        for (; l + 3 < count; l += 4) {
+            double s0 = 0.0;
+            double s1 = 0.0;
+            double s2 = 0.0;
+            double s3 = 0.0;
+            int head = Math.min(l + 3, n);
+            for (int t = l; t < head; t++) {
+                double gt = g[t];
+                s0 += gt * x[t - l];
+                if (t >= l + 1) {
+                    s1 += gt * x[t - l - 1];
+                }
+                if (t >= l + 2) {
+                    s2 += gt * x[t - l - 2];
                 }
             }
-            out[s] = sum;
+            for (int t = l + 3; t < n; t++) {
+                double gt = g[t];
+                s0 += gt * x[t - l];
+                s1 += gt * x[t - l - 1];
+                s2 += gt * x[t - l - 2];
+                s3 += gt * x[t - l - 3];
+            }
+            out[l] = s0;
+            out[l + 1] = s1;
+            out[l + 2] = s2;
+            out[l + 3] = s3;
+        }
+        for (; l < count; l++) {
+            double sum = 0.0;
+            for (int t = l; t < n; t++) {
+                sum += g[t] * x[t - l];
+            }
+            out[l] = sum;
+        }
+    }
+
+    /**
+     * The adjoint of {@link #convolve}: {@code out[s] = sum_{l < count, s+l < n} w[l] * h[s+l]};
+     * with {@code skipZeroWeights}, lags with w[l] = 0 are left out (0 * Infinity = 0).
+     * Lags outer, rows inner: the inner loop has no carried dependency and vectorises; each
+     * out[s] still sums its terms in ascending l.
+     */
+    private static void correlate(double[] w, int count, double[] h, int n, double[] out, boolean skipZeroWeights) {
+        Arrays.fill(out, 0, n, 0.0);
+        int lags = Math.min(count, n);
+        for (int l = 0; l < lags; l++) {
+            double wl = w[l];
+            if (skipZeroWeights && wl == 0.0) {
+                continue;
+            }
+            int rows = n - l;
+            for (int s = 0; s < rows; s++) {
+                out[s] += wl * h[s + l];
+            }
         }
     }
 
     /**
      * The adstock convolution {@code out[t] = sum_{l < count, l <= t} w[l] * x[t-l]} for
-     * {@code t < n}, x = 0 before row 0. {@code out} must not be {@code x}.
+     * {@code t < n}, x = 0 before row 0. {@code out} must not be {@code x}. Lags outer, rows
+     * inner (vectorisable); each out[t] still sums its terms in ascending l.
      */
     public static void convolve(double[] w, int count, double[] x, int n, double[] out) {
-        for (int t = 0; t < n; t++) {
-            int last = Math.min(count - 1, t);
-            double sum = 0.0;
-            for (int l = 0; l <= last; l++) {
-                sum += w[l] * x[t - l];
+        Arrays.fill(out, 0, n, 0.0);
+        int lags = Math.min(count, n);
+        for (int l = 0; l < lags; l++) {
+            double wl = w[l];
+            for (int t = l; t < n; t++) {
+                out[t] += wl * x[t - l];
             }
-            out[t] = sum;
         }
     }
 
