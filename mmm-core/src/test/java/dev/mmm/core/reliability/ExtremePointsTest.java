@@ -135,14 +135,13 @@ class ExtremePointsTest {
     }
 
     /**
-     * Known issue (in the closing note of stop 8): Weibull-PDF adstock with its scale at u=+35
-     * (lam ~ 1.6e15) and a root saturation. Min-max rescaling pins one lag's weight at exactly 0,
-     * so a row whose window has spend only on that lag has an adstocked input of exactly 0, where
-     * the root's slope is infinite. {@code ChannelTransform} then returns the one-sided derivative,
-     * +-Infinity, whenever that row's weight Jacobian is non-zero; at this scale rounding makes it
-     * non-zero (it is exactly 0 in exact arithmetic), so the gradient is infinite or NaN. Sampling
-     * treats such a point as a divergence. The fix is to zero the Jacobian of the pinned lag
-     * exactly in {@code WeibullPdfAdstock}.
+     * Known issue (in the closing note of stop 8), the same class as {@link #knownOverflow}:
+     * Weibull-PDF adstock with its scale at u=+35 (lam ~ 1.6e15) and a root saturation, on spend
+     * that is mostly zero. The lag weights other than the pinned maximum shrink towards 0, so the
+     * adstocked input of a row is 0 or subnormal, where the root's slope is infinite or overflows;
+     * the reverse pass multiplies it by a non-zero weight derivative, giving +-Infinity (NaN where
+     * rows of both signs meet). The true gradient is astronomically large; sampling treats such a
+     * point as a divergence. Fixing it needs the reverse pass in terms of d log w.
      */
     static boolean knownInfiniteSlope(String where) {
         return where.startsWith("weibull_pdf x root ") && where.endsWith("lam[x1] at u=35.0")
