@@ -139,12 +139,12 @@ d <- as_draws_array(arr)
 q05 <- function(x) quantile(x, 0.05, names = FALSE)
 q50 <- function(x) quantile(x, 0.50, names = FALSE)
 q95 <- function(x) quantile(x, 0.95, names = FALSE)
-s <- summarise_draws(d, mean, sd, q05 = q05, q50 = q50, q95 = q95, rhat, ess_bulk, ess_tail, mcse_mean)
+s <- summarise_draws(d, mean, sd, q05 = q05, q50 = q50, q95 = q95, rhat, ess_bulk, ess_tail, mcse_mean, mcse_sd)
 
 parameters <- lapply(seq_len(nrow(s)), function(i) list(
   name = s$variable[i], mean = s$mean[i], sd = s$sd[i], q05 = s$q05[i], q50 = s$q50[i],
   q95 = s$q95[i], rhat = s$rhat[i], ess_bulk = s$ess_bulk[i], ess_tail = s$ess_tail[i],
-  mcse_mean = s$mcse_mean[i]))
+  mcse_mean = s$mcse_mean[i], mcse_sd = s$mcse_sd[i]))
 
 out <- list(library = "stan", rstan_version = as.character(packageVersion("rstan")),
             chains = chains, warmup = warmup, draws = draws, seed = seed, cores = cores,
