@@ -69,11 +69,11 @@ mcse_sd_from_draws <- function(path, names) {
   n_iter <- as.integer(per_chain[1]); n_chain <- length(per_chain)
   vapply(names, function(v) mcse_sd(matrix(d[[v]], nrow = n_iter, ncol = n_chain)), numeric(1))
 }
-mcse_sd_of <- function(draws_path, p, side) {
+mcse_sd_of <- function(draws_path, p, summary_path) {
   if (nzchar(draws_path)) return(list(values = unname(mcse_sd_from_draws(draws_path, p$name)),
                                       source = paste0("posterior::mcse_sd on ", basename(draws_path))))
-  if (!is.null(p$mcse_sd)) return(list(values = as.numeric(p$mcse_sd), source = paste0(side, " summary's mcse_sd")))
-  list(values = rep(NA_real_, nrow(p)), source = "none")
+  if (!is.null(p$mcse_sd) && !all(is.na(p$mcse_sd))) return(list(values = as.numeric(p$mcse_sd), source = paste0("mcse_sd field of ", basename(summary_path))))
+  list(values = rep(NA_real_, nrow(p)), source = "not available")
 }
 
 diff <- abs(po$mean - ps$mean)
@@ -81,7 +81,7 @@ tolerance <- 4 * sqrt(po$mcse_mean^2 + ps$mcse_mean^2)
 mean_ok <- diff < tolerance
 sd_ratio <- po$sd / ps$sd
 sd_ok <- abs(sd_ratio - 1) <= 0.10
-mcse_sd_o <- mcse_sd_of(ours_draws_path, po, "ours"); mcse_sd_s <- mcse_sd_of(stan_draws_path, ps, "Stan")
+mcse_sd_o <- mcse_sd_of(ours_draws_path, po, ours_path); mcse_sd_s <- mcse_sd_of(stan_draws_path, ps, stan_path)
 sd_z <- abs(po$sd - ps$sd) / sqrt(mcse_sd_o$values^2 + mcse_sd_s$values^2)
 sd_z_ok <- sd_z < 4
 per_param <- data.frame(name = po$name, mean_ours = po$mean, mean_stan = ps$mean,
@@ -116,13 +116,14 @@ result <- list(label = label, ours = o, stan = s, ratio_ess_per_second = ratio,
                max_abs_mean_diff_over_sd = per_param$diff_over_sd[worst],
                max_abs_mean_diff_param = per_param$name[worst],
                parameters_total = nrow(per_param), means_agree = sum(mean_ok), sds_agree = sum(sd_ok),
-               sds_agree_z = sum(sd_z_ok, na.rm = TRUE),
+               sds_agree_z = if (all(is.na(sd_z))) NA_integer_ else sum(sd_z_ok, na.rm = TRUE),
                max_sd_z = if (all(is.na(sd_z))) NA_real_ else max(sd_z, na.rm = TRUE),
                max_sd_z_param = if (all(is.na(sd_z))) NA_character_ else per_param$name[which.max(sd_z)],
                mcse_sd_source = list(ours = mcse_sd_o$source, stan = mcse_sd_s$source),
                parameters = per_param)
 
 fmt <- function(x, d = 2) ifelse(is.na(x), "n/a", formatC(x, format = "f", digits = d, big.mark = ","))
+fmtg <- function(x, d) ifelse(is.na(x), "n/a", formatC(x, format = "g", digits = d))
 speed_lines <- c(
   "| | ours | Stan |", "|---|---:|---:|",
   sprintf("| seconds, warm-up + sampling (ours: wall clock; Stan: its chain clocks, slowest worker) | %s | %s |", fmt(o$wall_seconds), fmt(s$wall_seconds)),
@@ -145,8 +146,8 @@ lines <- c(
           fmt(result$max_abs_mean_diff_over_sd, 3), result$max_abs_mean_diff_param,
           result$means_agree, nrow(per_param), result$sds_agree, nrow(per_param)),
   "",
-  sprintf("SDs within 4 combined MCSE(sd): %d / %d; largest |sd_ours - sd_stan| / combined MCSE(sd): %s (%s). MCSE(sd): ours %s, Stan %s.",
-          result$sds_agree_z, nrow(per_param), fmt(result$max_sd_z), result$max_sd_z_param,
+  sprintf("SDs within 4 combined MCSE(sd): %s / %d; largest |sd_ours - sd_stan| / combined MCSE(sd): %s (%s). MCSE(sd): ours %s, Stan %s.",
+          fmt(result$sds_agree_z, 0), nrow(per_param), fmt(result$max_sd_z), ifelse(is.na(result$max_sd_z_param), "none", result$max_sd_z_param),
           mcse_sd_o$source, mcse_sd_s$source),
   "",
   "| parameter | mean ours | mean Stan | \\|diff\\|/combined MCSE | sd ours | sd Stan | sd ratio | MCSE(sd) ours | MCSE(sd) Stan | \\|sd diff\\|/combined MCSE(sd) | bulk-ESS ours | bulk-ESS Stan | agrees |",
@@ -155,10 +156,10 @@ lines <- c(
           formatC(per_param$mean_ours, format = "g", digits = 5), formatC(per_param$mean_stan, format = "g", digits = 5),
           fmt(per_param$z), formatC(per_param$sd_ours, format = "g", digits = 4),
           formatC(per_param$sd_stan, format = "g", digits = 4), fmt(per_param$sd_ratio, 3),
-          formatC(per_param$mcse_sd_ours, format = "g", digits = 3), formatC(per_param$mcse_sd_stan, format = "g", digits = 3),
+          fmtg(per_param$mcse_sd_ours, 3), fmtg(per_param$mcse_sd_stan, 3),
           fmt(per_param$sd_z),
           fmt(per_param$ess_bulk_ours, 0), fmt(per_param$ess_bulk_stan, 0),
           ifelse(per_param$mean_ok & per_param$sd_ok, "yes", ifelse(per_param$mean_ok, "sd", ifelse(per_param$sd_ok, "mean", "no")))))
 cat(lines, sep = "\n"); cat("\n")
 if (nzchar(md_path)) writeLines(lines, md_path)
-if (nzchar(json_path)) write_json(result, json_path, auto_unbox = TRUE, digits = NA, pretty = TRUE)
+if (nzchar(json_path)) write_json(result, json_path, auto_unbox = TRUE, digits = NA, pretty = TRUE, na = "null")
