@@ -106,6 +106,26 @@ public final class ChannelResponse {
     }
 
     /**
+     * For a term {@code beta * f}: adds {@code beta * J^T dMu} to dTheta, where J = d f / d (this
+     * channel's parameters), and returns {@code sum_t dMu[t] f[t]} (the gradient of beta), all from
+     * one pass over the rows; after {@link #forward} at the same theta.
+     */
+    public double reverseScaled(double[] dMu, double beta, double[] dTheta) {
+        double dBeta = transform.backwardAndResponseDot(dMu, workspace, adstockGradient, saturationGradient);
+        if (beta == 0.0) {
+            // The channel's parameters do not move the term (and 0 * Infinity must not become NaN).
+            return dBeta;
+        }
+        for (int j = 0; j < adstockIndex.length; j++) {
+            dTheta[adstockIndex[j]] += beta * adstockGradient[j];
+        }
+        for (int j = 0; j < saturationIndex.length; j++) {
+            dTheta[saturationIndex[j]] += beta * saturationGradient[j];
+        }
+        return dBeta;
+    }
+
+    /**
      * {@code dTheta += J^T gResponse} where J = d f / d (this channel's parameters), after
      * {@link #forward} at the same theta.
      */

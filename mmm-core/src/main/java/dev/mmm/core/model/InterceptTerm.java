@@ -1,5 +1,6 @@
 package dev.mmm.core.model;
 
+import dev.mmm.core.numeric.Reductions;
 import java.util.Arrays;
 import java.util.List;
 
@@ -27,11 +28,7 @@ public final class InterceptTerm implements Term {
 
     @Override
     public void addReverse(double[] theta, double[] dMu, double[] dTheta) {
-        double sum = 0.0;
-        for (double g : dMu) {
-            sum += g;
-        }
-        dTheta[index] += sum;
+        dTheta[index] += Reductions.sum(dMu, dMu.length);
     }
 
     @Override

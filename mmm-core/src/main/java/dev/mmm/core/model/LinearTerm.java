@@ -1,5 +1,6 @@
 package dev.mmm.core.model;
 
+import dev.mmm.core.numeric.Reductions;
 import java.util.List;
 
 /**
@@ -52,12 +53,7 @@ public final class LinearTerm implements Term {
     @Override
     public void addReverse(double[] theta, double[] dMu, double[] dTheta) {
         for (int k = 0; k < basis.length; k++) {
-            double[] column = basis[k];
-            double sum = 0.0;
-            for (int t = 0; t < dMu.length; t++) {
-                sum += dMu[t] * column[t];
-            }
-            dTheta[coefficientIndex[k]] += sum;
+            dTheta[coefficientIndex[k]] += Reductions.dot(dMu, basis[k], dMu.length);
         }
     }
 

@@ -8,13 +8,13 @@ public final class MediaTerm implements Term {
 
     private final ChannelResponse[] channels;
     private final int[] betaIndex;
-    private final double[] upstream;
+    private final int rows;
     private final List<String> names;
 
     public MediaTerm(ChannelResponse[] channels, int[] betaIndex, int rows) {
         this.channels = channels.clone();
         this.betaIndex = betaIndex.clone();
-        this.upstream = new double[rows];
+        this.rows = rows;
         List<String> n = new ArrayList<>();
         for (ChannelResponse c : channels) {
             n.add(c.channel());
@@ -42,15 +42,8 @@ public final class MediaTerm implements Term {
     public void addReverse(double[] theta, double[] dMu, double[] dTheta) {
         for (int c = 0; c < channels.length; c++) {
             // Each channel owns its buffers, so its forward pass is still cached.
-            double[] f = channels[c].lastResponse();
-            double beta = theta[betaIndex[c]];
-            double dBeta = 0.0;
-            for (int t = 0; t < dMu.length; t++) {
-                dBeta += dMu[t] * f[t];
-                upstream[t] = dMu[t] * beta;
-            }
-            dTheta[betaIndex[c]] += dBeta;
-            channels[c].reverse(upstream, dTheta);
+            int index = betaIndex[c];
+            dTheta[index] += channels[c].reverseScaled(dMu, theta[index], dTheta);
         }
     }
 
@@ -76,7 +69,7 @@ public final class MediaTerm implements Term {
         for (int c = 0; c < channels.length; c++) {
             fresh[c] = channels[c].copy();
         }
-        return new MediaTerm(fresh, betaIndex, upstream.length);
+        return new MediaTerm(fresh, betaIndex, rows);
     }
 
     /** The channels' responses (for analysis: counterfactual spend via {@link ChannelResponse#withInput}). */

@@ -1,5 +1,6 @@
 package dev.mmm.core.model;
 
+import dev.mmm.core.numeric.Reductions;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 
@@ -25,11 +26,12 @@ public final class NormalLikelihood implements Likelihood {
     public double logLikelihood(double[] theta, double[] mu, double[] dMu, double[] dTheta) {
         double sigma = theta[sigmaIndex];
         double precision = 1.0 / (sigma * sigma);
-        double sumSq = 0.0;
         for (int t = 0; t < y.length; t++) {
-            double r = y[t] - mu[t];
-            sumSq += r * r;
-            dMu[t] = r * precision;
+            dMu[t] = y[t] - mu[t];
+        }
+        double sumSq = Reductions.dot(dMu, dMu, y.length);
+        for (int t = 0; t < y.length; t++) {
+            dMu[t] *= precision;
         }
         int n = y.length;
         dTheta[sigmaIndex] += -n / sigma + sumSq * precision / sigma;

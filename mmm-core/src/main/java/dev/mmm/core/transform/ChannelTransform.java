@@ -1,5 +1,6 @@
 package dev.mmm.core.transform;
 
+import dev.mmm.core.numeric.Reductions;
 import java.util.Arrays;
 import java.util.Objects;
 
@@ -74,9 +75,28 @@ public final class ChannelTransform {
         adstock.weightsAndJacobian(adstockParams, ws.weights, ws.weightJacobian);
         ws.x = x;
         ws.n = n;
+        ws.response = response;
         if (order == Order.ADSTOCK_FIRST) {
-            convolve(ws.weights, weightCount, x, n, ws.inner);
+            int lags = fillLagged(x, n, ws.lagged);
+            combineLags(ws.weights, ws.lagged, lags, n, ws.inner);
+            // Forward-mode derivatives of the adstocked input, da/d theta_j = conv(dw_j, x): one
+            // vectorised convolution per adstock parameter (one or two) is cheaper than the
+            // reverse-mode alternative, a serial lag sum per lag (eight of them).
+            for (int j = 0; j < adstockParameterCount; j++) {
+                combineLags(ws.weightJacobian[j], ws.lagged, lags, n, ws.innerDParams[j]);
+            }
             saturation.evaluate(saturationParams, ws.inner, n, ws.saturated, ws.saturationDx, ws.saturationDParams);
+            // The response's own Jacobian in the adstock parameters, df/d theta_j = f'(a) da/d theta_j,
+            // so that the reverse pass is only dot products. Where f' is infinite (Hill, root at
+            // a = 0) this may hold +-Infinity or NaN; backward then takes the careful path.
+            double[] dx = ws.saturationDx;
+            for (int j = 0; j < adstockParameterCount; j++) {
+                double[] da = ws.innerDParams[j];
+                double[] df = ws.responseDAdstock[j];
+                for (int t = 0; t < n; t++) {
+                    df[t] = dx[t] * da[t];
+                }
+            }
             System.arraycopy(ws.saturated, 0, response, 0, n);
         } else {
             saturation.evaluate(saturationParams, x, n, ws.saturated, ws.saturationDx, ws.saturationDParams);
@@ -92,59 +112,95 @@ public final class ChannelTransform {
      */
     public void backward(double[] g, Workspace ws, double[] adstockGradient, double[] saturationGradient,
                          double[] xGradient) {
-        if (ws.owner != this || ws.x == null) {
-            throw new IllegalStateException("backward needs a forward call on a workspace of this transform first");
-        }
-        if (order == Order.ADSTOCK_FIRST) {
-            backwardAdstockFirst(g, ws, adstockGradient, saturationGradient, xGradient);
-        } else {
-            backwardSaturationFirst(g, ws, adstockGradient, saturationGradient, xGradient);
+        backwardAndResponseDot(g, ws, adstockGradient, saturationGradient);
+        if (xGradient != null) {
+            inputGradient(g, ws, xGradient);
         }
     }
 
-    private void backwardAdstockFirst(double[] g, Workspace ws, double[] adstockGradient,
-                                      double[] saturationGradient, double[] xGradient) {
+    /**
+     * {@link #backward} without the input gradient, returning also {@code sum_t g[t] r[t]}: the
+     * gradient of a coefficient that multiplies the response (a channel's beta), computed in the
+     * same pass over the rows.
+     */
+    public double backwardAndResponseDot(double[] g, Workspace ws, double[] adstockGradient,
+                                         double[] saturationGradient) {
+        if (ws.owner != this || ws.x == null) {
+            throw new IllegalStateException("backward needs a forward call on a workspace of this transform first");
+        }
+        if (order == Order.SATURATION_FIRST) {
+            backwardSaturationFirst(g, ws, adstockGradient, saturationGradient);
+            return Reductions.dot(g, ws.response, ws.n);
+        }
         int n = ws.n;
-        double[] x = ws.x;
-        double[] w = ws.weights;
-        double[] h = ws.adjoint;
-        contract(g, ws.saturationDParams, saturationParameterCount, n, saturationGradient);
-        // h[t] = g[t] * f'(a[t]): the upstream gradient at the adstocked input.
-        boolean infinite = false;
+        double[] dots = ws.dots;
+        // Rows: the response, d f / d saturation parameters, d f / d adstock parameters.
+        Reductions.dots(g, ws.jacobianRows, dots.length, n, dots);
+        boolean finite = true;
+        for (double d : dots) {
+            finite &= Double.isFinite(d);
+        }
+        if (!finite) {
+            carefulAdstockGradient(g, ws, dots);
+        }
+        System.arraycopy(dots, 1, saturationGradient, 0, saturationParameterCount);
+        System.arraycopy(dots, 1 + saturationParameterCount, adstockGradient, 0, adstockParameterCount);
+        return dots[0];
+    }
+
+    /**
+     * The adstock parameters' gradient where some row has an infinite saturation slope (Hill,
+     * root at an adstocked input of exactly 0) or a NaN upstream: a row counts only where
+     * g[t] != 0 and a[t] moves with theta_j (da != 0), so 0 * Infinity is 0 for factors that are
+     * identically 0 nearby; elsewhere the result is the true one-sided infinite derivative.
+     */
+    private void carefulAdstockGradient(double[] g, Workspace ws, double[] dots) {
+        int n = ws.n;
         double[] dx = ws.saturationDx;
+        for (int j = 0; j < adstockParameterCount; j++) {
+            double[] da = ws.innerDParams[j];
+            double sum = 0.0;
+            for (int t = 0; t < n; t++) {
+                double gt = g[t];
+                double dat = da[t];
+                if (gt != 0.0 && dat != 0.0) {
+                    sum += gt * dx[t] * dat;
+                } else if (Double.isNaN(gt) || Double.isNaN(dat)) {
+                    sum += Double.NaN;
+                }
+            }
+            dots[1 + saturationParameterCount + j] = sum;
+        }
+    }
+
+    /** {@code xGradient[s] = sum_t g[t] dr[t]/dx[s]}, with the same 0 * Infinity rule. */
+    private void inputGradient(double[] g, Workspace ws, double[] xGradient) {
+        int n = ws.n;
+        if (order == Order.SATURATION_FIRST) {
+            double[] u = ws.adjoint;
+            correlate(ws.weights, weightCount, g, n, u, false);
+            double[] dx = ws.saturationDx;
+            for (int t = 0; t < n; t++) {
+                double ut = u[t];
+                xGradient[t] = ut == 0.0 ? 0.0 : ut * dx[t];
+            }
+            return;
+        }
+        // h[t] = g[t] * f'(a[t]): the upstream gradient at the adstocked input.
+        double[] h = ws.adjoint;
+        double[] dx = ws.saturationDx;
+        boolean infinite = false;
         for (int t = 0; t < n; t++) {
             double gt = g[t];
             double ht = gt == 0.0 ? 0.0 : gt * dx[t];
             h[t] = ht;
             infinite |= Double.isInfinite(ht);
         }
-        double[] gw = ws.weightGradient;
-        if (infinite) {
-            for (int l = 0; l < weightCount; l++) {
-                double sum = 0.0;
-                for (int t = l; t < n; t++) {
-                    double ht = h[t];
-                    // Infinite slopes are handled row by row below.
-                    if (!Double.isInfinite(ht)) {
-                        sum += ht * x[t - l];
-                    }
-                }
-                gw[l] = sum;
-            }
-        } else {
-            lagSums(h, x, n, weightCount, gw);
-        }
-        contract(gw, ws.weightJacobian, adstockParameterCount, weightCount, adstockGradient);
-        if (infinite) {
-            addInfiniteSlopeRows(h, x, n, ws.weightJacobian, adstockGradient);
-        }
-        if (xGradient != null) {
-            correlate(w, weightCount, h, n, xGradient, infinite);
-        }
+        correlate(ws.weights, weightCount, h, n, xGradient, infinite);
     }
 
     private void backwardSaturationFirst(double[] g, Workspace ws, double[] adstockGradient,
-                                         double[] saturationGradient, double[] xGradient) {
+                                         double[] saturationGradient) {
         int n = ws.n;
         double[] s = ws.saturated;
         double[] gw = ws.weightGradient;
@@ -154,50 +210,12 @@ public final class ChannelTransform {
         double[] u = ws.adjoint;
         correlate(ws.weights, weightCount, g, n, u, false);
         contract(u, ws.saturationDParams, saturationParameterCount, n, saturationGradient);
-        if (xGradient != null) {
-            double[] dx = ws.saturationDx;
-            for (int t = 0; t < n; t++) {
-                double ut = u[t];
-                xGradient[t] = ut == 0.0 ? 0.0 : ut * dx[t];
-            }
-        }
-    }
-
-    /**
-     * Rows where the saturation slope is infinite (adstocked input exactly 0): the term is
-     * h[t] * d a[t] / d theta_j, left out when d a[t] / d theta_j = 0 (a[t] is then locally
-     * constant, e.g. zero spend over the window, or spend only on a lag whose weight is
-     * identically 0), and +-Infinity otherwise, which is the true one-sided derivative.
-     */
-    private void addInfiniteSlopeRows(double[] h, double[] x, int n, double[][] dw, double[] adstockGradient) {
-        for (int t = 0; t < n; t++) {
-            double ht = h[t];
-            if (!Double.isInfinite(ht)) {
-                continue;
-            }
-            int last = Math.min(weightCount - 1, t);
-            for (int j = 0; j < adstockParameterCount; j++) {
-                double[] row = dw[j];
-                double inner = 0.0;
-                for (int l = 0; l <= last; l++) {
-                    inner += row[l] * x[t - l];
-                }
-                if (inner != 0.0) {
-                    adstockGradient[j] += ht * inner;
-                }
-            }
-        }
     }
 
     /** out[j] = sum_{i < len} v[i] * rows[j][i] for j < count. */
     private static void contract(double[] v, double[][] rows, int count, int len, double[] out) {
         for (int j = 0; j < count; j++) {
-            double[] row = rows[j];
-            double sum = 0.0;
-            for (int i = 0; i < len; i++) {
-                sum += v[i] * row[i];
-            }
-            out[j] = sum;
+            out[j] = Reductions.dot(v, rows[j], len);
         }
     }
 
@@ -268,6 +286,65 @@ public final class ChannelTransform {
     }
 
     /**
+     * Writes the lagged copies {@code lagged[l][t] = x[t-l]} (0 for t < l) for
+     * {@code l < min(lags available, n)} and returns that lag count. The convolution then reads
+     * every array at the same index t: C2 (JDK 17) does not vectorise {@code out[t] += w * x[t-l]}
+     * because it cannot rule out that out and x are one array, but it does vectorise
+     * {@code out[t] += w * lagged[l][t]}. Copying is cheap next to the arithmetic it unlocks.
+     */
+    private static int fillLagged(double[] x, int n, double[][] lagged) {
+        int lags = Math.min(lagged.length, n);
+        for (int l = 0; l < lags; l++) {
+            double[] row = lagged[l];
+            Arrays.fill(row, 0, l, 0.0);
+            System.arraycopy(x, 0, row, l, n - l);
+        }
+        return lags;
+    }
+
+    /**
+     * {@code out[t] = sum_{l < lags} w[l] * lagged[l][t]} for t < n, each sum in ascending l
+     * (so exactly what {@link #convolve} gives).
+     */
+    private static void combineLags(double[] w, double[][] lagged, int lags, int n, double[] out) {
+        // Four lags per pass over t: each pass loads out[t] once for four multiply-adds (a pass
+        // per lag is bound by its loads and stores of out). Written left to right, so out[t]
+        // still adds its terms in ascending l.
+        int l = 0;
+        boolean first = true;
+        for (; l + 3 < lags; l += 4) {
+            double w0 = w[l];
+            double w1 = w[l + 1];
+            double w2 = w[l + 2];
+            double w3 = w[l + 3];
+            double[] r0 = lagged[l];
+            double[] r1 = lagged[l + 1];
+            double[] r2 = lagged[l + 2];
+            double[] r3 = lagged[l + 3];
+            if (first) {
+                for (int t = 0; t < n; t++) {
+                    out[t] = w0 * r0[t] + w1 * r1[t] + w2 * r2[t] + w3 * r3[t];
+                }
+                first = false;
+            } else {
+                for (int t = 0; t < n; t++) {
+                    out[t] = out[t] + w0 * r0[t] + w1 * r1[t] + w2 * r2[t] + w3 * r3[t];
+                }
+            }
+        }
+        if (first) {
+            Arrays.fill(out, 0, n, 0.0);
+        }
+        for (; l < lags; l++) {
+            double wl = w[l];
+            double[] row = lagged[l];
+            for (int t = 0; t < n; t++) {
+                out[t] += wl * row[t];
+            }
+        }
+    }
+
+    /**
      * The adstock convolution {@code out[t] = sum_{l < count, l <= t} w[l] * x[t-l]} for
      * {@code t < n}, x = 0 before row 0. {@code out} must not be {@code x}. Lags outer, rows
      * inner (vectorisable); each out[t] still sums its terms in ascending l.
@@ -300,11 +377,21 @@ public final class ChannelTransform {
         private final double[][] weightJacobian;
         private final double[] weightGradient;
         private final double[] inner;
+        /** d inner / d theta_j for each adstock parameter (adstock first only). */
+        private final double[][] innerDParams;
+        /** lagged[l][t] = x[t-l]: the input laid out so the convolution vectorises (adstock first only). */
+        private final double[][] lagged;
         private final double[] saturated;
         private final double[] saturationDx;
         private final double[][] saturationDParams;
         private final double[] adjoint;
+        /** df/d theta_j = f'(a) da/d theta_j for each adstock parameter (adstock first only). */
+        private final double[][] responseDAdstock;
+        /** The rows the reverse pass contracts with g: response, then df/d(saturation), df/d(adstock). */
+        private final double[][] jacobianRows;
+        private final double[] dots;
         private double[] x;
+        private double[] response;
         private int n;
 
         private Workspace(ChannelTransform owner, int maxRows) {
@@ -315,10 +402,24 @@ public final class ChannelTransform {
             weightJacobian = new double[owner.adstockParameterCount][count];
             weightGradient = new double[count];
             inner = new double[maxRows];
+            innerDParams = new double[owner.order == Order.ADSTOCK_FIRST ? owner.adstockParameterCount : 0][maxRows];
+            lagged = new double[owner.order == Order.ADSTOCK_FIRST ? count : 0][maxRows];
             saturated = new double[maxRows];
             saturationDx = new double[maxRows];
             saturationDParams = new double[owner.saturationParameterCount][maxRows];
             adjoint = new double[maxRows];
+            boolean adstockFirst = owner.order == Order.ADSTOCK_FIRST;
+            responseDAdstock = new double[adstockFirst ? owner.adstockParameterCount : 0][maxRows];
+            int saturationCount = owner.saturationParameterCount;
+            jacobianRows = new double[1 + saturationCount + responseDAdstock.length][];
+            jacobianRows[0] = saturated;
+            for (int j = 0; j < saturationCount; j++) {
+                jacobianRows[1 + j] = saturationDParams[j];
+            }
+            for (int j = 0; j < responseDAdstock.length; j++) {
+                jacobianRows[1 + saturationCount + j] = responseDAdstock[j];
+            }
+            dots = new double[adstockFirst ? jacobianRows.length : 0];
         }
 
         /** The lag weights of the last forward call (read-only view; do not modify). */
