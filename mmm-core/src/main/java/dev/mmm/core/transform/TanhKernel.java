@@ -15,15 +15,19 @@ package dev.mmm.core.transform;
  *   sech2 = 4 e^y / (1 + e^y)^2 = 4 s (1 + (e^r - 1)) / (2 - n)^2
  * </pre>
  * sharing one reciprocal. Measured against a 50-digit reference on a dense grid: tanh within
- * 2.9 ulp and sech^2 within 4.3 ulp where it is normal (at most 1); sech^2 underflows gradually to exactly 0; +-Infinity gives
- * +-1 and 0; NaN gives NaN. u may be negative (tanh is odd, sech^2 even).
+ * 2.9 ulp, sech^2 within 4.3 ulp where it is normal and never above 1; sech^2 underflows
+ * gradually, rounded once, to exactly 0; +-Infinity gives +-1 and 0; NaN gives NaN. u may be
+ * negative (tanh is odd, sech^2 even).
  *
  * <p>What C2 17 vectorises and what it does not (measured, {@code -XX:-UseSuperWord} as
  * control): + - * /, {@code Math.abs/min/max/floor/fma} do; {@code (long)} casts,
- * {@code Double.longBitsToDouble}, {@code Math.copySign/signum} and the ternary operator do not,
- * and one of them in a loop keeps the whole loop scalar. So the only bit manipulation, building
- * 2^h from an integer h, runs in its own short scalar pass between two SIMD passes, and the
- * sign of u is restored with min/max instead of copySign.
+ * {@code Double.longBitsToDouble}, {@code Math.copySign/signum} and the ternary operator do
+ * not, and one of them keeps the whole loop scalar. Nor does C2 unroll, hence vectorise, a loop
+ * whose body is much above LoopUnrollLimit (60 nodes): all of this in one loop stays scalar.
+ * Hence three passes over the rows, with the outputs as scratch: e^r - 1 and k (SIMD), 2^k from
+ * its bits (scalar, a few instructions), then tanh and sech^2 (SIMD). The sign of u is restored
+ * with min/max, not copySign. A subnormal 2^k is handled by carrying 2^(k + 602) and scaling
+ * down in the SIMD pass.
  */
 final class TanhKernel {
 
@@ -37,10 +41,14 @@ final class TanhKernel {
     /** Adding and subtracting 1.5 * 2^52 rounds a double of magnitude below 2^51 to an integer. */
     private static final double ROUNDER = 0x1.8p52;
     /**
-     * Floor for y = -2|u|: e^y is 0 in double below -745.2, and the clamp keeps k >= -2020 so
-     * that each half of 2^k = 2^h * 2^(k-h) is a normal double (h >= -1010).
+     * Floor for y = -2|u|, low enough that 4 e^y < 2^-1075 rounds sech^2 to 0 (below -746.4) and
+     * high enough that 2^(k + 2 + SCALE_EXPONENT) stays a normal double.
      */
-    private static final double Y_MIN = -1400.0;
+    private static final double Y_MIN = -750.0;
+    private static final int SCALE_EXPONENT = 600;
+    private static final double SCALE_DOWN = 0x1p-600;
+    /** 2^-602: from 4 * 2^k * 2^600 to 2^k, exact down to 2^-1074. */
+    private static final double QUARTER_SCALE_DOWN = 0x1p-602;
     /** Multiplying by this twice takes every non-zero finite |u|, even subnormal, above 1. */
     private static final double SIGN_SCALE = 0x1p600;
 
@@ -60,37 +68,33 @@ final class TanhKernel {
 
     /**
      * Writes tanh(scale * x[t]) into {@code tanh[t]} and sech^2(scale * x[t]) into
-     * {@code sech2[t]} for t < n. {@code sech2} is used as scratch before it is written, so it
-     * must not be the same array as {@code x}; {@code tanh} may be. No allocation.
+     * {@code sech2[t]} for t < n. Both outputs are used as scratch before they are written, so
+     * neither may be the same array as {@code x}. No allocation.
      */
     static void tanhAndSech2(double scale, double[] x, int n, double[] tanh, double[] sech2) {
-        assert x != sech2 : "x and sech2 must be different arrays";
-        // Pass 1 (SIMD): the exponent h = floor(k / 2) of the first half of 2^k.
+        assert x != tanh && x != sech2 : "x must not be an output array";
+        // Pass 1 (SIMD): k and e^r - 1, parked in the outputs.
         for (int t = 0; t < n; t++) {
             double y = Math.max(-2.0 * Math.abs(scale * x[t]), Y_MIN);
             double k = (y * INV_LN2 + ROUNDER) - ROUNDER;
-            sech2[t] = (k * 0.5 - 0.25 + ROUNDER) - ROUNDER;
-        }
-        // Pass 2 (scalar, a few instructions an element): 2^h from its bits.
-        for (int t = 0; t < n; t++) {
-            sech2[t] = powerOfTwo(sech2[t]);
-        }
-        // Pass 3 (SIMD): everything else; y and k are recomputed, which is cheaper than storing them.
-        for (int t = 0; t < n; t++) {
-            double u = scale * x[t];
-            double y = Math.max(-2.0 * Math.abs(u), Y_MIN);
-            double k = (y * INV_LN2 + ROUNDER) - ROUNDER;
-            double h = (k * 0.5 - 0.25 + ROUNDER) - ROUNDER;
+            sech2[t] = k;
             double r = (y - k * LN2_HI) - k * LN2_LO;
-            double expm1R = r + r * r * polynomial(r);
-            double sHigh = sech2[t];
-            double sLow = sHigh * ((1.0 + k) - 2.0 * h);
-            double s = sHigh * sLow;
+            tanh[t] = r + r * r * polynomial(r);
+        }
+        // Pass 2 (scalar, a few instructions an element): 4 * 2^k from its bits.
+        for (int t = 0; t < n; t++) {
+            sech2[t] = fourTimesPowerOfTwoScaledUp(sech2[t]);
+        }
+        // Pass 3 (SIMD).
+        for (int t = 0; t < n; t++) {
+            double expm1R = tanh[t];
+            double fourS = sech2[t];
+            double s = fourS * QUARTER_SCALE_DOWN;
             double oneMinusE = (1.0 - s) - s * expm1R;
             double inv = 1.0 / (2.0 - oneMinusE);
-            tanh[t] = oneMinusE * inv * sign(u);
-            // sLow last, so that a subnormal result is rounded once; min, as rounding can reach 1 + ulp.
-            sech2[t] = Math.min(1.0, (4.0 * sHigh) * (1.0 + expm1R) * inv * inv * sLow);
+            tanh[t] = oneMinusE * inv * sign(scale * x[t]);
+            // SCALE_DOWN last, so that a subnormal result is rounded once; min, as rounding can reach 1 + ulp.
+            sech2[t] = Math.min(1.0, fourS * ((1.0 + expm1R) * inv * inv) * SCALE_DOWN);
         }
     }
 
@@ -101,28 +105,23 @@ final class TanhKernel {
     static double tanhAndSech2(double u, double[] tanh, int t) {
         double y = Math.max(-2.0 * Math.abs(u), Y_MIN);
         double k = (y * INV_LN2 + ROUNDER) - ROUNDER;
-        double h = (k * 0.5 - 0.25 + ROUNDER) - ROUNDER;
         double r = (y - k * LN2_HI) - k * LN2_LO;
         double expm1R = r + r * r * polynomial(r);
-        double sHigh = powerOfTwo(h);
-        double sLow = sHigh * ((1.0 + k) - 2.0 * h);
-        double s = sHigh * sLow;
+        double fourS = fourTimesPowerOfTwoScaledUp(k);
+        double s = fourS * QUARTER_SCALE_DOWN;
         double oneMinusE = (1.0 - s) - s * expm1R;
         double inv = 1.0 / (2.0 - oneMinusE);
         tanh[t] = oneMinusE * inv * sign(u);
-        return Math.min(1.0, (4.0 * sHigh) * (1.0 + expm1R) * inv * inv * sLow);
+        return Math.min(1.0, fourS * ((1.0 + expm1R) * inv * inv) * SCALE_DOWN);
     }
 
     /** tanh(u), bit for bit what {@link #tanhAndSech2} writes for this u. */
     static double tanh(double u) {
         double y = Math.max(-2.0 * Math.abs(u), Y_MIN);
         double k = (y * INV_LN2 + ROUNDER) - ROUNDER;
-        double h = (k * 0.5 - 0.25 + ROUNDER) - ROUNDER;
         double r = (y - k * LN2_HI) - k * LN2_LO;
         double expm1R = r + r * r * polynomial(r);
-        double sHigh = powerOfTwo(h);
-        double sLow = sHigh * ((1.0 + k) - 2.0 * h);
-        double s = sHigh * sLow;
+        double s = fourTimesPowerOfTwoScaledUp(k) * QUARTER_SCALE_DOWN;
         double oneMinusE = (1.0 - s) - s * expm1R;
         double inv = 1.0 / (2.0 - oneMinusE);
         return oneMinusE * inv * sign(u);
@@ -133,9 +132,12 @@ final class TanhKernel {
                 + r * (P9 + r * P10)))))))));
     }
 
-    /** 2^h for an integer-valued h in [-1022, 1023] (NaN gives 1; the caller's NaN spreads anyway). */
-    private static double powerOfTwo(double h) {
-        return Double.longBitsToDouble(((long) h + 1023L) << 52);
+    /**
+     * 4 * 2^k * 2^600 for an integer-valued k in [-1083, 0]: a normal double whatever k, which
+     * the SIMD pass scales back down (NaN gives 2^602; the caller's NaN spreads anyway).
+     */
+    private static double fourTimesPowerOfTwoScaledUp(double k) {
+        return Double.longBitsToDouble(((long) k + (2 + SCALE_EXPONENT + 1023)) << 52);
     }
 
     /** -1, +-0 or 1 with the sign of u (NaN for NaN), without copySign, which stays scalar. */
