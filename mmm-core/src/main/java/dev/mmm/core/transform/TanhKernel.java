@@ -41,7 +41,7 @@ final class TanhKernel {
     /** Adding and subtracting 1.5 * 2^52 rounds a double of magnitude below 2^51 to an integer. */
     private static final double ROUNDER = 0x1.8p52;
     /**
-     * Floor for y = -2|u|, low enough that 4 e^y < 2^-1075 rounds sech^2 to 0 (below -746.4) and
+     * Floor for y = -2|u|, low enough that 4 e^y < 2^-1075 rounds sech^2 to 0 (below -746.52) and
      * high enough that 2^(k + 2 + SCALE_EXPONENT) stays a normal double.
      */
     private static final double Y_MIN = -750.0;
@@ -102,7 +102,8 @@ final class TanhKernel {
      * Scalar twin of {@link #tanhAndSech2}: writes tanh(u) into {@code tanh[t]} and returns
      * sech^2(u), bit for bit what the array kernel gives for the same u. Scalar Math.min/max
      * cost a branchy NaN-and-signed-zero sequence on C2 17, so the twins use comparisons and
-     * copySign that give the same bits (NaN and -0 included) at half the time.
+     * copySign that give the same bits (NaN and -0 included) in two thirds of the time. Still
+     * about 1.4x the old scalar Math.exp code per element: arrays should go through the kernel.
      */
     static double tanhAndSech2(double u, double[] tanh, int t) {
         double y = clampedY(u);
