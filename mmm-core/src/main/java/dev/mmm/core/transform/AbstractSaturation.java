@@ -47,49 +47,22 @@ abstract class AbstractSaturation implements Saturation {
         return v > 0.0 && v < Double.POSITIVE_INFINITY;
     }
 
-    /** Below this |u|, tanh comes from its Taylor series; above, from one exp without cancellation. */
-    private static final double SERIES_LIMIT = 0.1;
-
     /**
-     * tanh(u), accurate to a few ulps. Math.tanh is fdlibm in software and costs several
-     * exps; the logistic saturation of the default model calls this once per row per channel
-     * per gradient, so it is built on one Math.exp (an intrinsic). Agrees exactly with
-     * {@link #tanhInto}.
+     * tanh(u) to within 3 ulp, bit for bit what {@link #tanhInto} and the array kernel
+     * {@link TanhKernel#tanhAndSech2(double, double[], int, double[], double[])} give. Math.tanh is
+     * fdlibm in software and costs several exps.
      */
     static double tanh(double u) {
-        double a = Math.abs(u);
-        double f;
-        if (a < SERIES_LIMIT) {
-            f = a * tanhSeries(a * a);
-        } else {
-            double e = Math.exp(-2.0 * a);
-            f = (1.0 - e) / (1.0 + e);
-        }
-        return Math.copySign(f, u);
+        return TanhKernel.tanh(u);
     }
 
     /**
-     * Writes tanh(u) into {@code value[t]} and returns sech^2(u) = 1 - tanh^2(u), from the
-     * same exponential: no cancellation when tanh(u) is close to 1 (4e / (1 + e)^2 with
-     * e = exp(-2|u|)), and exactly 0, not NaN, once e underflows.
+     * Writes tanh(u) into {@code value[t]} and returns sech^2(u) = 1 - tanh^2(u), computed from
+     * e^(-2|u|) without cancellation near tanh = 1, and exactly 0, not NaN, once it underflows.
+     * For one u at a time; a whole array goes faster through {@link TanhKernel}.
      */
     static double tanhInto(double u, double[] value, int t) {
-        double a = Math.abs(u);
-        if (a < SERIES_LIMIT) {
-            double f = a * tanhSeries(a * a);
-            value[t] = Math.copySign(f, u);
-            return 1.0 - f * f;
-        }
-        double e = Math.exp(-2.0 * a);
-        double onePlus = 1.0 + e;
-        value[t] = Math.copySign((1.0 - e) / onePlus, u);
-        return 4.0 * e / (onePlus * onePlus);
-    }
-
-    /** tanh(a) / a as a polynomial in a^2, to below 1e-17 relative for |a| < 0.1. */
-    private static double tanhSeries(double a2) {
-        return 1.0 + a2 * (-1.0 / 3.0 + a2 * (2.0 / 15.0 + a2 * (-17.0 / 315.0 + a2 * (62.0 / 2835.0
-                + a2 * (-1382.0 / 155925.0 + a2 * (21844.0 / 6081075.0 + a2 * (-929569.0 / 638512875.0)))))));
+        return TanhKernel.tanhAndSech2(u, value, t);
     }
 
     /** Saturations carry no configuration: two of the same kind are equal. */

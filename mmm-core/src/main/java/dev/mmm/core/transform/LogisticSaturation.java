@@ -11,8 +11,8 @@ import java.util.List;
  * Gamma(shape 3, rate 1). PyMC-Marketing's {@code LogisticSaturation} is {@code beta * f};
  * here beta stays outside.
  *
- * <p>Computed as tanh (one exp per row), so it is exact at x = 0 and neither overflows nor
- * loses precision for large lam * x (f = 1, derivatives 0).
+ * <p>Computed as tanh by {@link TanhKernel} (SIMD over the rows), so it is exact at x = 0 and
+ * neither overflows nor loses precision for large lam * x (f = 1, derivatives 0).
  */
 public final class LogisticSaturation extends AbstractSaturation {
 
@@ -41,12 +41,14 @@ public final class LogisticSaturation extends AbstractSaturation {
             return;
         }
         double[] dLam = dParams[0];
+        assert x != dx && x != value && x != dLam : "x must not share an array with the outputs";
         double halfLam = 0.5 * lam;
+        // lam > 0 and x >= 0 keep u = lam x / 2 >= 0, though the kernel is right for u < 0 too.
+        TanhKernel.tanhAndSech2(halfLam, x, n, value, dx);
         for (int t = 0; t < n; t++) {
-            double xt = x[t];
-            double slope = tanhInto(halfLam * xt, value, t);
-            dx[t] = halfLam * slope;
-            dLam[t] = 0.5 * xt * slope;
+            double sech2 = dx[t];
+            dx[t] = halfLam * sech2;
+            dLam[t] = 0.5 * x[t] * sech2;
         }
     }
 }
