@@ -41,11 +41,12 @@ public final class TanhSaturation extends AbstractSaturation {
         }
         double[] dC = dParams[0];
         double invC = 1.0 / c;
+        // The vectorised kernel: sech^2 lands in dx, then becomes the two slopes.
+        TanhKernel.tanhAndSech2(invC, x, n, value, dx);
         for (int t = 0; t < n; t++) {
-            double u = x[t] * invC;
-            double slope = tanhInto(u, value, t);
+            double slope = dx[t];
+            dC[t] = -(x[t] * invC) * invC * slope;
             dx[t] = slope * invC;
-            dC[t] = -u * invC * slope;
         }
     }
 }
