@@ -1,17 +1,20 @@
 package dev.mmm.sampler;
 
 /**
- * The diagonal metric a chain starts its warm-up with, before the first slow window closes.
- * Applies to {@link Metric#DIAGONAL} and {@link Metric#DIAGONAL_GRADIENT}; ignored by the others.
+ * The diagonal metric a chain starts its warm-up with, before Stan's first slow window closes
+ * (iteration 100 of a 1000-iteration warm-up). The slow windows themselves are unchanged.
+ * Applies to {@link Metric#DIAGONAL} and {@link Metric#DIAGONAL_GRADIENT} (which always starts
+ * from the gradient); ignored by the others and when the warm-up is too short to adapt the metric.
  */
 public enum InitialMetric {
-    /** Stan's: the identity until the first slow window ends (iteration 100 of a 1000-iteration warm-up). */
+    /** Stan's: the identity until the first slow window ends. */
     UNIT,
-    /** nutpie's: M⁻¹_i = 1/|g_i| from the gradient at the initial point, clipped. */
+    /** nutpie's: M⁻¹_i = 1/|g_i| from the gradient at the initial point. */
     GRADIENT,
     /**
-     * {@link #GRADIENT}, then re-estimated once inside the initial fast buffer from the draws and
-     * gradients seen so far (sqrt(Var q / Var g), nutpie's estimator), once the step size has settled.
+     * {@link #GRADIENT}, then re-estimated five times inside the initial fast buffer with nutpie's
+     * sqrt(Var q / Var g) over short spans of draws (see
+     * {@link dev.mmm.sampler.adapt.EarlyDiagonalRefresh}); the default.
      */
     GRADIENT_REFRESHED
 }

@@ -2,7 +2,12 @@ package dev.mmm.sampler;
 
 import java.util.Objects;
 
-/** Immutable sampler settings; {@link #defaults()} are CmdStan's. */
+/**
+ * Immutable sampler settings. {@link #defaults()} are CmdStan's except the metric warm-up starts
+ * from, {@link InitialMetric#GRADIENT_REFRESHED}: it spends far fewer gradients before the first
+ * slow window closes and samples as well; {@code initialMetric(InitialMetric.UNIT)} gives Stan's
+ * warm-up exactly.
+ */
 public final class SamplerSettings {
     private final int chains;
     private final int warmup;
@@ -107,7 +112,7 @@ public final class SamplerSettings {
         private int maxTreeDepth = 10;
         private double targetAcceptance = 0.8;
         private Metric metric = Metric.DIAGONAL;
-        private InitialMetric initialMetric = InitialMetric.UNIT;
+        private InitialMetric initialMetric = InitialMetric.GRADIENT_REFRESHED;
         private double initRadius = 2;
 
         private Builder() {

@@ -82,6 +82,12 @@ class InitialMetricTest {
     }
 
     @Test
+    void defaultsStartFromTheRefreshedGradientMetric() {
+        assertThat(SamplerSettings.defaults().initialMetric()).isEqualTo(InitialMetric.GRADIENT_REFRESHED);
+        assertThat(SamplerSettings.defaults().metric()).isEqualTo(Metric.DIAGONAL);
+    }
+
+    @Test
     void stansUnitStartStaysReachable() {
         DiagonalGaussianDensity target = badlyScaled();
         SamplerSettings stan = SamplerSettings.builder().seed(21).initialMetric(InitialMetric.UNIT).build();
