@@ -100,7 +100,8 @@ public final class SamplerSettings {
     public String toString() {
         return "SamplerSettings{chains=" + chains + ", warmup=" + warmup + ", draws=" + draws + ", seed=" + seed
                 + ", threads=" + threads + ", maxTreeDepth=" + maxTreeDepth + ", targetAcceptance="
-                + targetAcceptance + ", metric=" + metric + ", initialMetric=" + initialMetric + ", initRadius=" + initRadius + "}";
+                + targetAcceptance + ", metric=" + metric + ", initialMetric=" + initialMetric + ", initRadius="
+                + initRadius + "}";
     }
 
     public static final class Builder {
