@@ -34,7 +34,7 @@ import java.util.Map;
  * java -cp benchmarks.jar dev.mmm.benchmarks.RaceFit simulate --weeks 156 --channels 6 --controls 2 --seed 1 --out data.csv
  * java -cp benchmarks.jar dev.mmm.benchmarks.RaceFit fit --data data.csv --date date --target y --channels ch1,ch2
  *      [--controls c1] [--yearly-seasonality 2] [--chains 4] [--warmup 1000] [--draws 1000] [--seed 1] [--threads 2]
- *      [--metric diagonal|dense|diagonal-gradient] [--initial-metric gradient-refreshed|unit|gradient] --out DIR
+ *      [--metric diagonal|dense|diagonal-gradient] [--initial-metric unit|gradient-refreshed|gradient] --out DIR
  * </pre>
  */
 public final class RaceFit {

@@ -3,10 +3,10 @@ package dev.mmm.sampler;
 import java.util.Objects;
 
 /**
- * Immutable sampler settings. {@link #defaults()} are CmdStan's except the metric warm-up starts
- * from, {@link InitialMetric#GRADIENT_REFRESHED}: it spends far fewer gradients before the first
- * slow window closes and samples as well; {@code initialMetric(InitialMetric.UNIT)} gives Stan's
- * warm-up exactly.
+ * Immutable sampler settings; {@link #defaults()} are CmdStan's. {@code
+ * initialMetric(InitialMetric.GRADIENT_REFRESHED)} starts the warm-up from a gradient-based metric
+ * instead of Stan's unit one: about 30% fewer warm-up gradients on the race model, but not yet
+ * the default (see {@link InitialMetric#GRADIENT_REFRESHED}).
  */
 public final class SamplerSettings {
     private final int chains;
@@ -113,7 +113,7 @@ public final class SamplerSettings {
         private int maxTreeDepth = 10;
         private double targetAcceptance = 0.8;
         private Metric metric = Metric.DIAGONAL;
-        private InitialMetric initialMetric = InitialMetric.GRADIENT_REFRESHED;
+        private InitialMetric initialMetric = InitialMetric.UNIT;
         private double initRadius = 2;
 
         private Builder() {

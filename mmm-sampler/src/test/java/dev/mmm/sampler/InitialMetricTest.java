@@ -82,8 +82,8 @@ class InitialMetricTest {
     }
 
     @Test
-    void defaultsStartFromTheRefreshedGradientMetric() {
-        assertThat(SamplerSettings.defaults().initialMetric()).isEqualTo(InitialMetric.GRADIENT_REFRESHED);
+    void defaultsKeepStansUnitStart() {
+        assertThat(SamplerSettings.defaults().initialMetric()).isEqualTo(InitialMetric.UNIT);
         assertThat(SamplerSettings.defaults().metric()).isEqualTo(Metric.DIAGONAL);
     }
 
@@ -92,6 +92,8 @@ class InitialMetricTest {
         DiagonalGaussianDensity target = badlyScaled();
         SamplerSettings stan = SamplerSettings.builder().seed(21).initialMetric(InitialMetric.UNIT).build();
         assertThat(stan.toBuilder().build().initialMetric()).isEqualTo(InitialMetric.UNIT);
+        assertThat(SamplerSettings.builder().initialMetric(InitialMetric.GRADIENT).build().toBuilder().build()
+                .initialMetric()).isEqualTo(InitialMetric.GRADIENT);
         SamplingResult result = Sampler.sample(target, stan);
         PosteriorCheck.assertMatches("sd 0.005 and ~1, unit start", result, target::mean, target::sd);
     }
