@@ -5,6 +5,7 @@ import dev.mmm.core.data.Dataset;
 import dev.mmm.core.model.Mmm;
 import dev.mmm.core.model.MmmFit;
 import dev.mmm.core.model.ModelSpec;
+import dev.mmm.sampler.InitialMetric;
 import dev.mmm.sampler.Metric;
 import dev.mmm.sampler.SamplerSettings;
 import dev.mmm.sampler.SamplingResult;
@@ -33,7 +34,7 @@ import java.util.Map;
  * java -cp benchmarks.jar dev.mmm.benchmarks.RaceFit simulate --weeks 156 --channels 6 --controls 2 --seed 1 --out data.csv
  * java -cp benchmarks.jar dev.mmm.benchmarks.RaceFit fit --data data.csv --date date --target y --channels ch1,ch2
  *      [--controls c1] [--yearly-seasonality 2] [--chains 4] [--warmup 1000] [--draws 1000] [--seed 1] [--threads 2]
- *      [--metric diagonal|dense|diagonal-gradient] --out DIR
+ *      [--metric diagonal|dense|diagonal-gradient] [--initial-metric unit|gradient-refreshed|gradient] --out DIR
  * </pre>
  */
 public final class RaceFit {
@@ -178,6 +179,8 @@ public final class RaceFit {
                 .seed(intOption(options, "seed", 1))
                 .threads(intOption(options, "threads", 0))
                 .metric(metric(options.getOrDefault("metric", SamplerSettings.defaults().metric().name())))
+                .initialMetric(initialMetric(options.getOrDefault("initial-metric",
+                        SamplerSettings.defaults().initialMetric().name())))
                 .build();
         MmmFit fit = Mmm.fit(spec.build(), data, settings);
         Path out = Path.of(required(options, "out"));
@@ -209,6 +212,15 @@ public final class RaceFit {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("--metric must be one of " + java.util.Arrays.toString(Metric.values())
                     + ", got '" + name + "'");
+        }
+    }
+
+    private static InitialMetric initialMetric(String name) {
+        try {
+            return InitialMetric.valueOf(name.toUpperCase(Locale.ROOT).replace('-', '_'));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--initial-metric must be one of "
+                    + java.util.Arrays.toString(InitialMetric.values()) + ", got '" + name + "'");
         }
     }
 

@@ -5,6 +5,7 @@ import dev.mmm.sampler.adapt.DenseCovarianceEstimator;
 import dev.mmm.sampler.adapt.DiagonalVarianceEstimator;
 import dev.mmm.sampler.adapt.DrawGradientVarianceEstimator;
 import dev.mmm.sampler.adapt.DualAveraging;
+import dev.mmm.sampler.adapt.EarlyDiagonalRefresh;
 import dev.mmm.sampler.adapt.MetricAdaptation;
 import dev.mmm.sampler.adapt.MetricEstimator;
 import dev.mmm.sampler.metric.DenseMetric;
@@ -104,11 +105,17 @@ final class Chain {
         int warmup = settings.warmup();
         AdaptationWindows windows = new AdaptationWindows(warmup);
         MetricAdaptation metricAdaptation = new MetricAdaptation(windows, estimator);
-        if (settings.metric() == Metric.DIAGONAL_GRADIENT && warmup >= 20) {
+        boolean diagonal = settings.metric() == Metric.DIAGONAL || settings.metric() == Metric.DIAGONAL_GRADIENT;
+        boolean gradientStart = settings.metric() == Metric.DIAGONAL_GRADIENT
+                || (diagonal && settings.initialMetric() != InitialMetric.UNIT);
+        if (gradientStart && warmup >= 20) {
             double[] initial = new double[dimension];
             DrawGradientVarianceEstimator.initialFromGradient(state.gradient, initial);
             ((DiagonalMetric) metric).setInverseDiagonal(initial);
         }
+        EarlyDiagonalRefresh refresh = diagonal && settings.initialMetric() == InitialMetric.GRADIENT_REFRESHED
+                && windows.initBuffer() > 0 ? new EarlyDiagonalRefresh((DiagonalMetric) metric, windows.initBuffer())
+                : null;
 
         double stepSize = 1.0;
         DualAveraging dualAveraging = new DualAveraging(settings.targetAcceptance());
@@ -126,7 +133,11 @@ final class Chain {
                 divergences++;
             }
             stepSize = dualAveraging.learn(info.acceptance);
-            if (metricAdaptation.learn(state.position, state.gradient)) {
+            boolean metricChanged = metricAdaptation.learn(state.position, state.gradient);
+            if (refresh != null && refresh.learn(i, state.position, state.gradient)) {
+                metricChanged = true;
+            }
+            if (metricChanged) {
                 stepSize = stepSizeSearch.search(state, stepSize);
                 dualAveraging.setMu(Math.log(10 * stepSize));
                 dualAveraging.restart();
