@@ -19,35 +19,14 @@ class InitialMetricTest {
         return new DiagonalGaussianDensity(mean, scale);
     }
 
-    /** Counts one chain's gradient evaluations (the test runs a single chain). */
-    private static final class Counting implements LogDensity {
-        private final LogDensity delegate;
-        long count;
-
-        Counting(LogDensity delegate) {
-            this.delegate = delegate;
-        }
-
-        @Override
-        public int dimension() {
-            return delegate.dimension();
-        }
-
-        @Override
-        public double logDensityAndGradient(double[] position, double[] gradient) {
-            count++;
-            return delegate.logDensityAndGradient(position, gradient);
-        }
-    }
-
     /** Gradient evaluations up to the end of Stan's first slow window (warm-up iteration 100). */
     private static long gradientsInFirstHundredIterations(InitialMetric initial, long seed) {
-        Counting density = new Counting(badlyScaled());
+        CountingLogDensity density = new CountingLogDensity(badlyScaled());
         long[] atHundred = new long[1];
         Sampler.sample(density, SamplerSettings.builder().chains(1).threads(1).seed(seed).warmup(1000).draws(0)
                 .initialMetric(initial).build(), null, (chain, iteration, phase, divergences) -> {
                     if (phase == Phase.WARMUP && iteration == 100) {
-                        atHundred[0] = density.count;
+                        atHundred[0] = density.evaluations();
                     }
                 }, null);
         return atHundred[0];
