@@ -51,16 +51,25 @@ public final class DrawGradientVarianceEstimator implements MetricEstimator {
         positions.variance(positionVariance);
         gradients.variance(gradientVariance);
         for (int i = 0; i < positionVariance.length; i++) {
-            double v = Math.sqrt(positionVariance[i] / gradientVariance[i]);
+            double v = inverseMetricEntry(positionVariance[i], gradientVariance[i]);
             if (Double.isNaN(v)) {
                 throw new SamplerException("numerical overflow in metric adaptation: coordinate " + i
                         + " has draw variance " + positionVariance[i] + " and gradient variance " + gradientVariance[i]);
             }
-            positionVariance[i] = clamp(v);
+            positionVariance[i] = v;
         }
         metric.setInverseDiagonal(positionVariance);
         positions.restart();
         gradients.restart();
+    }
+
+    /**
+     * nutpie's M⁻¹_i = sqrt(Var[q_i] / Var[∂_i log p]), clamped to [1e-20, 1e20]; NaN when the
+     * variances give no ratio (0 / 0, or either not finite in a way that leaves NaN).
+     */
+    static double inverseMetricEntry(double positionVariance, double gradientVariance) {
+        double v = Math.sqrt(positionVariance / gradientVariance);
+        return Double.isNaN(v) ? v : clamp(v);
     }
 
     private static double clamp(double v) {

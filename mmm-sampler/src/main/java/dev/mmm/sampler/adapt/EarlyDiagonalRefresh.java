@@ -19,8 +19,6 @@ public final class EarlyDiagonalRefresh {
     private static final int[] DEFAULT_BOUNDARIES = {5, 15, 30, 45, 60, 75};
     /** Fewer draws than this give no usable variance; such spans are skipped. */
     static final int MIN_SPAN = 5;
-    private static final double LOWER = 1e-20;
-    private static final double UPPER = 1e20;
 
     private final DiagonalMetric metric;
     private final WelfordVariance positions;
@@ -88,9 +86,10 @@ public final class EarlyDiagonalRefresh {
         gradients.variance(gradientVariance);
         metric.inverseDiagonal(current);
         for (int i = 0; i < current.length; i++) {
-            double v = Math.sqrt(positionVariance[i] / gradientVariance[i]);
-            if (Double.isFinite(v) && v > 0) {
-                current[i] = Math.max(LOWER, Math.min(UPPER, v));
+            double v = DrawGradientVarianceEstimator.inverseMetricEntry(positionVariance[i], gradientVariance[i]);
+            // Only where the coordinate moved and its gradient changed: 0 / 0, x / 0 and 0 / x give no scale.
+            if (Double.isFinite(v) && positionVariance[i] > 0 && gradientVariance[i] > 0) {
+                current[i] = v;
             }
         }
         metric.setInverseDiagonal(current);
