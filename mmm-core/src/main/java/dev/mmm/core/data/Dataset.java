@@ -78,6 +78,17 @@ public final class Dataset {
         return values.clone();
     }
 
+    /** The same rows with column {@code name} replaced (or added) by {@code values}. */
+    public Dataset withColumn(String name, double[] values) {
+        if (values.length != dates.length) {
+            throw new DataException("column '" + name + "' has " + values.length + " values but there are "
+                    + dates.length + " rows");
+        }
+        LinkedHashMap<String, double[]> copy = new LinkedHashMap<>(columns);
+        copy.put(name, values.clone());
+        return new Dataset(dateColumn, dates, copy);
+    }
+
     /** Rows [from, to) as a new data set (time-slice cross-validation, refresh). */
     public Dataset slice(int from, int to) {
         if (from < 0 || to > dates.length || from >= to) {

@@ -1,5 +1,6 @@
 package dev.mmm.core.model;
 
+import dev.mmm.core.data.Dataset;
 import dev.mmm.priors.Bijector;
 import dev.mmm.priors.Distribution;
 import dev.mmm.sampler.LogDensity;
@@ -43,6 +44,17 @@ public final class CompiledModel implements LogDensity {
     private final double[] dTheta;
     private final double[] mu;
     private final double[] dMu;
+
+    /** The rows this model was compiled from (null for hand-built models in tests). */
+    private final Dataset source;
+    private final TimeAxis timeAxis;
+    /** Leading rows that only carry adstock into the rows after them (0 for the training model). */
+    private final int historyRows;
+    /** False for a re-fed model over rows without a target: means and contributions only. */
+    private final boolean hasTarget;
+    /** Per term, a reusable holder of the rows of {@code out} it fills (no allocation per call). */
+    private final double[][][] seriesHolders;
+    private final SynergyTerm[] synergies;
 
     /**
      * @param spec       the spec this model was compiled from (kept for reports; may be null in tests)
@@ -88,9 +100,38 @@ public final class CompiledModel implements LogDensity {
         this.dTheta = new double[n];
         this.mu = new double[rows];
         this.dMu = new double[rows];
+        this.source = null;
+        this.timeAxis = new TimeAxis(dates);
+        this.historyRows = 0;
+        this.hasTarget = true;
+        this.seriesHolders = seriesHolders(this.terms);
+        this.synergies = synergiesOf(this.terms);
+    }
+
+    private static double[][][] seriesHolders(Term[] terms) {
+        double[][][] holders = new double[terms.length][][];
+        for (int k = 0; k < terms.length; k++) {
+            holders[k] = new double[terms[k].contributionNames().size()][];
+        }
+        return holders;
+    }
+
+    private static SynergyTerm[] synergiesOf(Term[] terms) {
+        List<SynergyTerm> out = new ArrayList<>();
+        for (Term t : terms) {
+            if (t instanceof SynergyTerm s) {
+                out.add(s);
+            }
+        }
+        return out.toArray(new SynergyTerm[0]);
     }
 
     private CompiledModel(CompiledModel source) {
+        this(source, source.source, source.timeAxis, source.historyRows, source.hasTarget);
+    }
+
+    private CompiledModel(CompiledModel source, Dataset rowsSource, TimeAxis timeAxis, int historyRows,
+                          boolean hasTarget) {
         this.spec = source.spec;
         this.scaling = source.scaling;
         this.dates = source.dates;
@@ -110,6 +151,17 @@ public final class CompiledModel implements LogDensity {
         this.dTheta = new double[priors.length];
         this.mu = new double[rows];
         this.dMu = new double[rows];
+        this.source = rowsSource;
+        this.timeAxis = timeAxis;
+        this.historyRows = historyRows;
+        this.hasTarget = hasTarget;
+        this.seriesHolders = seriesHolders(this.terms);
+        this.synergies = synergiesOf(this.terms);
+    }
+
+    /** The compiler's last step: remember the rows and calendar this model was built from. */
+    CompiledModel withSource(Dataset rowsSource, TimeAxis axis, int history, boolean target) {
+        return new CompiledModel(this, rowsSource, axis, history, target);
     }
 
     /** Number of sampled (unconstrained) coordinates: the parameters less those fixed by a Dirac prior. */
@@ -125,6 +177,10 @@ public final class CompiledModel implements LogDensity {
 
     @Override
     public double logDensityAndGradient(double[] position, double[] gradient) {
+        if (!hasTarget) {
+            throw new IllegalStateException("this model was fed rows without the target column '"
+                    + spec.targetColumn() + "': it gives means and contributions, not a posterior");
+        }
         int n = freeIndex.length;
         double logPrior = 0.0;
         Arrays.fill(dTheta, 0.0);
@@ -227,14 +283,48 @@ public final class CompiledModel implements LogDensity {
 
     /**
      * The mean {@code mu[t]} at constrained parameters, in the scaled space (on the log scale for a
-     * log link). Allocates: for analysis, not sampling.
+     * log link). Allocates: for analysis, not sampling; see {@link #meanInto} for the loop form.
      */
     public double[] mean(double[] constrained) {
         double[] out = new double[rows];
-        for (Term term : terms) {
-            term.copy().addForward(constrained, out);
-        }
+        copyForChain().meanInto(constrained, out);
         return out;
+    }
+
+    /**
+     * {@code out[t] = mu[t]} at constrained parameters, every row (history rows included). Uses
+     * this instance's scratch: one thread at a time; allocates nothing.
+     */
+    public void meanInto(double[] constrained, double[] out) {
+        Arrays.fill(out, 0, rows, 0.0);
+        for (Term term : terms) {
+            term.addForward(constrained, out);
+        }
+    }
+
+    /** Names of the series {@link #contributionsInto} fills, in its row order. */
+    public List<String> contributionNames() {
+        List<String> names = new ArrayList<>();
+        for (Term term : terms) {
+            names.addAll(term.contributionNames());
+        }
+        return names;
+    }
+
+    /**
+     * {@code out[k][t]} = contribution series k (in {@link #contributionNames()} order) at
+     * constrained parameters, scaled units (log scale under a log link); under an identity link
+     * the series sum to {@link #meanInto}. One thread at a time; allocates nothing.
+     */
+    public void contributionsInto(double[] constrained, double[][] out) {
+        int k = 0;
+        for (int i = 0; i < terms.length; i++) {
+            double[][] holder = seriesHolders[i];
+            for (int j = 0; j < holder.length; j++) {
+                holder[j] = out[k++];
+            }
+            terms[i].contributions(constrained, holder);
+        }
     }
 
     /**
@@ -243,16 +333,103 @@ public final class CompiledModel implements LogDensity {
      * {@code fourier}, ...). Under an identity link they sum to {@link #mean}. Allocates.
      */
     public LinkedHashMap<String, double[]> contributions(double[] constrained) {
+        List<String> names = contributionNames();
+        double[][] buffer = new double[names.size()][rows];
+        copyForChain().contributionsInto(constrained, buffer);
         LinkedHashMap<String, double[]> out = new LinkedHashMap<>();
-        for (Term term : terms) {
-            List<String> names = term.contributionNames();
-            double[][] buffer = new double[names.size()][rows];
-            term.copy().contributions(constrained, buffer);
-            for (int k = 0; k < names.size(); k++) {
-                out.put(names.get(k), buffer[k]);
-            }
+        for (int k = 0; k < names.size(); k++) {
+            out.put(names.get(k), buffer[k]);
         }
         return out;
+    }
+
+    /**
+     * {@code out[t] = beta[c] * f_c[t]}, channel c's media contribution alone (scaled units, log
+     * scale under a log link), in {@code O(rows * l_max)}: the counterfactual and response-curve
+     * loops evaluate one channel at a time. One thread at a time; allocates nothing.
+     */
+    public void channelContributionInto(double[] constrained, int channel, double[] out) {
+        MediaTerm media = mediaTerm();
+        double[] f = media.channelResponses().get(channel).forward(constrained);
+        double beta = constrained[media.betaIndex(channel)];
+        for (int t = 0; t < rows; t++) {
+            out[t] = beta * f[t];
+        }
+    }
+
+    /** The synergy terms in spec order (see {@link #synergyContributionInto}). */
+    public List<SynergyTerm> synergyTerms() {
+        return List.of(synergies);
+    }
+
+    /** {@code out[t]} = synergy term k's contribution (k in {@link #synergyTerms()} order). Allocates nothing. */
+    public void synergyContributionInto(double[] constrained, int k, double[] out) {
+        synergies[k].contributionInto(constrained, out);
+    }
+
+    /**
+     * Pointwise log likelihood of each row's observed target at constrained parameters and a mean
+     * from {@link #meanInto}, as the density of the target in its own units (the scaled density
+     * less {@code log targetScale}), so fits with different scales compare. Allocates nothing.
+     */
+    public void pointwiseLogLikelihood(double[] constrained, double[] meanRows, double[] out) {
+        if (!hasTarget) {
+            throw new IllegalStateException("no target in these rows");
+        }
+        likelihood.pointwise(constrained, meanRows, out);
+        double shift = Math.log(scaling.targetScale());
+        for (int t = 0; t < rows; t++) {
+            out[t] -= shift;
+        }
+    }
+
+    /**
+     * The same model over other rows: new periods, changed spend or controls. Scales, the trend's
+     * origin and span, and the parameter layout stay the training model's, so every posterior
+     * draw is a valid parameter vector for the result. The first {@code inputs.historyRows()}
+     * rows only carry adstock into the rest.
+     */
+    public CompiledModel withInputs(ModelInputs inputs) {
+        if (spec == null) {
+            throw new IllegalStateException("a hand-built model without a spec cannot be re-fed");
+        }
+        return ModelCompiler.recompile(spec, inputs.rows(), scaling, timeAxis, inputs.historyRows());
+    }
+
+    /** The rows this model was compiled from (the training data for the training model). */
+    public Dataset source() {
+        return source;
+    }
+
+    /** The training calendar (frozen for re-fed models). */
+    public TimeAxis timeAxis() {
+        return timeAxis;
+    }
+
+    /** Leading rows that only carry adstock in (0 for the training model). */
+    public int historyRows() {
+        return historyRows;
+    }
+
+    /** Whether these rows hold the target (false for future periods). */
+    public boolean hasTarget() {
+        return hasTarget;
+    }
+
+    /** The longest adstock of any channel (1 with no channels): how far carry-over reaches. */
+    public int maxLag() {
+        int l = 1;
+        if (spec != null) {
+            for (ChannelSpec c : spec.channels()) {
+                l = Math.max(l, c.lMax());
+            }
+        }
+        return l;
+    }
+
+    /** Whether the mean is on the log scale (a multiplicative model). */
+    public boolean logLink() {
+        return spec != null ? spec.likelihood().logLink() : likelihood instanceof LogNormalLikelihood;
     }
 
     /**
@@ -275,8 +452,7 @@ public final class CompiledModel implements LogDensity {
         }
         double[] f = media.channelResponses().get(c).withInput(scaled).forward(constrained);
         double beta = constrained[media.betaIndex(c)];
-        boolean logLink = likelihood instanceof LogNormalLikelihood;
-        double unit = logLink ? 1.0 : scaling.targetScale();
+        double unit = logLink() ? 1.0 : scaling.targetScale();
         double[] out = new double[spend.length];
         for (int t = 0; t < spend.length; t++) {
             out[t] = beta * f[t] * unit;

@@ -16,6 +16,12 @@ public interface Likelihood {
      */
     double logLikelihood(double[] theta, double[] mu, double[] dMu, double[] dTheta);
 
+    /**
+     * {@code out[t]} = log density of row t's (scaled) target at {@code mu[t]}; the terms sum to
+     * {@link #logLikelihood}. Allocates nothing.
+     */
+    void pointwise(double[] theta, double[] mu, double[] out);
+
     /** Draws one replicate of the scaled target at {@code mu} (simulation, posterior predictive). */
     double sample(double[] theta, double mu, org.apache.commons.rng.UniformRandomProvider rng);
 }

@@ -51,6 +51,16 @@ public final class LogNormalLikelihood implements Likelihood {
     }
 
     @Override
+    public void pointwise(double[] theta, double[] mu, double[] out) {
+        double sigma = theta[sigmaIndex];
+        double constant = HALF_LOG_TWO_PI + Math.log(sigma);
+        for (int t = 0; t < logY.length; t++) {
+            double z = (logY[t] - mu[t]) / sigma;
+            out[t] = -constant - 0.5 * z * z - logY[t];
+        }
+    }
+
+    @Override
     public double sample(double[] theta, double mu, UniformRandomProvider rng) {
         return Math.exp(mu + theta[sigmaIndex] * ZigguratSampler.NormalizedGaussian.of(rng).sample());
     }

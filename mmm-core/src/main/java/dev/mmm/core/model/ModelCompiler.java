@@ -21,17 +21,34 @@ final class ModelCompiler {
     private final ModelSpec spec;
     private final Dataset data;
     private final int rows;
+    /** Training scales, or null to take them from {@code data} (training). */
+    private final Scaling frozenScaling;
+    private final TimeAxis timeAxis;
+    private final int historyRows;
     private final List<ModelParameter> parameters = new ArrayList<>();
     private final LinkedHashSet<String> names = new LinkedHashSet<>();
 
-    private ModelCompiler(ModelSpec spec, Dataset data) {
+    private ModelCompiler(ModelSpec spec, Dataset data, Scaling frozenScaling, TimeAxis timeAxis, int historyRows) {
         this.spec = spec;
         this.data = data;
         this.rows = data.rows();
+        this.frozenScaling = frozenScaling;
+        this.timeAxis = timeAxis;
+        this.historyRows = historyRows;
     }
 
+    /** The training model: scales and the time axis come from {@code data}. */
     static CompiledModel compile(ModelSpec spec, Dataset data) {
-        return new ModelCompiler(spec, data).build();
+        return new ModelCompiler(spec, data, null, new TimeAxis(data.dates()), 0).build();
+    }
+
+    /**
+     * The same parameter layout over other rows, with the training scales and time axis frozen.
+     * The target column may be missing (future periods): the model then gives means and
+     * contributions but no likelihood.
+     */
+    static CompiledModel recompile(ModelSpec spec, Dataset data, Scaling scaling, TimeAxis timeAxis, int historyRows) {
+        return new ModelCompiler(spec, data, scaling, timeAxis, historyRows).build();
     }
 
     /** Adds a parameter measured in the target's units. */
@@ -89,8 +106,10 @@ final class ModelCompiler {
 
     private CompiledModel build() {
         boolean logLink = spec.likelihood().logLink();
-        double[] y = finiteColumn(spec.targetColumn(), "target");
-        double targetScale = Scaling.scaleOf(y, spec.targetScaling());
+        boolean training = frozenScaling == null;
+        boolean hasTarget = training || data.hasColumn(spec.targetColumn());
+        double[] y = hasTarget ? finiteColumn(spec.targetColumn(), "target") : nanColumn(rows);
+        double targetScale = training ? Scaling.scaleOf(y, spec.targetScaling()) : frozenScaling.targetScale();
         double[] ys = new double[rows];
         for (int t = 0; t < rows; t++) {
             ys[t] = y[t] / targetScale;
@@ -104,7 +123,7 @@ final class ModelCompiler {
                     throw new DataException("column '" + c.name() + "' row " + (t + 1) + ": spend must be >= 0, got " + x[t]);
                 }
             }
-            double s = Scaling.scaleOf(x, c.scaling());
+            double s = training ? Scaling.scaleOf(x, c.scaling()) : frozenScaling.channelScale(c.name());
             channelScales.put(c.name(), s);
             double[] xs = new double[rows];
             for (int t = 0; t < rows; t++) {
@@ -190,13 +209,13 @@ final class ModelCompiler {
         switch (ls.family()) {
             case LikelihoodSpec.NORMAL -> likelihood = new NormalLikelihood(ys, sigmaIndex);
             case LikelihoodSpec.LOGNORMAL -> {
-                for (int t = 0; t < rows; t++) {
+                for (int t = 0; t < rows && hasTarget; t++) {
                     if (!(y[t] > 0.0)) {
                         throw new DataException("column '" + spec.targetColumn() + "' row " + (t + 1)
                                 + ": a lognormal likelihood needs a target > 0, got " + y[t]);
                     }
                 }
-                likelihood = new LogNormalLikelihood(ys, sigmaIndex);
+                likelihood = new LogNormalLikelihood(hasTarget ? ys : onesColumn(rows), sigmaIndex);
             }
             case LikelihoodSpec.STUDENT_T -> {
                 if (ls.nuSampled()) {
@@ -208,7 +227,21 @@ final class ModelCompiler {
             }
             default -> throw new SpecException("unknown likelihood '" + ls.family() + "'");
         }
-        return new CompiledModel(spec, scaling, dates, parameters, terms, likelihood);
+        return new CompiledModel(spec, scaling, dates, parameters, terms, likelihood)
+                .withSource(data, timeAxis, historyRows, hasTarget);
+    }
+
+    private static double[] nanColumn(int rows) {
+        double[] v = new double[rows];
+        java.util.Arrays.fill(v, Double.NaN);
+        return v;
+    }
+
+    /** A placeholder target for a lognormal model over rows with no target (never evaluated). */
+    private static double[] onesColumn(int rows) {
+        double[] v = new double[rows];
+        java.util.Arrays.fill(v, 1.0);
+        return v;
     }
 
     /** Channel transforms with their parameters added in the documented group order. */
@@ -305,8 +338,9 @@ final class ModelCompiler {
         for (int j = 1; j <= n; j++) {
             index[j] = add("trend_delta[" + j + "]", deltaPrior);
         }
+        LocalDate[] dates = data.dates();
         for (int t = 0; t < rows; t++) {
-            double s = rows > 1 ? (double) t / (rows - 1) : 0.0;
+            double s = timeAxis.trendTime(dates[t]);
             basis[0][t] = s;
             for (int j = 1; j <= n; j++) {
                 basis[j][t] = Math.max(0.0, s - (double) j / (n + 1));

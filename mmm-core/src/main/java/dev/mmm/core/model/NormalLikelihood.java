@@ -39,6 +39,16 @@ public final class NormalLikelihood implements Likelihood {
     }
 
     @Override
+    public void pointwise(double[] theta, double[] mu, double[] out) {
+        double sigma = theta[sigmaIndex];
+        double constant = HALF_LOG_TWO_PI + Math.log(sigma);
+        for (int t = 0; t < y.length; t++) {
+            double z = (y[t] - mu[t]) / sigma;
+            out[t] = -constant - 0.5 * z * z;
+        }
+    }
+
+    @Override
     public double sample(double[] theta, double mu, UniformRandomProvider rng) {
         return mu + theta[sigmaIndex] * ZigguratSampler.NormalizedGaussian.of(rng).sample();
     }

@@ -64,6 +64,18 @@ public final class StudentTLikelihood implements Likelihood {
     }
 
     @Override
+    public void pointwise(double[] theta, double[] mu, double[] out) {
+        double sigma = theta[sigmaIndex];
+        double nu = nuIndex >= 0 ? theta[nuIndex] : fixedNu;
+        double constant = logGamma(0.5 * (nu + 1.0)) - logGamma(0.5 * nu)
+                - 0.5 * Math.log(nu * Math.PI) - Math.log(sigma);
+        for (int t = 0; t < y.length; t++) {
+            double z = (y[t] - mu[t]) / sigma;
+            out[t] = constant - 0.5 * (nu + 1.0) * Math.log1p(z * z / nu);
+        }
+    }
+
+    @Override
     public double sample(double[] theta, double mu, UniformRandomProvider rng) {
         double nu = nuIndex >= 0 ? theta[nuIndex] : fixedNu;
         double z = ZigguratSampler.NormalizedGaussian.of(rng).sample();

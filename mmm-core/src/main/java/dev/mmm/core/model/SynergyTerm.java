@@ -64,12 +64,26 @@ public final class SynergyTerm implements Term {
 
     @Override
     public void contributions(double[] theta, double[][] out) {
+        contributionInto(theta, out[0]);
+    }
+
+    /** {@code out[t] = synergy * f_a[t] * f_b[t]}. */
+    public void contributionInto(double[] theta, double[] out) {
         double[] fa = a.forward(theta);
         double[] fb = b.forward(theta);
         double s = theta[coefficientIndex];
-        for (int t = 0; t < out[0].length; t++) {
-            out[0][t] = s * fa[t] * fb[t];
+        for (int t = 0; t < out.length; t++) {
+            out[t] = s * fa[t] * fb[t];
         }
+    }
+
+    /** The two channels this synergy joins. */
+    public String channelA() {
+        return a.channel();
+    }
+
+    public String channelB() {
+        return b.channel();
     }
 
     @Override
