@@ -3,7 +3,7 @@ package dev.mmm.cli;
 import dev.mmm.core.data.DataValidator;
 import dev.mmm.core.io.DatasetCsv;
 import dev.mmm.core.io.FitSummary;
-import dev.mmm.core.io.FitWriter;
+import dev.mmm.core.io.FitFolder;
 import dev.mmm.core.model.ModelSpec;
 import dev.mmm.core.simulate.DemoData;
 import dev.mmm.core.simulate.Simulation;
@@ -57,12 +57,13 @@ final class DemoCommand extends CliCommand {
         out().flush();
 
         SamplerSettings settings = sampling.settings(seed).build();
-        FitSession.Result result = FitSession.run(spec, sim.data(), settings, err(), quiet, out, warnings, finished);
+        Path fitDir = out.resolve("fit");
+        FitSession.Result result = FitSession.run(spec, sim.data(), settings, err(), quiet, fitDir, warnings, finished);
         printAgainstTruth(result.summary(), sim.truth());
         out().println();
         Tables.printSamplerLine(out(), result.summary());
-        out().println("Wrote " + csv + ", " + out.resolve("truth.json") + ", " + out.resolve(FitWriter.SUMMARY_FILE)
-                + " and " + out.resolve(FitWriter.DRAWS_FILE));
+        out().println("Wrote " + csv + ", " + out.resolve("truth.json") + " and the fit " + fitDir + " ("
+                + FitFolder.FILES + ")");
         out().println("Fit the same data yourself: mmm fit --data " + csv + " --date " + spec.dateColumn() + " --target "
                 + spec.targetColumn() + " --channels " + String.join(",", spec.channelNames()) + " --controls "
                 + String.join(",", controlNames(spec)) + " --yearly-seasonality 2 --out " + out.resolve("refit"));

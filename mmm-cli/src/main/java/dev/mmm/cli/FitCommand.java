@@ -4,7 +4,7 @@ import dev.mmm.core.data.CsvReader;
 import dev.mmm.core.data.DataValidator;
 import dev.mmm.core.data.Dataset;
 import dev.mmm.core.io.FitSummary;
-import dev.mmm.core.io.FitWriter;
+import dev.mmm.core.io.FitFolder;
 import dev.mmm.core.model.MmmFit;
 import dev.mmm.core.model.ModelSpec;
 import dev.mmm.sampler.SamplerSettings;
@@ -78,6 +78,7 @@ final class FitCommand extends CliCommand {
         warnings.forEach(w -> err().println("mmm: warning: " + w));
         err().flush();
         // Fail before a long fit, not after it, when the output folder cannot be made.
+        FitFolder.checkReplaceable(out);
         Files.createDirectories(out);
 
         ModelSpec spec = ModelSpec.builder()
@@ -94,10 +95,10 @@ final class FitCommand extends CliCommand {
         FitSummary summary = result.summary();
         Tables.printSummary(out(), summary);
         out().println();
-        out().println("Wrote " + out.resolve(FitWriter.SUMMARY_FILE) + " and " + out.resolve(FitWriter.DRAWS_FILE));
+        out().println("Wrote " + out + " (" + FitFolder.FILES + ")");
         Tables.printSamplerLine(out(), summary);
         out().flush();
-        if (!fit.samplingResult().complete()) {
+        if (!fit.complete()) {
             return ExitCodes.INTERRUPTED;
         }
         return ExitCodes.OK;

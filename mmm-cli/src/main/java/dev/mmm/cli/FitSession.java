@@ -1,6 +1,7 @@
 package dev.mmm.cli;
 
 import dev.mmm.core.data.Dataset;
+import dev.mmm.core.io.FitFolder;
 import dev.mmm.core.io.FitMetadata;
 import dev.mmm.core.io.FitSummary;
 import dev.mmm.core.io.FitWriter;
@@ -63,7 +64,7 @@ final class FitSession {
             List<String> fromSampler = samplerWarnings(withoutWarnings);
             warnings.addAll(fromSampler);
             FitSummary summary = withoutWarnings.withWarnings(warnings);
-            FitWriter.write(summary, FitWriter.drawsOf(fit), outDir);
+            FitFolder.write(fit, summary, outDir);
             fromSampler.forEach(w -> err.println("mmm: warning: " + w));
             if (!summary.complete()) {
                 err.println("mmm: interrupted: the draws finished so far are saved in " + outDir + " (\"complete\": false)");

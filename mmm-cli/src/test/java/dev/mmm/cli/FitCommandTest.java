@@ -76,7 +76,7 @@ class FitCommandTest {
         for (String name : names) {
             assertThat(run.out()).contains(name);
         }
-        assertThat(run.out()).contains(out.resolve("summary.json").toString(), out.resolve("draws.csv").toString());
+        assertThat(run.out()).contains(out.toString(), "summary.json", "draws.csv", "posterior.json", "data.csv");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.mmm.core.io;
 
 import dev.mmm.core.model.MmmFit;
+import dev.mmm.core.posterior.Posterior;
 import dev.mmm.sampler.SamplerSettings;
 import dev.mmm.sampler.SamplingResult;
 import dev.mmm.sampler.diagnostics.Diagnostics;
@@ -41,63 +42,32 @@ public final class FitWriter {
      * chains of equal length); draws.csv still keeps every completed draw.
      */
     public static FitSummary summaryOf(MmmFit fit, FitMetadata metadata) {
-        SamplingResult r = fit.samplingResult();
-        SamplerSettings settings = r.settings();
+        Posterior posterior = fit.posterior();
+        Posterior.RunInfo run = posterior.run();
         List<FitSummary.Parameter> parameters = new ArrayList<>();
-        for (ParameterSummary p : parameterSummaries(fit)) {
+        for (ParameterSummary p : fit.summary()) {
             parameters.add(new FitSummary.Parameter(p.name(), p.mean(), p.sd(), p.q05(), p.q50(), p.q95(),
                     p.rhat(), p.essBulk(), p.essTail(), p.mcseMean(), p.mcseSd()));
         }
         List<Integer> completed = new ArrayList<>();
-        for (int n : r.drawsCompleted()) {
+        for (int n : posterior.drawsPerChain()) {
             completed.add(n);
         }
-        return new FitSummary(r.chains(), settings.warmup(), settings.draws(), settings.seed(),
-                r.wallSeconds(), r.warmupSeconds(), r.samplingSeconds(), r.gradientEvaluations(),
-                r.divergences(), r.maxTreeDepthHits(), r.complete(), completed, metadata.warnings(), parameters);
-    }
-
-    private static List<ParameterSummary> parameterSummaries(MmmFit fit) {
-        Draws draws = drawsOf(fit);
-        double[][][] v = draws.values();
-        int shortest = Integer.MAX_VALUE;
-        int longest = 0;
-        for (double[][] chain : v) {
-            shortest = Math.min(shortest, chain.length);
-            longest = Math.max(longest, chain.length);
-        }
-        if (v.length > 0 && shortest == longest && shortest > 0) {
-            return fit.summary();
-        }
-        List<ParameterSummary> out = new ArrayList<>();
-        List<String> names = draws.parameterNames();
-        for (int k = 0; k < names.size(); k++) {
-            if (v.length == 0 || shortest == 0) {
-                double nan = Double.NaN;
-                out.add(new ParameterSummary(names.get(k), nan, nan, nan, nan, nan, nan, nan, nan, nan, nan));
-                continue;
+        int maxDepth = Integer.parseInt(posterior.provenance().samplerSettings().getOrDefault("max_tree_depth", "10"));
+        int depthHits = 0;
+        for (double depth : posterior.samplerColumn("treedepth__")) {
+            if (depth >= maxDepth) {
+                depthHits++;
             }
-            double[][] x = new double[v.length][shortest];
-            for (int c = 0; c < v.length; c++) {
-                for (int d = 0; d < shortest; d++) {
-                    x[c][d] = v[c][d][k];
-                }
-            }
-            out.add(Diagnostics.summarize(names.get(k), x));
         }
-        return out;
+        return new FitSummary(posterior.chains(), run.warmup(), run.drawsRequested(), posterior.provenance().seed(),
+                run.wallSeconds(), run.warmupSeconds(), run.samplingSeconds(), run.gradientEvaluations(),
+                posterior.divergences(), depthHits, run.complete(), completed, metadata.warnings(), parameters);
     }
 
     /** The constrained draws, each chain cut to the draws it completed. */
     public static Draws drawsOf(MmmFit fit) {
-        double[][][] all = fit.draws();
-        int[] completed = fit.samplingResult().drawsCompleted();
-        double[][][] kept = new double[all.length][][];
-        for (int c = 0; c < all.length; c++) {
-            int n = c < completed.length ? Math.min(completed[c], all[c].length) : all[c].length;
-            kept[c] = Arrays.copyOf(all[c], n);
-        }
-        return new Draws(fit.parameterNames(), kept);
+        return new Draws(fit.parameterNames(), fit.draws());
     }
 
     public static void write(FitSummary summary, Draws draws, Path outDir) throws IOException {

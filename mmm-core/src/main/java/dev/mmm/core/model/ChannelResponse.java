@@ -73,6 +73,16 @@ public final class ChannelResponse {
         return channel;
     }
 
+    /** theta index of each adstock parameter, in {@code adstock().parameterNames()} order (a copy). */
+    public int[] adstockIndex() {
+        return adstockIndex.clone();
+    }
+
+    /** theta index of each saturation parameter (a copy). */
+    public int[] saturationIndex() {
+        return saturationIndex.clone();
+    }
+
     public Adstock adstock() {
         return transform.adstock();
     }

@@ -55,6 +55,8 @@ public final class CompiledModel implements LogDensity {
     /** Per term, a reusable holder of the rows of {@code out} it fills (no allocation per call). */
     private final double[][][] seriesHolders;
     private final SynergyTerm[] synergies;
+    /** Per multi-series term, scratch for {@link #seriesInto} (made on first use). */
+    private final double[][][] seriesScratch;
 
     /**
      * @param spec       the spec this model was compiled from (kept for reports; may be null in tests)
@@ -106,6 +108,7 @@ public final class CompiledModel implements LogDensity {
         this.hasTarget = true;
         this.seriesHolders = seriesHolders(this.terms);
         this.synergies = synergiesOf(this.terms);
+        this.seriesScratch = new double[this.terms.length][][];
     }
 
     private static double[][][] seriesHolders(Term[] terms) {
@@ -157,6 +160,7 @@ public final class CompiledModel implements LogDensity {
         this.hasTarget = hasTarget;
         this.seriesHolders = seriesHolders(this.terms);
         this.synergies = synergiesOf(this.terms);
+        this.seriesScratch = new double[this.terms.length][][];
     }
 
     /** The compiler's last step: remember the rows and calendar this model was built from. */
@@ -344,6 +348,36 @@ public final class CompiledModel implements LogDensity {
     }
 
     /**
+     * {@code out[t]} = contribution series k alone (k in {@link #contributionNames()} order), doing
+     * only that series' work: a channel's series costs one channel's adstock and saturation.
+     * One thread at a time; allocates nothing after the first call for a multi-series term.
+     */
+    public void seriesInto(double[] constrained, int k, double[] out) {
+        int first = 0;
+        for (int i = 0; i < terms.length; i++) {
+            int n = seriesHolders[i].length;
+            if (k < first + n) {
+                Term term = terms[i];
+                if (term instanceof MediaTerm) {
+                    channelContributionInto(constrained, k - first, out);
+                } else if (n == 1) {
+                    seriesHolders[i][0] = out;
+                    term.contributions(constrained, seriesHolders[i]);
+                } else {
+                    if (seriesScratch[i] == null) {
+                        seriesScratch[i] = new double[n][rows];
+                    }
+                    term.contributions(constrained, seriesScratch[i]);
+                    System.arraycopy(seriesScratch[i][k - first], 0, out, 0, rows);
+                }
+                return;
+            }
+            first += n;
+        }
+        throw new IndexOutOfBoundsException("series " + k + " of " + first);
+    }
+
+    /**
      * {@code out[t] = beta[c] * f_c[t]}, channel c's media contribution alone (scaled units, log
      * scale under a log link), in {@code O(rows * l_max)}: the counterfactual and response-curve
      * loops evaluate one channel at a time. One thread at a time; allocates nothing.
@@ -416,12 +450,16 @@ public final class CompiledModel implements LogDensity {
         return hasTarget;
     }
 
-    /** The longest adstock of any channel (1 with no channels): how far carry-over reaches. */
+    /**
+     * The most adstock weights of any channel (1 with no channels): spend at row t moves rows
+     * t .. t + maxLag - 1, so that many rows of history make a window exact.
+     */
     public int maxLag() {
         int l = 1;
-        if (spec != null) {
-            for (ChannelSpec c : spec.channels()) {
-                l = Math.max(l, c.lMax());
+        MediaTerm media = mediaTerm();
+        if (media != null) {
+            for (ChannelResponse c : media.channelResponses()) {
+                l = Math.max(l, c.adstock().weightCount());
             }
         }
         return l;

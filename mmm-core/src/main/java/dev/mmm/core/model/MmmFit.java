@@ -1,30 +1,112 @@
 package dev.mmm.core.model;
 
+import dev.mmm.core.data.Dataset;
+import dev.mmm.core.posterior.ChainAdaptation;
+import dev.mmm.core.posterior.DataFingerprint;
+import dev.mmm.core.posterior.Posterior;
+import dev.mmm.core.posterior.Provenance;
+import dev.mmm.sampler.SamplerSettings;
 import dev.mmm.sampler.SamplingResult;
-import dev.mmm.sampler.diagnostics.Diagnostics;
 import dev.mmm.sampler.diagnostics.ParameterSummary;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * A fitted model: the spec, the compiled model, the sampler's result and everything derived from
- * the draws (constrained draws, per-parameter summaries, contributions in the target's units).
- * Draw-derived arrays are computed once on first use and shared: do not modify them.
+ * A fitted model: the spec, the compiled model and its {@link Posterior}, plus the sampler's raw
+ * result when the fit was made in this JVM (null for a fit loaded from disk). Draw-derived arrays
+ * are computed once on first use and shared: do not modify them.
  */
 public final class MmmFit {
 
     private final ModelSpec spec;
     private final CompiledModel model;
     private final SamplingResult result;
+    private final Posterior posterior;
     private double[][][] draws;
     private List<ParameterSummary> summary;
 
+    /** A fit made in this JVM: the Posterior is built from the sampler's result. */
     public MmmFit(ModelSpec spec, CompiledModel model, SamplingResult result) {
+        this(spec, model, result, posteriorOf(spec, model, result));
+    }
+
+    private MmmFit(ModelSpec spec, CompiledModel model, SamplingResult result, Posterior posterior) {
         this.spec = spec;
         this.model = model;
         this.result = result;
+        this.posterior = posterior;
+        if (!posterior.parameterNames().equals(model.parameterNames())) {
+            throw new IllegalArgumentException("the posterior's parameters " + posterior.parameterNames()
+                    + " are not the model's " + model.parameterNames());
+        }
+    }
+
+    /** A fit from a Posterior (e.g. loaded from disk) and the model compiled from its spec and data. */
+    public static MmmFit of(CompiledModel model, Posterior posterior) {
+        return new MmmFit(model.spec(), model, null, posterior);
+    }
+
+    private static Posterior posteriorOf(ModelSpec spec, CompiledModel model, SamplingResult r) {
+        int chains = r.chains();
+        int[] perChain = r.drawsCompleted().clone();
+        int total = 0;
+        for (int n : perChain) {
+            total += n;
+        }
+        int p = model.parameterCount();
+        double[][] columns = new double[p][total];
+        String[] samplerNames = Posterior.SAMPLER_COLUMNS.toArray(new String[0]);
+        double[][] sampler = new double[samplerNames.length][total];
+        double[] theta = new double[p];
+        int k = 0;
+        for (int c = 0; c < chains; c++) {
+            double[][] positions = r.positions()[c];
+            for (int d = 0; d < perChain[c]; d++, k++) {
+                model.constrain(positions[d], theta);
+                for (int i = 0; i < p; i++) {
+                    columns[i][k] = theta[i];
+                }
+                sampler[0][k] = r.logDensity()[c][d];
+                sampler[1][k] = r.acceptance()[c][d];
+                sampler[2][k] = r.stepSize()[c];
+                sampler[3][k] = r.treeDepth()[c][d];
+                sampler[4][k] = r.leapfrogSteps()[c][d];
+                sampler[5][k] = r.divergent()[c][d] ? 1 : 0;
+                sampler[6][k] = r.energy()[c][d];
+            }
+        }
+        Map<String, double[]> samplerColumns = new LinkedHashMap<>();
+        for (int j = 0; j < samplerNames.length; j++) {
+            samplerColumns.put(samplerNames[j], sampler[j]);
+        }
+        List<ChainAdaptation> adaptation = new ArrayList<>();
+        for (int c = 0; c < chains; c++) {
+            double[][] positions = r.positions()[c];
+            double[] last = perChain[c] > 0 ? positions[perChain[c] - 1] : new double[0];
+            adaptation.add(new ChainAdaptation(c, r.stepSize()[c], r.inverseMetricDiagonal()[c], last));
+        }
+        SamplerSettings s = r.settings();
+        Map<String, String> settings = new LinkedHashMap<>();
+        settings.put("chains", Integer.toString(s.chains()));
+        settings.put("warmup", Integer.toString(s.warmup()));
+        settings.put("draws", Integer.toString(s.draws()));
+        settings.put("seed", Long.toString(s.seed()));
+        settings.put("max_tree_depth", Integer.toString(s.maxTreeDepth()));
+        settings.put("target_acceptance", Double.toString(s.targetAcceptance()));
+        settings.put("metric", s.metric().name());
+        settings.put("initial_metric", s.initialMetric().name());
+        settings.put("init_radius", Double.toString(s.initRadius()));
+        Dataset data = model.source();
+        Provenance provenance = new Provenance(spec.toJson(), model.scaling().targetScale(),
+                model.scaling().channelScales(), data == null ? "" : DataFingerprint.of(data), model.rows(),
+                model.dates()[0].toString(), model.dates()[model.rows() - 1].toString(), s.seed(), settings,
+                Provenance.currentLibraryVersion(), Instant.now().toString());
+        Posterior.RunInfo run = new Posterior.RunInfo(s.warmup(), s.draws(), r.complete(), r.wallSeconds(),
+                r.warmupSeconds(), r.samplingSeconds(), r.gradientEvaluations());
+        return new Posterior(model.parameterNames(), perChain, columns, samplerColumns, adaptation, provenance, run);
     }
 
     public ModelSpec spec() {
@@ -35,8 +117,19 @@ public final class MmmFit {
         return model;
     }
 
+    /** The draws standing alone: what analysis reads, what is saved and loaded. */
+    public Posterior posterior() {
+        return posterior;
+    }
+
+    /** The sampler's raw result, or null for a fit loaded from disk. */
     public SamplingResult samplingResult() {
         return result;
+    }
+
+    /** False if the run was cancelled before every chain finished. */
+    public boolean complete() {
+        return posterior.run().complete();
     }
 
     /** Parameter names in the model's fixed order (MODEL.md's order for the default model). */
@@ -52,13 +145,14 @@ public final class MmmFit {
     /** {@code [chain][draw][parameter]} in the constrained space (completed draws only). */
     public synchronized double[][][] draws() {
         if (draws == null) {
-            double[][][] positions = result.positions();
-            draws = new double[positions.length][][];
-            for (int c = 0; c < positions.length; c++) {
-                draws[c] = new double[positions[c].length][];
-                for (int d = 0; d < positions[c].length; d++) {
+            int chains = posterior.chains();
+            int[] perChain = posterior.drawsPerChain();
+            draws = new double[chains][][];
+            for (int c = 0; c < chains; c++) {
+                draws[c] = new double[perChain[c]][];
+                for (int d = 0; d < perChain[c]; d++) {
                     double[] x = new double[model.parameterCount()];
-                    model.constrain(positions[c][d], x);
+                    posterior.drawInto(posterior.chainStart(c) + d, x);
                     draws[c][d] = x;
                 }
             }
@@ -68,68 +162,23 @@ public final class MmmFit {
 
     /** Total number of kept draws over all chains. */
     public int drawCount() {
-        int n = 0;
-        for (double[][] chain : draws()) {
-            n += chain.length;
-        }
-        return n;
+        return posterior.drawCount();
     }
 
     /** One parameter's draws, {@code [chain][draw]}. */
     public double[][] parameterDraws(String name) {
-        int i = model.parameterNames().indexOf(name);
-        if (i < 0) {
-            throw new IllegalArgumentException("no parameter named '" + name + "'; the parameters are "
-                    + String.join(", ", model.parameterNames()));
-        }
-        double[][][] all = draws();
-        double[][] out = new double[all.length][];
-        for (int c = 0; c < all.length; c++) {
-            out[c] = new double[all[c].length];
-            for (int d = 0; d < all[c].length; d++) {
-                out[c][d] = all[c][d][i];
-            }
-        }
-        return out;
+        return posterior.chainsOf(name);
     }
 
     /**
-     * Mean, sd, quantiles, R-hat, ESS and MCSE of every parameter, in {@link #parameterNames()} order.
-     * After a cancellation the chains hold different numbers of draws; the diagnostics need equal
-     * lengths, so the summary is over the chains that have draws, each cut to the shortest of them.
-     * With no draws at all every statistic is NaN.
+     * Mean, sd, quantiles, R-hat, ESS and MCSE of every parameter, in {@link #parameterNames()} order,
+     * over the chains that have draws (see {@link Posterior#summary()}).
      */
     public synchronized List<ParameterSummary> summary() {
         if (summary == null) {
-            List<ParameterSummary> s = new ArrayList<>();
-            for (String name : model.parameterNames()) {
-                double[][] x = equalLengthChains(parameterDraws(name));
-                s.add(x.length == 0 ? new ParameterSummary(name, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
-                        Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN)
-                        : Diagnostics.summarize(name, x));
-            }
-            summary = List.copyOf(s);
+            summary = List.copyOf(posterior.summary());
         }
         return summary;
-    }
-
-    private static double[][] equalLengthChains(double[][] perChain) {
-        int shortest = Integer.MAX_VALUE;
-        int withDraws = 0;
-        for (double[] chain : perChain) {
-            if (chain.length > 0) {
-                shortest = Math.min(shortest, chain.length);
-                withDraws++;
-            }
-        }
-        double[][] out = new double[withDraws][];
-        int k = 0;
-        for (double[] chain : perChain) {
-            if (chain.length > 0) {
-                out[k++] = chain.length == shortest ? chain : java.util.Arrays.copyOf(chain, shortest);
-            }
-        }
-        return out;
     }
 
     /** The summary of one parameter. */
@@ -154,7 +203,7 @@ public final class MmmFit {
         int total = drawCount();
         int rows = model.rows();
         double scale = model.scaling().targetScale();
-        boolean logLink = model.likelihood() instanceof LogNormalLikelihood;
+        boolean logLink = model.logLink();
         LinkedHashMap<String, double[][]> out = new LinkedHashMap<>();
         int k = 0;
         for (double[][] chain : all) {
