@@ -20,6 +20,8 @@ import picocli.CommandLine.Command;
             "Rows in error messages are numbered as a spreadsheet shows them: the header is row 1."},
         subcommands = {
             FitCommand.class,
+            SummaryCommand.class,
+            PredictCommand.class,
             DemoCommand.class,
             SimulateCommand.class,
             DiagnoseCommand.class,

@@ -1,0 +1,84 @@
+package dev.mmm.core.io;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.mmm.core.analysis.ChannelSummary;
+import dev.mmm.core.analysis.ChannelTable;
+import dev.mmm.core.analysis.Interval;
+import dev.mmm.core.analysis.Prediction;
+
+/**
+ * JSON of analysis results for tools ({@code mmm summary --json}, {@code mmm predict --json});
+ * every field is documented in docs/analysis.md. An interval is {@code {"mean", "q05", "q50", "q95"}};
+ * an undefined number (NaN, e.g. the ROAS of a channel with no spend in the window) is {@code null}.
+ */
+public final class AnalysisJson {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private AnalysisJson() {
+    }
+
+    public static String summary(ChannelTable table, String target) {
+        ObjectNode root = MAPPER.createObjectNode();
+        root.put("target", target);
+        root.put("from", table.from().toString());
+        root.put("to", table.to().toString());
+        root.put("periods", table.periods());
+        ArrayNode channels = root.putArray("channels");
+        for (ChannelSummary c : table.channels()) {
+            ObjectNode o = channels.addObject();
+            o.put("channel", c.channel());
+            interval(o.putObject("spend"), new Interval(c.spend(), c.spend(), c.spend(), c.spend()));
+            interval(o.putObject("contribution"), c.contribution());
+            interval(o.putObject("share"), c.share());
+            interval(o.putObject("roas"), c.roas());
+            interval(o.putObject("mroas"), c.mroas());
+            interval(o.putObject("cost_per_unit"), c.costPerUnit());
+        }
+        interval(root.putObject("baseline"), table.baseline());
+        interval(root.putObject("media"), table.media());
+        interval(root.putObject("total"), table.total());
+        return write(root);
+    }
+
+    public static String prediction(Prediction p) {
+        ObjectNode root = MAPPER.createObjectNode();
+        ArrayNode periods = root.putArray("periods");
+        for (int t = 0; t < p.dates().size(); t++) {
+            ObjectNode o = periods.addObject();
+            o.put("date", p.dates().get(t).toString());
+            interval(o.putObject("mean"), p.mean().get(t));
+            interval(o.putObject("predictive"), p.predictive().get(t));
+            number(o, "observed", p.observed()[t]);
+        }
+        number(root, "coverage90", p.coverage90());
+        return write(root);
+    }
+
+    static void interval(ObjectNode o, Interval i) {
+        number(o, "mean", i.mean());
+        number(o, "q05", i.q05());
+        number(o, "q50", i.q50());
+        number(o, "q95", i.q95());
+    }
+
+    static void number(ObjectNode o, String name, double v) {
+        if (Double.isFinite(v)) {
+            o.put(name, v);
+        } else {
+            o.putNull(name);
+        }
+    }
+
+    private static String write(ObjectNode root) {
+        try {
+            return MAPPER.writeValueAsString(root) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
