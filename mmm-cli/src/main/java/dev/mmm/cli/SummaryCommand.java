@@ -4,6 +4,8 @@ import dev.mmm.core.analysis.ChannelSummary;
 import dev.mmm.core.analysis.ChannelTable;
 import dev.mmm.core.analysis.Interval;
 import dev.mmm.core.analysis.PosteriorAnalysis;
+import dev.mmm.core.analysis.SynergySummary;
+import java.util.List;
 import dev.mmm.core.analysis.Window;
 import dev.mmm.core.io.AnalysisJson;
 import dev.mmm.core.io.FitFolder;
@@ -44,9 +46,11 @@ final class SummaryCommand extends CliCommand {
     protected int execute() throws Exception {
         MmmFit loaded = FitFolder.load(fit);
         PosteriorAnalysis analysis = PosteriorAnalysis.of(loaded);
-        ChannelTable table = analysis.channels(Window.between(loaded.model(), from, to));
+        Window window = Window.between(loaded.model(), from, to);
+        ChannelTable table = analysis.channels(window);
+        List<SynergySummary> synergies = analysis.synergies(window);
         if (json) {
-            out().print(AnalysisJson.summary(table, loaded.spec().targetColumn()));
+            out().print(AnalysisJson.summary(table, synergies, loaded.spec().targetColumn()));
             return ExitCodes.OK;
         }
         out().printf(Locale.ROOT, "Window %s to %s (%d periods); intervals are 90%% credible intervals.%n%n",
@@ -56,6 +60,10 @@ final class SummaryCommand extends CliCommand {
         for (ChannelSummary c : table.channels()) {
             out().printf(Locale.ROOT, row, c.channel(), Tables.num(c.spend()), text(c.contribution()),
                     percent(c.share()), text(c.roas()), text(c.mroas()));
+        }
+        for (SynergySummary s : synergies) {
+            out().printf(Locale.ROOT, "%n%s: contribution %s, probability positive %.2f%n", s.name(),
+                    text(s.contribution()), s.probabilityPositive());
         }
         out().printf(Locale.ROOT, "%n%-14s %14s %30s%n", "baseline", "", text(table.baseline()));
         out().printf(Locale.ROOT, "%-14s %14s %30s%n", "total", "", text(table.total()));

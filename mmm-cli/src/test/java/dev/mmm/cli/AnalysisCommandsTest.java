@@ -64,6 +64,8 @@ class AnalysisCommandsTest {
             assertThat(ch.get("roas").get("mean").asDouble()).isGreaterThan(0);
         }
         assertThat(shares).isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(json.get("synergies").isArray()).isTrue();
+        assertThat(json.get("synergies")).isEmpty();
         assertThat(json.get("baseline").get("mean").asDouble() + json.get("media").get("mean").asDouble())
                 .isCloseTo(json.get("total").get("mean").asDouble(), org.assertj.core.data.Offset.offset(1e-6 * json.get("total").get("mean").asDouble()));
     }

@@ -130,6 +130,10 @@ public final class PosteriorAnalysis {
      * {@code perPeriod} false only totals and shares are kept (memory: a few arrays of draws).
      */
     public Decomposition decomposition(Window window, boolean perPeriod) {
+        return decompose(window, perPeriod, null);
+    }
+
+    private Decomposition decompose(Window window, boolean perPeriod, java.util.Map<String, double[]> totalsOut) {
         check(window);
         ModelInputs inputs = ModelInputs.window(model.source(), window.from(), window.to(), model.maxLag(), 0);
         CompiledModel windowModel = model.withInputs(inputs);
@@ -211,12 +215,52 @@ public final class PosteriorAnalysis {
                 }
             }
             parts.add(series(names.get(k), isMedia, values, total, predictionTotal, n));
+            if (totalsOut != null) {
+                totalsOut.put(names.get(k), total);
+            }
         }
         LocalDate[] dates = model.dates();
         List<LocalDate> windowDates = List.of(Arrays.copyOfRange(dates, window.from(), window.to()));
         return new Decomposition(windowDates, series("prediction", false, prediction, predictionTotal, predictionTotal, n),
                 parts, series("baseline", false, baseline, baselineTotal, predictionTotal, n),
                 series("media", true, media, mediaTotal, predictionTotal, n));
+    }
+
+    /**
+     * Every synergy term's contribution over {@code window} with the posterior probability that it
+     * is positive (is the interaction real, and which way does it go?).
+     */
+    public List<SynergySummary> synergies(Window window) {
+        check(window);
+        List<SynergySummary> out = new ArrayList<>();
+        List<SynergyTerm> terms = model.synergyTerms();
+        if (terms.isEmpty()) {
+            return out;
+        }
+        DecompositionTotals dec = decompositionTotals(window);
+        for (int s = 0; s < terms.size(); s++) {
+            SynergyTerm term = terms.get(s);
+            double[] totals = dec.totals.get(term.name());
+            int positive = 0;
+            for (double v : totals) {
+                if (v > 0) {
+                    positive++;
+                }
+            }
+            out.add(new SynergySummary(term.name(), term.channelA(), term.channelB(), Interval.of(totals),
+                    totals.length == 0 ? Double.NaN : positive / (double) totals.length));
+        }
+        return out;
+    }
+
+    /** Per-draw totals of every part over a window (for probabilities that need the draws). */
+    private record DecompositionTotals(java.util.Map<String, double[]> totals) {
+    }
+
+    private DecompositionTotals decompositionTotals(Window window) {
+        java.util.Map<String, double[]> totals = new java.util.LinkedHashMap<>();
+        decompose(window, false, totals);
+        return new DecompositionTotals(totals);
     }
 
     /** A thread's copy of a model, kept in the first slot of its workspace array. */

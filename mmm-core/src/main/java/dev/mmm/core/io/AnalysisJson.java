@@ -9,6 +9,8 @@ import dev.mmm.core.analysis.ChannelSummary;
 import dev.mmm.core.analysis.ChannelTable;
 import dev.mmm.core.analysis.Interval;
 import dev.mmm.core.analysis.Prediction;
+import dev.mmm.core.analysis.SynergySummary;
+import java.util.List;
 
 /**
  * JSON of analysis results for tools ({@code mmm summary --json}, {@code mmm predict --json});
@@ -22,7 +24,7 @@ public final class AnalysisJson {
     private AnalysisJson() {
     }
 
-    public static String summary(ChannelTable table, String target) {
+    public static String summary(ChannelTable table, List<SynergySummary> synergies, String target) {
         ObjectNode root = MAPPER.createObjectNode();
         root.put("target", target);
         root.put("from", table.from().toString());
@@ -38,6 +40,14 @@ public final class AnalysisJson {
             interval(o.putObject("roas"), c.roas());
             interval(o.putObject("mroas"), c.mroas());
             interval(o.putObject("cost_per_unit"), c.costPerUnit());
+        }
+        ArrayNode syn = root.putArray("synergies");
+        for (SynergySummary s : synergies) {
+            ObjectNode o = syn.addObject();
+            o.put("name", s.name());
+            o.putArray("channels").add(s.channelA()).add(s.channelB());
+            interval(o.putObject("contribution"), s.contribution());
+            number(o, "probability_positive", s.probabilityPositive());
         }
         interval(root.putObject("baseline"), table.baseline());
         interval(root.putObject("media"), table.media());

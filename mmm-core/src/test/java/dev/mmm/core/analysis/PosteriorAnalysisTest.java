@@ -176,6 +176,34 @@ class PosteriorAnalysisTest {
     }
 
     @Test
+    void aRealSynergyIsDetectedWithItsSignAndItsContributionCovered() {
+        Simulation base = DemoData.generate(12);
+        ModelSpec spec = base.spec().toBuilder().synergy("tv", "search").build();
+        Map<String, double[]> inputs = new LinkedHashMap<>();
+        for (String name : base.data().columnNames()) {
+            if (!name.equals(spec.targetColumn())) {
+                inputs.put(name, base.data().column(name));
+            }
+        }
+        Map<String, Double> truth = new LinkedHashMap<>(base.truth());
+        truth.put("synergy[tv:search]", 0.4);
+        Simulation sim = Simulator.simulate(spec, base.data().dates(), inputs, truth, 100_000.0, 13);
+        MmmFit fit = Mmm.fit(spec, sim.data(), SamplerSettings.builder().chains(2).warmup(300).draws(300).seed(2).build());
+        PosteriorAnalysis analysis = PosteriorAnalysis.of(fit);
+        List<SynergySummary> synergies = analysis.synergies(analysis.all());
+        assertThat(synergies).hasSize(1);
+        SynergySummary s = synergies.get(0);
+        assertThat(s.name()).isEqualTo("synergy[tv:search]");
+        assertThat(s.channelA()).isEqualTo("tv");
+        assertThat(s.probabilityPositive()).isGreaterThan(0.95);
+        CompiledModel model = spec.compile(sim.data());
+        PosteriorAnalysis atTruth = new PosteriorAnalysis(model, pointPosterior(model, theta(model, sim.truth())));
+        double trueContribution = atTruth.synergies(atTruth.all()).get(0).contribution().mean();
+        assertThat(trueContribution).isGreaterThan(0);
+        assertThat(s.contribution().covers(trueContribution)).as("%s covers %s", s.contribution(), trueContribution).isTrue();
+    }
+
+    @Test
     void intervalQuantilesAreRsType7() {
         Interval i = Interval.of(new double[] {5, 1, 4, 2, 3});
         assertThat(i.mean()).isEqualTo(3.0);
