@@ -3,6 +3,7 @@ package dev.mmm.core.io;
 import dev.mmm.core.model.MmmFit;
 import dev.mmm.sampler.SamplerSettings;
 import dev.mmm.sampler.SamplingResult;
+import dev.mmm.sampler.diagnostics.ChainReport;
 import dev.mmm.sampler.diagnostics.Diagnostics;
 import dev.mmm.sampler.diagnostics.ParameterSummary;
 import java.io.IOException;
@@ -52,9 +53,15 @@ public final class FitWriter {
         for (int n : r.drawsCompleted()) {
             completed.add(n);
         }
+        List<FitSummary.Chain> chains = new ArrayList<>();
+        for (ChainReport c : ChainReport.of(r)) {
+            chains.add(new FitSummary.Chain(c.chain(), c.stepSize(), c.meanTreeDepth(), c.divergences(),
+                    c.maxTreedepthHits(), c.ebfmi()));
+        }
         return new FitSummary(r.chains(), settings.warmup(), settings.draws(), settings.seed(),
                 r.wallSeconds(), r.warmupSeconds(), r.samplingSeconds(), r.gradientEvaluations(),
-                r.divergences(), r.maxTreeDepthHits(), r.complete(), completed, metadata.warnings(), parameters);
+                r.divergences(), r.maxTreeDepthHits(), r.complete(), completed, metadata.warnings(), parameters,
+                chains);
     }
 
     private static List<ParameterSummary> parameterSummaries(MmmFit fit) {
