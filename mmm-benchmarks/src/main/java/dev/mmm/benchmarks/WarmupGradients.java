@@ -87,7 +87,7 @@ public final class WarmupGradients {
         List<Counting> copies = new ArrayList<>();
         Counting counting = new Counting(model, copies);
         long[][] countAfter = new long[chains][warmup + settings.draws()];
-        SamplingResult r = Sampler.sample(counting, settings, null, (chain, iteration, phase, divergences) -> {
+        SamplingResult r = Sampler.sample(counting, settings, (double[][]) null, (chain, iteration, phase, divergences) -> {
             int at = phase == Phase.WARMUP ? iteration - 1 : warmup + iteration - 1;
             countAfter[chain][at] = copies.get(chain).count;
         }, null);

@@ -28,10 +28,24 @@ final class Tables {
         out.printf(Locale.ROOT, "%d chains x (%d warm-up + %d draws) in %.1f s (warm-up %.1f s, sampling %.1f s), %d gradient evaluations, %d divergences%n",
                 s.chains(), s.warmup(), s.draws(), s.wallSeconds(), s.warmupSeconds(), s.samplingSeconds(),
                 s.gradientEvaluations(), s.divergences());
+        printChains(out, s);
         if (!s.complete()) {
             out.println("Interrupted: draws kept per chain " + s.drawsCompleted() + " of " + s.draws()
                     + "; the summary uses the first " + s.drawsCompleted().stream().mapToInt(Integer::intValue).min().orElse(0)
                     + " of each chain.");
+        }
+    }
+
+    /** One line per chain: step size, mean tree depth, divergences, max-treedepth hits, E-BFMI. */
+    static void printChains(PrintWriter out, FitSummary s) {
+        if (s.chainsReport().isEmpty()) {
+            return;
+        }
+        String fmt = "%5s %10s %10s %11s %13s %6s%n";
+        out.printf(Locale.ROOT, fmt, "chain", "step_size", "tree_depth", "divergences", "max_treedepth", "ebfmi");
+        for (FitSummary.Chain c : s.chainsReport()) {
+            out.printf(Locale.ROOT, fmt, c.chain(), num(c.stepSize()), fixed(c.meanTreeDepth(), 2), c.divergences(),
+                    c.maxTreedepthHits(), fixed(c.ebfmi(), 2));
         }
     }
 

@@ -77,6 +77,21 @@ class FitCommandTest {
             assertThat(run.out()).contains(name);
         }
         assertThat(run.out()).contains(out.toString(), "summary.json", "draws.csv", "posterior.json", "data.csv");
+
+        // Per chain: the numbers in summary.json add up to the totals, and a table of them is printed.
+        JsonNode chains = json.get("chains_report");
+        assertThat(chains).hasSize(2);
+        long divergences = 0;
+        for (int c = 0; c < 2; c++) {
+            JsonNode chain = chains.get(c);
+            assertThat(chain.get("chain").asInt()).isEqualTo(c + 1);
+            assertThat(chain.get("step_size").asDouble()).isPositive();
+            assertThat(chain.get("mean_tree_depth").asDouble()).isBetween(1.0, 10.0);
+            assertThat(chain.get("ebfmi").asDouble()).isPositive();
+            divergences += chain.get("divergences").asLong();
+        }
+        assertThat(divergences).isEqualTo(json.get("divergences").asLong());
+        assertThat(run.out()).contains("chain", "step_size", "tree_depth", "max_treedepth", "ebfmi");
     }
 
     @Test

@@ -17,12 +17,17 @@ import dev.mmm.sampler.nuts.PhasePoint;
 import dev.mmm.sampler.nuts.StepSizeSearch;
 import dev.mmm.sampler.nuts.TransitionInfo;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.CommonOps_DDRM;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.NormalizedGaussianSampler;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 import org.apache.commons.rng.simple.RandomSource;
 
-/** One chain: initialisation, Stan's adaptive warm-up, then sampling, as Stan's run_adaptive_sampler. */
+/**
+ * One chain: initialisation, Stan's adaptive warm-up (or a warm start's, see {@link WarmStart}),
+ * then sampling, as Stan's run_adaptive_sampler.
+ */
 final class Chain {
     static final int MAX_INIT_TRIES = 100;
 
@@ -34,9 +39,23 @@ final class Chain {
     private final CancellationToken token;
     private final AtomicBoolean abort;
     private final int dimension;
+    private final AdaptedState warmState;
+    private final WarmStart.Retune retune;
 
     Chain(int index, LogDensity density, SamplerSettings settings, double[] initialPosition,
             ProgressListener listener, CancellationToken token, AtomicBoolean abort) {
+        this(index, density, settings, initialPosition, null, null, listener, token, abort);
+    }
+
+    /** A warm-started chain: from {@code warmState}'s position, metric and step size; see {@link WarmStart}. */
+    Chain(int index, LogDensity density, SamplerSettings settings, AdaptedState warmState, WarmStart.Retune retune,
+            ProgressListener listener, CancellationToken token, AtomicBoolean abort) {
+        this(index, density, settings, warmState.position(), warmState, retune, listener, token, abort);
+    }
+
+    private Chain(int index, LogDensity density, SamplerSettings settings, double[] initialPosition,
+            AdaptedState warmState, WarmStart.Retune retune, ProgressListener listener, CancellationToken token,
+            AtomicBoolean abort) {
         this.index = index;
         this.settings = settings;
         this.density = new CountingLogDensity(density);
@@ -45,6 +64,8 @@ final class Chain {
         this.token = token;
         this.abort = abort;
         this.dimension = density.dimension();
+        this.warmState = warmState;
+        this.retune = retune;
     }
 
     /** A reproducible stream per (seed, chain), independent of which thread runs the chain. */
@@ -65,6 +86,9 @@ final class Chain {
         ChainOutput out = new ChainOutput(settings.draws(), dimension);
         UniformRandomProvider rng = rngFor(settings.seed(), index);
         NormalizedGaussianSampler normal = ZigguratSampler.NormalizedGaussian.of(rng);
+        if (warmState != null) {
+            return runWarm(out, rng, normal);
+        }
 
         EuclideanMetric metric;
         MetricEstimator estimator;
@@ -125,7 +149,7 @@ final class Chain {
         int divergences = 0;
         for (int i = 0; i < warmup; i++) {
             if (stopRequested()) {
-                finish(out, metric, stepSize, start, System.nanoTime(), System.nanoTime());
+                finish(out, metric, state, stepSize, start, System.nanoTime(), System.nanoTime());
                 return out;
             }
             kernel.transition(state, stepSize, info);
@@ -149,12 +173,97 @@ final class Chain {
         if (warmup > 0) {
             stepSize = dualAveraging.finalStepSize();
         }
+        return sample(out, kernel, metric, state, info, stepSize, start);
+    }
+
+    /**
+     * A warm start's warm-up ({@link WarmStart}): from the given position, metric and step size,
+     * dual averaging shrinks towards the given step size, and a single metric window re-estimates
+     * the metric (shrunk towards the given one), after which dual averaging restarts from the
+     * step size averaged so far: the new metric is close to the old, so no step-size search.
+     */
+    private ChainOutput runWarm(ChainOutput out, UniformRandomProvider rng, NormalizedGaussianSampler normal) {
+        boolean adaptMetric = retune == WarmStart.Retune.STEP_SIZE_AND_METRIC;
+        double[] givenDiagonal = warmState.inverseMetricDiagonal();
+        EuclideanMetric metric;
+        MetricEstimator estimator;
+        switch (settings.metric()) {
+            case DENSE: {
+                DenseMetric dense = new DenseMetric(dimension);
+                DMatrixRMaj given = warmState.dense() ? new DMatrixRMaj(warmState.inverseMetricDense())
+                        : CommonOps_DDRM.diag(givenDiagonal);
+                dense.setInverse(given);
+                metric = dense;
+                estimator = adaptMetric ? new DenseCovarianceEstimator(dense, given.data) : null;
+                break;
+            }
+            case UNIT:
+                metric = new DiagonalMetric(dimension);
+                estimator = null;
+                break;
+            case DIAGONAL_GRADIENT: {
+                DiagonalMetric diagonal = new DiagonalMetric(givenDiagonal);
+                metric = diagonal;
+                estimator = adaptMetric ? new DrawGradientVarianceEstimator(diagonal) : null;
+                break;
+            }
+            case DIAGONAL:
+            default: {
+                DiagonalMetric diagonal = new DiagonalMetric(givenDiagonal);
+                metric = diagonal;
+                estimator = adaptMetric ? new DiagonalVarianceEstimator(diagonal, givenDiagonal) : null;
+                break;
+            }
+        }
+        LeapfrogIntegrator integrator = new LeapfrogIntegrator(density, metric);
+        NutsKernel kernel = new NutsKernel(integrator, rng, normal, settings.maxTreeDepth());
+        TransitionInfo info = new TransitionInfo();
+
+        long start = System.nanoTime();
+        PhasePoint state = new PhasePoint(dimension);
+        initialise(state, rng);
+
+        int warmup = settings.warmup();
+        MetricAdaptation metricAdaptation = new MetricAdaptation(AdaptationWindows.forWarmStart(warmup), estimator);
+        double stepSize = warmState.stepSize();
+        DualAveraging dualAveraging = new DualAveraging(settings.targetAcceptance());
+        dualAveraging.setMu(Math.log(stepSize));
+
+        int divergences = 0;
+        for (int i = 0; i < warmup; i++) {
+            if (stopRequested()) {
+                finish(out, metric, state, stepSize, start, System.nanoTime(), System.nanoTime());
+                return out;
+            }
+            kernel.transition(state, stepSize, info);
+            if (info.divergent) {
+                divergences++;
+            }
+            stepSize = dualAveraging.learn(info.acceptance);
+            if (metricAdaptation.learn(state.position, state.gradient)) {
+                stepSize = dualAveraging.finalStepSize();
+                dualAveraging.setMu(Math.log(stepSize));
+                dualAveraging.restart();
+            }
+            if (listener != null) {
+                listener.onIteration(index, i + 1, Phase.WARMUP, divergences);
+            }
+        }
+        if (warmup > 0) {
+            stepSize = dualAveraging.finalStepSize();
+        }
+        return sample(out, kernel, metric, state, info, stepSize, start);
+    }
+
+    /** The sampling phase, after either warm-up. */
+    private ChainOutput sample(ChainOutput out, NutsKernel kernel, EuclideanMetric metric, PhasePoint state,
+            TransitionInfo info, double stepSize, long start) {
         long warmupEnd = System.nanoTime();
 
-        divergences = 0;
+        int divergences = 0;
         for (int d = 0; d < settings.draws(); d++) {
             if (stopRequested()) {
-                finish(out, metric, stepSize, start, warmupEnd, System.nanoTime());
+                finish(out, metric, state, stepSize, start, warmupEnd, System.nanoTime());
                 return out;
             }
             kernel.transition(state, stepSize, info);
@@ -174,7 +283,7 @@ final class Chain {
             }
         }
         out.finished = true;
-        finish(out, metric, stepSize, start, warmupEnd, System.nanoTime());
+        finish(out, metric, state, stepSize, start, warmupEnd, System.nanoTime());
         return out;
     }
 
@@ -182,10 +291,19 @@ final class Chain {
         return abort.get() || (token != null && token.isCancelled());
     }
 
-    private void finish(ChainOutput out, EuclideanMetric metric, double stepSize, long start, long warmupEnd,
-            long end) {
+    private void finish(ChainOutput out, EuclideanMetric metric, PhasePoint state, double stepSize, long start,
+            long warmupEnd, long end) {
         out.stepSize = stepSize;
         metric.inverseDiagonal(out.inverseMetricDiagonal);
+        if (metric instanceof DenseMetric dense) {
+            DMatrixRMaj inverse = new DMatrixRMaj(dimension, dimension);
+            dense.inverse(inverse);
+            out.inverseMetricDense = new double[dimension][dimension];
+            for (int i = 0; i < dimension; i++) {
+                System.arraycopy(inverse.data, i * dimension, out.inverseMetricDense[i], 0, dimension);
+            }
+        }
+        System.arraycopy(state.position, 0, out.lastPosition, 0, dimension);
         out.gradientEvaluations = density.evaluations();
         out.warmupSeconds = (warmupEnd - start) * 1e-9;
         out.samplingSeconds = (end - warmupEnd) * 1e-9;

@@ -13,6 +13,10 @@ final class ChainOutput {
     boolean finished;
     double stepSize = Double.NaN;
     double[] inverseMetricDiagonal;
+    /** The whole M⁻¹ of a dense metric, null for a diagonal one. */
+    double[][] inverseMetricDense;
+    /** The position the chain stopped at (the last draw, or where warm-up stopped). */
+    final double[] lastPosition;
     long gradientEvaluations;
     double warmupSeconds;
     double samplingSeconds;
@@ -26,5 +30,6 @@ final class ChainOutput {
         energy = new double[draws];
         acceptance = new double[draws];
         inverseMetricDiagonal = new double[dimension];
+        lastPosition = new double[dimension];
     }
 }

@@ -19,7 +19,7 @@ public final class Sampler {
     }
 
     public static SamplingResult sample(LogDensity density, SamplerSettings settings) {
-        return sample(density, settings, null, null, null);
+        return sample(density, settings, (double[][]) null, null, null);
     }
 
     /**
@@ -36,12 +36,7 @@ public final class Sampler {
      */
     public static SamplingResult sample(LogDensity density, SamplerSettings settings, double[][] initialPositions,
             ProgressListener listener, CancellationToken token) {
-        Objects.requireNonNull(density, "density must not be null");
-        Objects.requireNonNull(settings, "settings must not be null");
-        int dimension = density.dimension();
-        if (dimension < 1) {
-            throw new IllegalArgumentException("density dimension must be at least 1, got " + dimension);
-        }
+        int dimension = checkedDimension(density, settings);
         validateInitialPositions(initialPositions, settings.chains(), dimension);
 
         long start = System.nanoTime();
@@ -52,7 +47,50 @@ public final class Sampler {
             double[] initial = initialPositions == null ? null : initialPositions[c].clone();
             runs.add(new Chain(c, density.copyForChain(), settings, initial, listener, token, abort));
         }
+        return run(runs, settings, dimension, abort, start);
+    }
 
+    /**
+     * Runs warm-started chains: chain {@code c} starts at {@code warmStart.chains().get(c)}'s
+     * position with its metric and step size, and its {@code settings.warmup()} iterations
+     * re-tune them as {@link WarmStart} describes. Reproducible per seed whatever the thread count,
+     * as {@link #sample(LogDensity, SamplerSettings, double[][], ProgressListener, CancellationToken)}.
+     *
+     * @throws IllegalArgumentException if the warm start does not have one state per chain, or a
+     *     state has the wrong dimension, a non-finite value, a non-positive step size or metric
+     *     entry, or a dense metric that is not symmetric positive definite
+     * @throws SamplerException when a chain's starting position has no finite log density
+     */
+    public static SamplingResult sample(LogDensity density, SamplerSettings settings, WarmStart warmStart,
+            ProgressListener listener, CancellationToken token) {
+        int dimension = checkedDimension(density, settings);
+        Objects.requireNonNull(warmStart, "warmStart must not be null");
+        warmStart.check(settings.chains(), dimension);
+
+        long start = System.nanoTime();
+        int chains = settings.chains();
+        AtomicBoolean abort = new AtomicBoolean();
+        List<Chain> runs = new ArrayList<>(chains);
+        for (int c = 0; c < chains; c++) {
+            runs.add(new Chain(c, density.copyForChain(), settings, warmStart.chains().get(c), warmStart.retune(),
+                    listener, token, abort));
+        }
+        return run(runs, settings, dimension, abort, start);
+    }
+
+    private static int checkedDimension(LogDensity density, SamplerSettings settings) {
+        Objects.requireNonNull(density, "density must not be null");
+        Objects.requireNonNull(settings, "settings must not be null");
+        int dimension = density.dimension();
+        if (dimension < 1) {
+            throw new IllegalArgumentException("density dimension must be at least 1, got " + dimension);
+        }
+        return dimension;
+    }
+
+    private static SamplingResult run(List<Chain> runs, SamplerSettings settings, int dimension, AtomicBoolean abort,
+            long start) {
+        int chains = runs.size();
         ChainOutput[] outputs = new ChainOutput[chains];
         int threads = settings.effectiveThreads();
         if (threads == 1) {

@@ -1,6 +1,8 @@
 package dev.mmm.sampler;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * The draws of every chain on the unconstrained scale with Stan's per-draw sampler information.
@@ -23,6 +25,7 @@ public final class SamplingResult {
     private final double[][] acceptance;
     private final double[] stepSize;
     private final double[][] inverseMetricDiagonal;
+    private final List<AdaptedState> adaptation;
     private final long gradientEvaluations;
     private final double warmupSeconds;
     private final double samplingSeconds;
@@ -46,6 +49,7 @@ public final class SamplingResult {
         acceptance = new double[chains][];
         stepSize = new double[chains];
         inverseMetricDiagonal = new double[chains][];
+        List<AdaptedState> adapted = new ArrayList<>(chains);
         boolean allFinished = true;
         long gradients = 0;
         double warmup = 0;
@@ -66,6 +70,7 @@ public final class SamplingResult {
             acceptance[c] = Arrays.copyOf(o.acceptance, n);
             stepSize[c] = o.stepSize;
             inverseMetricDiagonal[c] = o.inverseMetricDiagonal;
+            adapted.add(new AdaptedState(o.stepSize, o.inverseMetricDiagonal, o.inverseMetricDense, o.lastPosition));
             gradients += o.gradientEvaluations;
             warmup = Math.max(warmup, o.warmupSeconds);
             sampling = Math.max(sampling, o.samplingSeconds);
@@ -76,6 +81,7 @@ public final class SamplingResult {
             }
             depthHits += countAtLeast(o.treeDepth, n, settings.maxTreeDepth());
         }
+        this.adaptation = List.copyOf(adapted);
         this.complete = allFinished;
         this.gradientEvaluations = gradients;
         this.warmupSeconds = warmup;
@@ -163,6 +169,15 @@ public final class SamplingResult {
     /** The diagonal of each chain's adapted inverse metric. */
     public double[][] inverseMetricDiagonal() {
         return inverseMetricDiagonal;
+    }
+
+    /**
+     * What each chain's warm-up learnt and where it stopped, in chain order: the state a
+     * {@link WarmStart} takes back to start a refit. A chain cancelled during warm-up has the
+     * step size and metric it had reached then.
+     */
+    public List<AdaptedState> adaptation() {
+        return adaptation;
     }
 
     /** Gradient evaluations of all chains: initialisation, step-size searches, warm-up and sampling. */

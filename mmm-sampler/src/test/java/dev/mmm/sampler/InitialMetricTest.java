@@ -24,7 +24,7 @@ class InitialMetricTest {
         CountingLogDensity density = new CountingLogDensity(badlyScaled());
         long[] atHundred = new long[1];
         Sampler.sample(density, SamplerSettings.builder().chains(1).threads(1).seed(seed).warmup(1000).draws(0)
-                .initialMetric(initial).build(), null, (chain, iteration, phase, divergences) -> {
+                .initialMetric(initial).build(), (double[][]) null, (chain, iteration, phase, divergences) -> {
                     if (phase == Phase.WARMUP && iteration == 100) {
                         atHundred[0] = density.evaluations();
                     }

@@ -44,7 +44,7 @@ class SamplerBehaviourTest {
             }
         };
         SamplingResult result = Sampler.sample(DiagonalGaussianDensity.standard(3),
-                SMALL.toBuilder().threads(1).build(), null, cancelAfterTenDraws, token);
+                SMALL.toBuilder().threads(1).build(), (double[][]) null, cancelAfterTenDraws, token);
         assertThat(result.complete()).isFalse();
         assertThat(result.drawsPerChain()).isEqualTo(200);
         assertThat(result.drawsCompleted()).containsExactly(10, 0, 0, 0);
@@ -60,7 +60,7 @@ class SamplerBehaviourTest {
         CancellationToken token = new CancellationToken();
         token.cancel();
         SamplingResult result = Sampler.sample(DiagonalGaussianDensity.standard(3), SMALL.toBuilder().threads(2).build(),
-                null, null, token);
+                (double[][]) null, null, token);
         assertThat(result.complete()).isFalse();
         assertThat(result.drawsCompleted()).containsExactly(0, 0, 0, 0);
     }
@@ -69,7 +69,7 @@ class SamplerBehaviourTest {
     void progressListenerSeesEveryIterationOfEveryChain() {
         AtomicInteger warmup = new AtomicInteger();
         AtomicInteger sampling = new AtomicInteger();
-        Sampler.sample(DiagonalGaussianDensity.standard(2), SMALL, null, (chain, iteration, phase, divergences) -> {
+        Sampler.sample(DiagonalGaussianDensity.standard(2), SMALL, (double[][]) null, (chain, iteration, phase, divergences) -> {
             (phase == Phase.WARMUP ? warmup : sampling).incrementAndGet();
         }, null);
         assertThat(warmup.get()).isEqualTo(4 * 200);

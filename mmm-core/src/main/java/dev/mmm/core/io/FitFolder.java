@@ -53,7 +53,7 @@ public final class FitFolder {
             return;
         }
         if (!java.nio.file.Files.isDirectory(outDir)) {
-            throw new DataException(outDir + ": exists and is not a folder; --out names the fit's folder");
+            throw new DataException(outDir + ": exists and is not a folder");
         }
         boolean fitFolder = java.nio.file.Files.exists(outDir.resolve(FitWriter.SUMMARY_FILE));
         try (var entries = java.nio.file.Files.list(outDir)) {

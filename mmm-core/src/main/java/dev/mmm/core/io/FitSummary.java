@@ -15,17 +15,29 @@ import java.util.List;
  * @param complete            whether every chain finished all its draws
  * @param warnings            data and sampler warnings, one line each
  * @param parameters          one row per parameter, in model order
+ * @param chainsReport        one row per chain: its sampler behaviour (empty when not known)
  */
 public record FitSummary(int chains, int warmup, int draws, long seed,
                          double wallSeconds, double warmupSeconds, double samplingSeconds,
                          long gradientEvaluations, long divergences, long maxTreedepthHits,
                          boolean complete, List<Integer> drawsCompleted, List<String> warnings,
-                         List<Parameter> parameters) {
+                         List<Parameter> parameters, List<Chain> chainsReport) {
 
     public FitSummary {
         drawsCompleted = List.copyOf(drawsCompleted);
         warnings = List.copyOf(warnings);
         parameters = List.copyOf(parameters);
+        chainsReport = List.copyOf(chainsReport);
+    }
+
+    /** A summary without per-chain reports. */
+    public FitSummary(int chains, int warmup, int draws, long seed,
+                      double wallSeconds, double warmupSeconds, double samplingSeconds,
+                      long gradientEvaluations, long divergences, long maxTreedepthHits,
+                      boolean complete, List<Integer> drawsCompleted, List<String> warnings,
+                      List<Parameter> parameters) {
+        this(chains, warmup, draws, seed, wallSeconds, warmupSeconds, samplingSeconds, gradientEvaluations,
+                divergences, maxTreedepthHits, complete, drawsCompleted, warnings, parameters, List.of());
     }
 
     /** Posterior summary of one constrained parameter; NaN where a quantity is undefined. */
@@ -33,10 +45,21 @@ public record FitSummary(int chains, int warmup, int draws, long seed,
                             double rhat, double essBulk, double essTail, double mcseMean, double mcseSd) {
     }
 
+    /**
+     * One chain's sampler behaviour over its kept draws ({@code chains_report} in summary.json).
+     *
+     * @param chain the chain, counted from 1 as in draws.csv
+     * @param ebfmi E-BFMI of its energy; NaN below 2 draws
+     */
+    public record Chain(int chain, double stepSize, double meanTreeDepth, long divergences, long maxTreedepthHits,
+                        double ebfmi) {
+    }
+
     /** This summary with other warnings. */
     public FitSummary withWarnings(List<String> newWarnings) {
         return new FitSummary(chains, warmup, draws, seed, wallSeconds, warmupSeconds, samplingSeconds,
-                gradientEvaluations, divergences, maxTreedepthHits, complete, drawsCompleted, newWarnings, parameters);
+                gradientEvaluations, divergences, maxTreedepthHits, complete, drawsCompleted, newWarnings, parameters,
+                chainsReport);
     }
 
     /** The row of the parameter with this name. */

@@ -4,6 +4,7 @@ import dev.mmm.core.model.MmmFit;
 import dev.mmm.core.posterior.Posterior;
 import dev.mmm.sampler.SamplerSettings;
 import dev.mmm.sampler.SamplingResult;
+import dev.mmm.sampler.diagnostics.ChainReport;
 import dev.mmm.sampler.diagnostics.Diagnostics;
 import dev.mmm.sampler.diagnostics.ParameterSummary;
 import java.io.IOException;
@@ -53,16 +54,17 @@ public final class FitWriter {
         for (int n : posterior.drawsPerChain()) {
             completed.add(n);
         }
-        int maxDepth = Integer.parseInt(posterior.provenance().samplerSettings().getOrDefault("max_tree_depth", "10"));
+        List<FitSummary.Chain> chains = new ArrayList<>();
         int depthHits = 0;
-        for (double depth : posterior.samplerColumn("treedepth__")) {
-            if (depth >= maxDepth) {
-                depthHits++;
-            }
+        for (ChainReport c : posterior.chainReports()) {
+            chains.add(new FitSummary.Chain(c.chain(), c.stepSize(), c.meanTreeDepth(), c.divergences(),
+                    c.maxTreedepthHits(), c.ebfmi()));
+            depthHits += c.maxTreedepthHits();
         }
         return new FitSummary(posterior.chains(), run.warmup(), run.drawsRequested(), posterior.provenance().seed(),
                 run.wallSeconds(), run.warmupSeconds(), run.samplingSeconds(), run.gradientEvaluations(),
-                posterior.divergences(), depthHits, run.complete(), completed, metadata.warnings(), parameters);
+                posterior.divergences(), depthHits, run.complete(), completed, metadata.warnings(), parameters,
+                chains);
     }
 
     /** The constrained draws, each chain cut to the draws it completed. */

@@ -17,7 +17,9 @@ import java.util.List;
 
 /**
  * {@code summary.json}: the keys of MODEL.md in that order, plus {@code complete},
- * {@code draws_completed} (per chain), {@code warnings} and, per parameter, {@code mcse_sd}.
+ * {@code draws_completed} (per chain), {@code warnings}, {@code chains_report} (per chain:
+ * step size, mean tree depth, divergences, max-treedepth hits, E-BFMI; optional on reading)
+ * and, per parameter, {@code mcse_sd}.
  * A quantity that is undefined (NaN, e.g. R-hat of too few draws) is written as {@code null},
  * since JSON has no NaN; it reads back as NaN.
  */
@@ -45,6 +47,16 @@ public final class SummaryJson {
         s.drawsCompleted().forEach(completed::add);
         ArrayNode warnings = root.putArray("warnings");
         s.warnings().forEach(warnings::add);
+        ArrayNode chains = root.putArray("chains_report");
+        for (FitSummary.Chain c : s.chainsReport()) {
+            ObjectNode o = chains.addObject();
+            o.put("chain", c.chain());
+            number(o, "step_size", c.stepSize());
+            number(o, "mean_tree_depth", c.meanTreeDepth());
+            o.put("divergences", c.divergences());
+            o.put("max_treedepth_hits", c.maxTreedepthHits());
+            number(o, "ebfmi", c.ebfmi());
+        }
         ArrayNode params = root.putArray("parameters");
         for (FitSummary.Parameter p : s.parameters()) {
             ObjectNode o = params.addObject();
@@ -120,6 +132,21 @@ public final class SummaryJson {
         if (w != null && w.isArray()) {
             w.forEach(n -> warnings.add(n.asText()));
         }
+        List<FitSummary.Chain> chains = new ArrayList<>();
+        JsonNode report = root.get("chains_report");
+        if (report != null) {
+            if (!report.isArray()) {
+                throw new DataException(source + ": $.chains_report must be an array");
+            }
+            for (int i = 0; i < report.size(); i++) {
+                JsonNode c = report.get(i);
+                String path = "$.chains_report[" + i + "]";
+                chains.add(new FitSummary.Chain((int) integer(c, "chain", path, source),
+                        real(c, "step_size", path, source), real(c, "mean_tree_depth", path, source),
+                        integer(c, "divergences", path, source), integer(c, "max_treedepth_hits", path, source),
+                        real(c, "ebfmi", path, source)));
+            }
+        }
         JsonNode complete = root.get("complete");
         return new FitSummary(
                 (int) integer(root, "chains", source), (int) integer(root, "warmup", source),
@@ -127,7 +154,7 @@ public final class SummaryJson {
                 real(root, "wall_seconds", "$", source), real(root, "warmup_seconds", "$", source),
                 real(root, "sampling_seconds", "$", source), integer(root, "gradient_evaluations", source),
                 integer(root, "divergences", source), integer(root, "max_treedepth_hits", source),
-                complete == null || complete.asBoolean(), completed, warnings, parameters);
+                complete == null || complete.asBoolean(), completed, warnings, parameters, chains);
     }
 
     private static void number(ObjectNode o, String key, double value) {
@@ -162,9 +189,13 @@ public final class SummaryJson {
     }
 
     private static long integer(JsonNode o, String key, String source) {
-        JsonNode v = field(o, key, "$", source);
+        return integer(o, key, "$", source);
+    }
+
+    private static long integer(JsonNode o, String key, String path, String source) {
+        JsonNode v = field(o, key, path, source);
         if (!v.isIntegralNumber()) {
-            throw new DataException(source + ": $." + key + " must be an integer");
+            throw new DataException(source + ": " + path + "." + key + " must be an integer");
         }
         return v.asLong();
     }

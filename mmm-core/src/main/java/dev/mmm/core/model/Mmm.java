@@ -27,7 +27,7 @@ public final class Mmm {
         CompiledModel model = spec.compile(data);
         SamplingResult result;
         try {
-            result = Sampler.sample(model, settings, null, listener, token);
+            result = Sampler.sample(model, settings, (double[][]) null, listener, token);
         } catch (SamplerException e) {
             for (double u : new double[] {0.0, 1.0, -1.0, 1.9, -1.9}) {
                 String reason = nonFiniteReason(model, u);

@@ -181,6 +181,11 @@ public final class MmmFit {
         return summary;
     }
 
+    /** The sampler warnings of this fit ({@link FitWarnings}), one sentence each; empty when none. */
+    public List<String> warnings() {
+        return FitWarnings.of(posterior.chainReports(), summary());
+    }
+
     /** The summary of one parameter. */
     public ParameterSummary summary(String name) {
         for (ParameterSummary p : summary()) {

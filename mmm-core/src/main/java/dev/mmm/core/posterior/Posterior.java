@@ -1,5 +1,6 @@
 package dev.mmm.core.posterior;
 
+import dev.mmm.sampler.diagnostics.ChainReport;
 import dev.mmm.sampler.diagnostics.Diagnostics;
 import dev.mmm.sampler.diagnostics.ParameterSummary;
 import java.util.ArrayList;
@@ -197,6 +198,35 @@ public final class Posterior {
 
     public RunInfo run() {
         return run;
+    }
+
+    /**
+     * Per chain (numbered from 1): step size, mean tree depth, divergences, tree-depth hits,
+     * E-BFMI and lp__ statistics, from the saved sampler columns (so a loaded fit reports the
+     * same as the fit that made it).
+     */
+    public List<ChainReport> chainReports() {
+        int maxDepth = Integer.parseInt(provenance.samplerSettings().getOrDefault("max_tree_depth", "10"));
+        double[] depth = samplerColumns.get("treedepth__");
+        double[] divergent = samplerColumns.get("divergent__");
+        double[] energy = samplerColumns.get("energy__");
+        double[] lp = samplerColumns.get("lp__");
+        double[] stepsize = samplerColumns.get("stepsize__");
+        List<ChainReport> out = new ArrayList<>();
+        for (int c = 0; c < chains(); c++) {
+            int from = chainStart[c];
+            int n = drawsPerChain[c];
+            int[] treeDepth = new int[n];
+            boolean[] div = new boolean[n];
+            for (int d = 0; d < n; d++) {
+                treeDepth[d] = (int) depth[from + d];
+                div[d] = divergent[from + d] != 0.0;
+            }
+            double step = c < adaptation.size() ? adaptation.get(c).stepSize() : n > 0 ? stepsize[from] : Double.NaN;
+            out.add(ChainReport.of(c + 1, step, treeDepth, div, Arrays.copyOfRange(energy, from, from + n),
+                    Arrays.copyOfRange(lp, from, from + n), maxDepth));
+        }
+        return out;
     }
 
     /** Chains that have at least one draw; the summary uses these. */

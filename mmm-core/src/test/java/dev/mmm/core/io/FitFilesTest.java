@@ -27,7 +27,9 @@ class FitFilesTest {
         return new FitSummary(2, 200, 300, 42L, 1.25, 0.5, 0.75, 123456L, 3, 0, complete,
                 List.of(300, complete ? 300 : 120), List.of("channel 'tv' has spend in only 1 of 30 periods (3.3%)"),
                 List.of(new FitSummary.Parameter("intercept", 0.1, 0.02, 0.07, 0.1, 0.13, 1.001, 812.3, 640.2, 0.0007, 0.0005),
-                        new FitSummary.Parameter("alpha[tv, national]", 0.4, 0.1, 0.25, 0.4, 0.55, Double.NaN, Double.NaN, 10, 0.01, Double.NaN)));
+                        new FitSummary.Parameter("alpha[tv, national]", 0.4, 0.1, 0.25, 0.4, 0.55, Double.NaN, Double.NaN, 10, 0.01, Double.NaN)),
+                List.of(new FitSummary.Chain(1, 0.31, 3.2, 3, 0, 0.92),
+                        new FitSummary.Chain(2, 0.29, 3.1, 0, 0, complete ? 1.05 : Double.NaN)));
     }
 
     static Draws draws(int[] lengths, List<String> names, long seed) {
@@ -63,6 +65,34 @@ class FitFilesTest {
         assertThat(p0.get("ess_bulk").asDouble()).isEqualTo(812.3);
         JsonNode p1 = root.get("parameters").get(1);
         assertThat(p1.get("rhat").isNull()).isTrue();
+    }
+
+    @Test
+    void chainsReportHasOneObjectPerChainWithItsKeysInOrder() throws Exception {
+        JsonNode root = new ObjectMapper().readTree(SummaryJson.toJson(summary(false)));
+        JsonNode chains = root.get("chains_report");
+        assertThat(chains).hasSize(2);
+        List<String> keys = new ArrayList<>();
+        chains.get(0).fieldNames().forEachRemaining(keys::add);
+        assertThat(keys).containsExactly("chain", "step_size", "mean_tree_depth", "divergences", "max_treedepth_hits",
+                "ebfmi");
+        assertThat(chains.get(0).get("divergences").asInt()).isEqualTo(3);
+        assertThat(chains.get(1).get("ebfmi").isNull()).isTrue();
+    }
+
+    @Test
+    void summaryWithoutAChainsReportReadsAsAnEmptyOne() {
+        FitSummary s = summary(true);
+        FitSummary without = new FitSummary(s.chains(), s.warmup(), s.draws(), s.seed(), s.wallSeconds(),
+                s.warmupSeconds(), s.samplingSeconds(), s.gradientEvaluations(), s.divergences(), s.maxTreedepthHits(),
+                s.complete(), s.drawsCompleted(), s.warnings(), s.parameters());
+        String json = SummaryJson.toJson(without).replace("\"chains_report\" : [ ],", "");
+        assertThat(json).doesNotContain("chains_report");
+        assertThat(SummaryJson.fromJson(json, "old.json").chainsReport()).isEmpty();
+        String mistyped = SummaryJson.toJson(s).replace("\"max_treedepth_hits\" : 0,\n    \"ebfmi\" : 0.92",
+                "\"max_treedepth_hits\" : \"none\",\n    \"ebfmi\" : 0.92");
+        assertThatThrownBy(() -> SummaryJson.fromJson(mistyped, "s.json")).isInstanceOf(DataException.class)
+                .hasMessage("s.json: $.chains_report[0].max_treedepth_hits must be an integer");
     }
 
     @Test

@@ -50,6 +50,18 @@ public final class AdaptationWindows {
         restart();
     }
 
+    /**
+     * A warm start's schedule: one slow window between a fast buffer of a tenth of the warm-up
+     * (at most 25) and a terminal buffer of a fifth (at most 50), so 25 / 175 / 50 for 250
+     * iterations. The chain starts in the typical set with a usable metric, so it needs neither
+     * Stan's long initial buffer nor its doubling windows.
+     */
+    public static AdaptationWindows forWarmStart(int numWarmup) {
+        int init = Math.min(25, numWarmup / 10);
+        int term = Math.min(DEFAULT_TERM_BUFFER, numWarmup / 5);
+        return new AdaptationWindows(numWarmup, init, term, Math.max(0, numWarmup - init - term));
+    }
+
     public void restart() {
         counter = 0;
         windowSize = baseWindow;

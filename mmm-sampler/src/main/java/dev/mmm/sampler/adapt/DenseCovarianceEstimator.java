@@ -7,7 +7,8 @@ import org.ejml.data.DMatrixRMaj;
 
 /**
  * Stan's dense metric: Welford covariance of positions, shrunk towards 1e-3·I with weight
- * 5/(n+5) ({@code covar_adaptation.hpp}).
+ * 5/(n+5) ({@code covar_adaptation.hpp}). For a warm start, shrunk instead towards the given
+ * inverse metric, which counts as {@link DiagonalVarianceEstimator#WARM_START_PRIOR_DRAWS} draws.
  */
 public final class DenseCovarianceEstimator implements MetricEstimator {
     private final DenseMetric metric;
@@ -16,10 +17,17 @@ public final class DenseCovarianceEstimator implements MetricEstimator {
     private final double[] delta;
     private final DMatrixRMaj m2;
     private final DMatrixRMaj covariance;
+    private final double[] prior;
     private int count;
 
     public DenseCovarianceEstimator(DenseMetric metric) {
+        this(metric, null);
+    }
+
+    /** Shrinks towards {@code prior} (a warm start's M⁻¹, row-major) instead of 1e-3·I; null for Stan's. */
+    public DenseCovarianceEstimator(DenseMetric metric, double[] prior) {
         this.metric = metric;
+        this.prior = prior == null ? null : prior.clone();
         this.dimension = metric.dimension();
         this.mean = new double[dimension];
         this.delta = new double[dimension];
@@ -58,7 +66,9 @@ public final class DenseCovarianceEstimator implements MetricEstimator {
             for (int j = 0; j < dimension; j++) {
                 // Symmetrise: the Welford update is only symmetric up to rounding.
                 double c = 0.5 * (m2.get(i, j) + m2.get(j, i)) / (n - 1.0);
-                double value = shrink * c + (i == j ? ridge : 0.0);
+                double value = prior == null ? shrink * c + (i == j ? ridge : 0.0)
+                        : (n * c + DiagonalVarianceEstimator.WARM_START_PRIOR_DRAWS * prior[i * dimension + j])
+                                / (n + DiagonalVarianceEstimator.WARM_START_PRIOR_DRAWS);
                 if (!Double.isFinite(value)) {
                     throw new SamplerException("numerical overflow in metric adaptation: covariance entry (" + i + ", "
                             + j + ") is " + value + "; the posterior may be improper or badly scaled");

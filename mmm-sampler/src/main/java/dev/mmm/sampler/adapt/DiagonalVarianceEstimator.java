@@ -3,16 +3,37 @@ package dev.mmm.sampler.adapt;
 import dev.mmm.sampler.SamplerException;
 import dev.mmm.sampler.metric.DiagonalMetric;
 
-/** Stan's diagonal metric: Welford variance of positions, shrunk towards 1e-3 with weight 5/(n+5). */
+/**
+ * Stan's diagonal metric: Welford variance of positions, shrunk towards 1e-3 with weight 5/(n+5).
+ * For a warm start, shrunk instead towards the given metric, which counts as
+ * {@link #WARM_START_PRIOR_DRAWS} draws.
+ */
 public final class DiagonalVarianceEstimator implements MetricEstimator {
+    /**
+     * How many draws a warm start's given metric is worth against a window's estimate: 50 draws
+     * against a 175-draw window keep a fifth of the old metric, which steadies the estimate of a
+     * short window without holding on to a target that moved.
+     */
+    public static final double WARM_START_PRIOR_DRAWS = 50;
+
     private final DiagonalMetric metric;
     private final WelfordVariance positions;
     private final double[] variance;
+    private final double[] prior;
 
     public DiagonalVarianceEstimator(DiagonalMetric metric) {
         this.metric = metric;
         this.positions = new WelfordVariance(metric.dimension());
         this.variance = new double[metric.dimension()];
+        this.prior = null;
+    }
+
+    /** Shrinks towards {@code prior} (a warm start's inverse metric diagonal) instead of 1e-3. */
+    public DiagonalVarianceEstimator(DiagonalMetric metric, double[] prior) {
+        this.metric = metric;
+        this.positions = new WelfordVariance(metric.dimension());
+        this.variance = new double[metric.dimension()];
+        this.prior = prior.clone();
     }
 
     @Override
@@ -30,7 +51,8 @@ public final class DiagonalVarianceEstimator implements MetricEstimator {
         positions.variance(variance);
         double n = positions.count();
         for (int i = 0; i < variance.length; i++) {
-            variance[i] = (n / (n + 5.0)) * variance[i] + 1e-3 * (5.0 / (n + 5.0));
+            variance[i] = prior == null ? (n / (n + 5.0)) * variance[i] + 1e-3 * (5.0 / (n + 5.0))
+                    : (n * variance[i] + WARM_START_PRIOR_DRAWS * prior[i]) / (n + WARM_START_PRIOR_DRAWS);
             if (!Double.isFinite(variance[i]) || !(variance[i] > 0)) {
                 throw new SamplerException("numerical overflow in metric adaptation: variance of coordinate " + i
                         + " is " + variance[i] + "; the posterior may be improper or badly scaled");
