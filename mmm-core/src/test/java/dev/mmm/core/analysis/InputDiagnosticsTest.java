@@ -125,6 +125,20 @@ class InputDiagnosticsTest {
     }
 
     @Test
+    void aJsonWriterSerialisesThePlainFields() throws Exception {
+        double[] tv = combine(10, 1, U, 0, V);
+        InputDiagnostics d = InputDiagnostics.of(columns("tv", tv, "radio", combine(10, 0.9, U, Math.sqrt(0.19), V)),
+                Map.of());
+        com.fasterxml.jackson.databind.JsonNode json = new com.fasterxml.jackson.databind.ObjectMapper()
+                .valueToTree(d);
+        assertThat(json.get("periods").asInt()).isEqualTo(8);
+        assertThat(json.get("columns").get(0).get("name").asText()).isEqualTo("tv");
+        assertThat(json.get("columns").get(0).get("vif").asDouble()).isCloseTo(1 / 0.19, within(1e-9));
+        assertThat(json.get("correlations").get(0).get("pearson").asDouble()).isCloseTo(0.9, within(1e-12));
+        assertThat(json.get("warnings").get(0).asText()).startsWith("tv and radio are correlated 0.90");
+    }
+
+    @Test
     void badInputNamesTheColumnAndPeriod() {
         assertThatThrownBy(() -> InputDiagnostics.of(columns("tv", new double[] {1, -2, 3}), Map.of()))
                 .hasMessage("channel 'tv' has negative spend -2.0 at period 2");
