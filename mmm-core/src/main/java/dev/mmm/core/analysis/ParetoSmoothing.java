@@ -40,21 +40,15 @@ final class ParetoSmoothing {
         double k = Double.POSITIVE_INFINITY;
         boolean flatTail = false;
         if (tailLength >= PsisLoo.MIN_TAIL_LENGTH && tailLength < draws) {
-            Integer[] order = new Integer[draws];
-            for (int s = 0; s < draws; s++) {
-                order[s] = s;
-            }
-            // a stable sort, so tied ratios keep their order as R's sort.int does
-            Arrays.sort(order, Comparator.comparingDouble(s -> logRatios[s]));
-            int first = draws - tailLength;
+            int[] tailIndex = largest(logRatios, tailLength + 1);
             double[] tail = new double[tailLength];
             for (int j = 0; j < tailLength; j++) {
-                tail[j] = logRatios[order[first + j]];
+                tail[j] = logRatios[tailIndex[j + 1]];
             }
             if (Math.abs(tail[tailLength - 1] - tail[0]) < FLAT_TAIL) {
                 flatTail = true;
             } else {
-                double cutoff = logRatios[order[first - 1]];
+                double cutoff = logRatios[tailIndex[0]];
                 double expCutoff = Math.exp(cutoff);
                 double[] exceedances = new double[tailLength];
                 for (int j = 0; j < tailLength; j++) {
@@ -65,7 +59,7 @@ final class ParetoSmoothing {
                 if (Double.isFinite(k)) {
                     for (int j = 0; j < tailLength; j++) {
                         double p = (j + 0.5) / tailLength;
-                        logRatios[order[first + j]] = Math.log(fit.quantile(p) + expCutoff);
+                        logRatios[tailIndex[j + 1]] = Math.log(fit.quantile(p) + expCutoff);
                     }
                 }
             }
@@ -74,5 +68,52 @@ final class ParetoSmoothing {
             logRatios[s] = Math.min(logRatios[s], 0) + max;
         }
         return new Outcome(k, flatTail);
+    }
+
+    /**
+     * Indices of the {@code count} largest values in ascending order, as the last {@code count}
+     * of a stable ascending sort (R's {@code sort.int}): among equal values the later index sorts
+     * later. A primitive sort of the values finds the threshold; only the few indices at or above
+     * it are then ordered, instead of boxing and sorting all S.
+     */
+    static int[] largest(double[] values, int count) {
+        int n = values.length;
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        double threshold = sorted[n - count];
+        int above = 0;
+        for (double v : values) {
+            if (v > threshold) {
+                above++;
+            }
+        }
+        // ties at the threshold: the tail takes the latest-indexed ones, as a stable sort would
+        int tiesWanted = count - above;
+        int tiesSeen = 0;
+        for (double v : values) {
+            if (v == threshold) {
+                tiesSeen++;
+            }
+        }
+        int tiesToSkip = tiesSeen - tiesWanted;
+        Integer[] picked = new Integer[count];
+        int filled = 0;
+        for (int s = 0; s < n; s++) {
+            if (values[s] > threshold) {
+                picked[filled++] = s;
+            } else if (values[s] == threshold) {
+                if (tiesToSkip > 0) {
+                    tiesToSkip--;
+                } else {
+                    picked[filled++] = s;
+                }
+            }
+        }
+        Arrays.sort(picked, Comparator.comparingDouble((Integer s) -> values[s]).thenComparingInt(s -> s));
+        int[] out = new int[count];
+        for (int j = 0; j < count; j++) {
+            out[j] = picked[j];
+        }
+        return out;
     }
 }

@@ -104,8 +104,7 @@ public record PsisLoo(
      * @param chainIds the chain of each draw, 1..C, all chains equally long
      */
     public static PsisLoo compute(double[][] logLik, int[] chainIds) {
-        LogLikMatrix.check(logLik);
-        return computeWithRelativeEfficiency(logLik, RelativeEfficiency.ofLogLikelihood(logLik, chainIds));
+        return computeChecked(logLik, RelativeEfficiency.ofLogLikelihood(logLik, chainIds));
     }
 
     /** PSIS-LOO of draws stored chain after chain, {@code chains} chains of equal length. */
@@ -120,6 +119,10 @@ public record PsisLoo(
      */
     public static PsisLoo computeWithRelativeEfficiency(double[][] logLik, double[] rEff) {
         LogLikMatrix.check(logLik);
+        return computeChecked(logLik, rEff);
+    }
+
+    private static PsisLoo computeChecked(double[][] logLik, double[] rEff) {
         int draws = logLik.length;
         int observations = logLik[0].length;
         if (rEff.length != observations) {

@@ -27,6 +27,7 @@ public final class RelativeEfficiency {
      *                 draws keep their order within a chain
      */
     public static double[] ofLogLikelihood(double[][] logLik, int[] chainIds) {
+        LogLikMatrix.check(logLik);
         int[][] drawsByChain = LogLikMatrix.drawsByChain(chainIds, logLik.length);
         int observations = logLik[0].length;
         int chains = drawsByChain.length;
