@@ -1,5 +1,6 @@
 package dev.mmm.core.data;
 
+import dev.mmm.core.numeric.Collinearity;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -8,9 +9,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import org.ejml.data.DMatrixRMaj;
-import org.ejml.dense.row.factory.LinearSolverFactory_DDRM;
-import org.ejml.interfaces.linsol.LinearSolverDense;
 
 /**
  * Checks a data set against the columns a model needs before anything is fitted.
@@ -180,72 +178,30 @@ public final class DataValidator {
 
     /**
      * Variance inflation factor of each non-constant column against the others (with an
-     * intercept): {@code 1 / (1 - R^2)} of the column regressed on the rest.
+     * intercept): {@code 1 / (1 - R^2)} of the column regressed on the rest
+     * ({@link Collinearity}).
      */
     static List<String> collinearityWarnings(Dataset data, List<String> names) {
         List<String> warnings = new ArrayList<>();
-        List<String> used = new ArrayList<>();
-        List<double[]> standardised = new ArrayList<>();
+        List<double[]> columns = new ArrayList<>();
         for (String name : names) {
-            double[] v = data.column(name);
-            double mean = Arrays.stream(v).average().orElse(0);
-            double ss = 0;
-            for (double x : v) {
-                ss += (x - mean) * (x - mean);
-            }
-            if (ss == 0) {
-                warnings.add("column '" + name + "' is constant; it cannot be told apart from the intercept");
-                continue;
-            }
-            double scale = Math.sqrt(ss);
-            double[] z = new double[v.length];
-            for (int i = 0; i < v.length; i++) {
-                z[i] = (v[i] - mean) / scale;
-            }
-            used.add(name);
-            standardised.add(z);
+            columns.add(data.column(name));
         }
-        int p = used.size();
-        int n = data.rows();
-        if (p < 2 || n <= p) {
-            return warnings;
+        double[] vifs = Collinearity.varianceInflationFactors(columns);
+        for (int j = 0; j < names.size(); j++) {
+            double[] v = columns.get(j);
+            if (Arrays.stream(v).allMatch(x -> x == v[0])) {
+                warnings.add("column '" + names.get(j) + "' is constant; it cannot be told apart from the intercept");
+            }
         }
-        for (int j = 0; j < p; j++) {
-            DMatrixRMaj a = new DMatrixRMaj(n, p - 1);
-            DMatrixRMaj b = new DMatrixRMaj(n, 1);
-            for (int i = 0; i < n; i++) {
-                b.set(i, 0, standardised.get(j)[i]);
-                int col = 0;
-                for (int k = 0; k < p; k++) {
-                    if (k != j) {
-                        a.set(i, col++, standardised.get(k)[i]);
-                    }
-                }
-            }
-            // Pseudo-inverse: exact collinearity must give R^2 = 1, not a solver failure.
-            LinearSolverDense<DMatrixRMaj> solver = LinearSolverFactory_DDRM.pseudoInverse(true);
-            DMatrixRMaj coef = new DMatrixRMaj(p - 1, 1);
-            if (!solver.setA(a)) {
-                continue;
-            }
-            solver.solve(b, coef);
-            double rss = 0;
-            for (int i = 0; i < n; i++) {
-                double fitted = 0;
-                for (int k = 0; k < p - 1; k++) {
-                    fitted += a.get(i, k) * coef.get(k, 0);
-                }
-                double r = b.get(i, 0) - fitted;
-                rss += r * r;
-            }
-            // Standardised columns have total sum of squares 1, so R^2 = 1 - rss.
-            double vif = rss <= 1e-12 ? Double.POSITIVE_INFINITY : 1.0 / rss;
+        for (int j = 0; j < names.size(); j++) {
+            double vif = vifs[j];
             if (vif > VIF_WARNING) {
                 warnings.add(Double.isInfinite(vif)
-                        ? "column '" + used.get(j) + "' is an exact linear combination of the other channels and controls; their effects cannot be separated"
+                        ? "column '" + names.get(j) + "' is an exact linear combination of the other channels and controls; their effects cannot be separated"
                         : String.format(Locale.ROOT,
                         "column '%s' is strongly collinear with the other channels and controls (VIF %.1f > %.0f); their effects will be hard to separate",
-                        used.get(j), vif, VIF_WARNING));
+                        names.get(j), vif, VIF_WARNING));
             }
         }
         return warnings;

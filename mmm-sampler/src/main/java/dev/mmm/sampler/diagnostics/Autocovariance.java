@@ -6,14 +6,17 @@ package dev.mmm.sampler.diagnostics;
  *
  * <p>Zero-padding to a power of two of at least {@code 2n} makes the circular correlation
  * the FFT computes equal to the linear one, so no lag wraps around.
+ *
+ * <p>Public so that other diagnostics (the relative efficiency of {@code loo} in
+ * {@code dev.mmm.core.analysis}) share this one transform.
  */
-final class Autocovariance {
+public final class Autocovariance {
 
     private Autocovariance() {
     }
 
     /** Autocovariance at lags {@code 0..n-1} of {@code x[from .. from+n)}. */
-    static double[] of(double[] x, int from, int n) {
+    public static double[] of(double[] x, int from, int n) {
         double mean = 0;
         for (int i = 0; i < n; i++) {
             mean += x[from + i];
