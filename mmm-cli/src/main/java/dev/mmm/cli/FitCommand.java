@@ -4,6 +4,9 @@ import dev.mmm.core.data.CsvReader;
 import dev.mmm.core.data.DataValidator;
 import dev.mmm.core.data.Dataset;
 import dev.mmm.core.io.FitSummary;
+import dev.mmm.core.analysis.Validation;
+import dev.mmm.core.io.AnalysisJson;
+import dev.mmm.core.io.AtomicFiles;
 import dev.mmm.core.io.FitFolder;
 import dev.mmm.core.model.MmmFit;
 import dev.mmm.core.model.ModelSpec;
@@ -50,6 +53,9 @@ final class FitCommand extends CliCommand {
     @Option(names = "--yearly-seasonality", defaultValue = "0", paramLabel = "N", description = "Fourier order of yearly seasonality (0 = none; 2 is usual). Default: ${DEFAULT-VALUE}.")
     int yearlySeasonality;
 
+    @Option(names = "--holdout", defaultValue = "0", paramLabel = "N", description = "Fit all but the last N periods, then predict those and report R^2, MAPE, NRMSE, CRPS and interval coverage in and out of sample (validation.json). Default: ${DEFAULT-VALUE}.")
+    int holdout;
+
     @Mixin
     SamplingOptions sampling = new SamplingOptions();
 
@@ -90,6 +96,15 @@ final class FitCommand extends CliCommand {
                 .build();
         SamplerSettings settings = sampling.settings(seed).threads(threads).build();
 
+        Dataset heldOut = null;
+        if (holdout > 0) {
+            if (holdout > dataset.rows() / 2) {
+                throw new IllegalArgumentException("--holdout " + holdout + " leaves fewer periods to fit than to predict ("
+                        + dataset.rows() + " rows); hold out at most " + dataset.rows() / 2);
+            }
+            heldOut = dataset.slice(dataset.rows() - holdout, dataset.rows());
+            dataset = dataset.slice(0, dataset.rows() - holdout);
+        }
         FitSession.Result result = FitSession.run(spec, dataset, settings, err(), quiet, out, warnings, finished);
         MmmFit fit = result.fit();
         FitSummary summary = result.summary();
@@ -97,6 +112,14 @@ final class FitCommand extends CliCommand {
         out().println();
         out().println("Wrote " + out + " (" + FitFolder.FILES + ")");
         Tables.printSamplerLine(out(), summary);
+        if (heldOut != null && fit.complete()) {
+            Validation.HoldoutResult check = Validation.holdout(fit, heldOut, seed);
+            AtomicFiles.writeString(out.resolve("validation.json"), AnalysisJson.holdout(check));
+            out().printf(java.util.Locale.ROOT, "Holdout of the last %d periods: R^2 %.3f in sample, %.3f out of sample;"
+                    + " MAPE %.1f%% / %.1f%%; 90%% interval covers %.0f%% of held-out periods (%s)%n", holdout,
+                    check.inSample().r2(), check.outOfSample().r2(), 100 * check.inSample().mape(),
+                    100 * check.outOfSample().mape(), 100 * check.outOfSample().coverage(), out.resolve("validation.json"));
+        }
         out().flush();
         if (!fit.complete()) {
             return ExitCodes.INTERRUPTED;
@@ -106,6 +129,7 @@ final class FitCommand extends CliCommand {
 
     private void checkRanges() {
         sampling.check();
+        require(holdout >= 0, "--holdout must be at least 0, got " + holdout);
         require(threads >= 0, "--threads must be at least 0 (0 = automatic), got " + threads);
         require(yearlySeasonality >= 0 && yearlySeasonality <= 20, "--yearly-seasonality must be between 0 and 20, got " + yearlySeasonality);
         require(!channels.isEmpty() && channels.stream().noneMatch(String::isBlank), "--channels must name at least one column, without empty names");

@@ -22,6 +22,7 @@ import picocli.CommandLine.Command;
             FitCommand.class,
             SummaryCommand.class,
             PredictCommand.class,
+            CompareCommand.class,
             DemoCommand.class,
             SimulateCommand.class,
             DiagnoseCommand.class,

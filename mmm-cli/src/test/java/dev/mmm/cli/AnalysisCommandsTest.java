@@ -71,6 +71,65 @@ class AnalysisCommandsTest {
     }
 
     @Test
+    void compareRanksFitsOfTheSameDataAndRefusesOtherData() throws Exception {
+        Path csv = dir.resolve("train.csv");
+        Path tvOnly = dir.resolve("fit-tv");
+        Cli.Run fit2 = Cli.plain("fit", "--data", csv.toString(), "--date", DemoData.DATE, "--target", DemoData.TARGET,
+                "--channels", "tv", "--chains", "2", "--warmup", "200", "--draws", "150", "--seed", "3", "--quiet",
+                "--out", tvOnly.toString());
+        assertThat(fit2.exitCode()).as(fit2.err()).isZero();
+        Cli.Run run = Cli.plain("compare", fit.toString(), tvOnly.toString(), "--json");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        JsonNode json = new ObjectMapper().readTree(run.out());
+        assertThat(json.get("best").asText()).isEqualTo(fit.toString());
+        JsonNode fits = json.get("fits");
+        assertThat(fits).hasSize(2);
+        assertThat(fits.get(0).get("elpd_diff").asDouble()).isZero();
+        assertThat(fits.get(1).get("elpd_diff").asDouble()).isNegative();
+        for (String field : List.of("elpd_loo", "se_elpd_loo", "se_diff", "p_loo", "looic")) {
+            assertThat(fits.get(1).get(field).isNumber()).as(field).isTrue();
+        }
+        assertThat(fits.get(0).get("pareto_k").get("good").asInt()).isPositive();
+        Cli.Run table = Cli.plain("compare", fit.toString(), tvOnly.toString());
+        assertThat(table.out()).contains("elpd_loo", "elpd_diff", "p_loo");
+
+        Path other = dir.resolve("fit-other");
+        Path shortCsv = dir.resolve("short.csv");
+        DatasetCsv.write(shortCsv, sim.data().slice(0, 100));
+        Cli.Run fit3 = Cli.plain("fit", "--data", shortCsv.toString(), "--date", DemoData.DATE, "--target", DemoData.TARGET,
+                "--channels", "tv", "--chains", "1", "--warmup", "100", "--draws", "50", "--quiet", "--out", other.toString());
+        assertThat(fit3.exitCode()).as(fit3.err()).isZero();
+        Cli.Run bad = Cli.plain("compare", fit.toString(), other.toString());
+        assertThat(bad.exitCode()).isEqualTo(1);
+        assertThat(bad.err()).contains("other observations").hasLineCount(1);
+    }
+
+    @Test
+    void fitWithAHoldoutWritesValidationJson() throws Exception {
+        Path csv = dir.resolve("all.csv");
+        DatasetCsv.write(csv, sim.data());
+        Path out = dir.resolve("fit-holdout");
+        Cli.Run run = Cli.plain("fit", "--data", csv.toString(), "--date", DemoData.DATE, "--target", DemoData.TARGET,
+                "--channels", String.join(",", DemoData.CHANNELS), "--controls", DemoData.PROMO,
+                "--yearly-seasonality", "2", "--chains", "2", "--warmup", "250", "--draws", "150", "--seed", "3",
+                "--holdout", "26", "--quiet", "--out", out.toString());
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("Holdout of the last 26 periods");
+        JsonNode json = new ObjectMapper().readTree(out.resolve("validation.json").toFile());
+        assertThat(json.get("holdout_periods").asInt()).isEqualTo(26);
+        assertThat(json.get("in_sample").get("periods").asInt()).isEqualTo(sim.data().rows() - 26);
+        for (String m : List.of("r2", "mape", "nrmse", "crps", "coverage90")) {
+            assertThat(json.get("out_of_sample").get(m).isNumber()).as(m).isTrue();
+        }
+        assertThat(json.get("out_of_sample").get("coverage90").asDouble()).isBetween(0.6, 1.0);
+        assertThat(json.get("holdout")).hasSize(26);
+        Cli.Run tooMany = Cli.plain("fit", "--data", csv.toString(), "--date", DemoData.DATE, "--target", DemoData.TARGET,
+                "--channels", "tv", "--holdout", "100", "--out", dir.resolve("never").toString());
+        assertThat(tooMany.exitCode()).isNotZero();
+        assertThat(tooMany.err()).contains("--holdout 100").hasLineCount(1);
+    }
+
+    @Test
     void summaryOfAWindowAndItsTable() {
         Cli.Run run = Cli.plain("summary", "--fit", fit.toString(), "--from", "2023-01-01", "--to", "2023-06-30");
         assertThat(run.exitCode()).as(run.err()).isZero();

@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mmm.core.analysis.ChannelSummary;
 import dev.mmm.core.analysis.ChannelTable;
+import dev.mmm.core.analysis.FitMetrics;
+import dev.mmm.core.analysis.Validation;
 import dev.mmm.core.analysis.Interval;
 import dev.mmm.core.analysis.Prediction;
 import dev.mmm.core.analysis.SynergySummary;
@@ -67,6 +69,34 @@ public final class AnalysisJson {
         }
         number(root, "coverage90", p.coverage90());
         return write(root);
+    }
+
+    /** {@code validation.json} of {@code mmm fit --holdout N}. */
+    public static String holdout(Validation.HoldoutResult r) {
+        ObjectNode root = MAPPER.createObjectNode();
+        root.put("holdout_periods", r.outOfSample().periods());
+        metrics(root.putObject("in_sample"), r.inSample());
+        metrics(root.putObject("out_of_sample"), r.outOfSample());
+        ArrayNode periods = root.putArray("holdout");
+        Prediction p = r.prediction();
+        for (int t = 0; t < p.dates().size(); t++) {
+            ObjectNode o = periods.addObject();
+            o.put("date", p.dates().get(t).toString());
+            interval(o.putObject("predictive"), p.predictive().get(t));
+            number(o, "observed", p.observed()[t]);
+        }
+        return write(root);
+    }
+
+    private static void metrics(ObjectNode o, FitMetrics m) {
+        o.put("periods", m.periods());
+        number(o, "r2", m.r2());
+        number(o, "mape", m.mape());
+        number(o, "nrmse", m.nrmse());
+        number(o, "crps", m.crps());
+        number(o, "coverage90", m.coverage());
+        ArrayNode w = o.putArray("warnings");
+        m.warnings().forEach(w::add);
     }
 
     static void interval(ObjectNode o, Interval i) {
