@@ -10,6 +10,7 @@ import dev.mmm.core.model.MmmFit;
 import dev.mmm.core.model.ModelSpec;
 import dev.mmm.sampler.CancellationToken;
 import dev.mmm.sampler.SamplerSettings;
+import dev.mmm.sampler.WarmStart;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -41,6 +42,12 @@ final class FitSession {
      */
     static Result run(ModelSpec spec, Dataset data, SamplerSettings settings, PrintWriter err, boolean quiet,
                       Path outDir, List<String> dataWarnings, CountDownLatch finished) throws IOException {
+        return run(spec, data, settings, null, err, quiet, outDir, dataWarnings, finished);
+    }
+
+    /** As above, each chain warm-started from {@code warmStart} when it is not null (mmm refresh). */
+    static Result run(ModelSpec spec, Dataset data, SamplerSettings settings, WarmStart warmStart, PrintWriter err,
+                      boolean quiet, Path outDir, List<String> dataWarnings, CountDownLatch finished) throws IOException {
         CancellationToken token = new CancellationToken();
         // The hook runs on Ctrl-C: stop the chains, then hold the JVM open until the draws so far are on disk
         // and the command has printed its last line.
@@ -56,7 +63,7 @@ final class FitSession {
         try {
             MmmFit fit;
             try (ProgressReporter progress = ProgressReporter.create(settings.chains(), settings.warmup(), settings.draws(), err, quiet)) {
-                fit = Mmm.fit(spec, data, settings, progress, token);
+                fit = Mmm.fit(spec, data, settings, warmStart, progress, token);
             }
             List<String> warnings = new ArrayList<>(dataWarnings);
             FitSummary withoutWarnings = FitWriter.summaryOf(fit, FitMetadata.none());

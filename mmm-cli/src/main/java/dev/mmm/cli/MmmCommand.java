@@ -23,6 +23,7 @@ import picocli.CommandLine.Command;
             SummaryCommand.class,
             PredictCommand.class,
             CompareCommand.class,
+            RefreshCommand.class,
             DemoCommand.class,
             SimulateCommand.class,
             DiagnoseCommand.class,

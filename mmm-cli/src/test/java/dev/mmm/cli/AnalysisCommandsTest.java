@@ -130,6 +130,36 @@ class AnalysisCommandsTest {
     }
 
     @Test
+    void refreshWarmStartsOnNewWeeksAndWritesTheDriftReport() throws Exception {
+        Path csv = dir.resolve("all-for-refresh.csv");
+        DatasetCsv.write(csv, sim.data());
+        Path out = dir.resolve("fit-refreshed");
+        Cli.Run run = Cli.plain("refresh", "--fit", fit.toString(), "--data", csv.toString(), "--warmup", "150",
+                "--draws", "150", "--quiet", "--out", out.toString());
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("Drift over the old fit's periods", "tv");
+        JsonNode drift = new ObjectMapper().readTree(out.resolve("drift.json").toFile());
+        assertThat(drift.get("old_periods").asInt()).isEqualTo(sim.data().rows() - 13);
+        assertThat(drift.get("new_periods").asInt()).isEqualTo(sim.data().rows());
+        assertThat(drift.get("channels")).hasSize(DemoData.CHANNELS.size());
+        JsonNode tv = drift.get("channels").get(0);
+        for (String f : List.of("old_roas", "new_roas", "old_contribution", "new_contribution")) {
+            assertThat(tv.get(f).get("mean").isNumber()).as(f).isTrue();
+        }
+        assertThat(tv.get("moved").isBoolean()).isTrue();
+        assertThat(drift.get("moved").isArray()).isTrue();
+        JsonNode summary = new ObjectMapper().readTree(out.resolve("summary.json").toFile());
+        assertThat(summary.get("warmup").asInt()).isEqualTo(150);
+
+        Path shorter = dir.resolve("shorter.csv");
+        DatasetCsv.write(shorter, sim.data().slice(0, 50));
+        Cli.Run bad = Cli.plain("refresh", "--fit", fit.toString(), "--data", shorter.toString(), "--out",
+                dir.resolve("never-refreshed").toString());
+        assertThat(bad.exitCode()).isEqualTo(1);
+        assertThat(bad.err()).contains("no more than the old fit's").hasLineCount(1);
+    }
+
+    @Test
     void summaryOfAWindowAndItsTable() {
         Cli.Run run = Cli.plain("summary", "--fit", fit.toString(), "--from", "2023-01-01", "--to", "2023-06-30");
         assertThat(run.exitCode()).as(run.err()).isZero();

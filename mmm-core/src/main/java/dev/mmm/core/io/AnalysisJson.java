@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mmm.core.analysis.ChannelSummary;
 import dev.mmm.core.analysis.ChannelTable;
 import dev.mmm.core.analysis.FitMetrics;
+import dev.mmm.core.analysis.Refresh;
 import dev.mmm.core.analysis.Validation;
 import dev.mmm.core.analysis.Interval;
 import dev.mmm.core.analysis.Prediction;
@@ -85,6 +86,28 @@ public final class AnalysisJson {
             interval(o.putObject("predictive"), p.predictive().get(t));
             number(o, "observed", p.observed()[t]);
         }
+        return write(root);
+    }
+
+    /** {@code drift.json} of {@code mmm refresh}. */
+    public static String drift(Refresh.DriftReport drift, int oldPeriods, int newPeriods) {
+        ObjectNode root = MAPPER.createObjectNode();
+        root.put("from", drift.from().toString());
+        root.put("to", drift.to().toString());
+        root.put("old_periods", oldPeriods);
+        root.put("new_periods", newPeriods);
+        ArrayNode channels = root.putArray("channels");
+        for (Refresh.ChannelDrift c : drift.channels()) {
+            ObjectNode o = channels.addObject();
+            o.put("channel", c.channel());
+            interval(o.putObject("old_roas"), c.oldRoas());
+            interval(o.putObject("new_roas"), c.newRoas());
+            interval(o.putObject("old_contribution"), c.oldContribution());
+            interval(o.putObject("new_contribution"), c.newContribution());
+            o.put("moved", c.moved());
+        }
+        ArrayNode moved = root.putArray("moved");
+        drift.movedChannels().forEach(moved::add);
         return write(root);
     }
 

@@ -7,6 +7,7 @@ import dev.mmm.sampler.Sampler;
 import dev.mmm.sampler.SamplerException;
 import dev.mmm.sampler.SamplerSettings;
 import dev.mmm.sampler.SamplingResult;
+import dev.mmm.sampler.WarmStart;
 import java.util.List;
 
 /** Entry point: fit a model spec to data with NUTS. */
@@ -24,10 +25,21 @@ public final class Mmm {
      */
     public static MmmFit fit(ModelSpec spec, Dataset data, SamplerSettings settings, ProgressListener listener,
                              CancellationToken token) {
+        return fit(spec, data, settings, null, listener, token);
+    }
+
+    /**
+     * As {@link #fit(ModelSpec, Dataset, SamplerSettings, ProgressListener, CancellationToken)},
+     * each chain starting from {@code warmStart}'s state (a previous fit's adaptation, see
+     * {@link dev.mmm.core.analysis.Refresh}) when it is not null.
+     */
+    public static MmmFit fit(ModelSpec spec, Dataset data, SamplerSettings settings, WarmStart warmStart,
+                             ProgressListener listener, CancellationToken token) {
         CompiledModel model = spec.compile(data);
         SamplingResult result;
         try {
-            result = Sampler.sample(model, settings, (double[][]) null, listener, token);
+            result = warmStart == null ? Sampler.sample(model, settings, (double[][]) null, listener, token)
+                    : Sampler.sample(model, settings, warmStart, listener, token);
         } catch (SamplerException e) {
             for (double u : new double[] {0.0, 1.0, -1.0, 1.9, -1.9}) {
                 String reason = nonFiniteReason(model, u);
