@@ -2,6 +2,7 @@ package dev.mmm.cli;
 
 import dev.mmm.core.analysis.ChannelSummary;
 import dev.mmm.core.analysis.ChannelTable;
+import dev.mmm.core.analysis.InputDiagnostics;
 import dev.mmm.core.analysis.Interval;
 import dev.mmm.core.analysis.PosteriorAnalysis;
 import dev.mmm.core.analysis.SynergySummary;
@@ -49,8 +50,9 @@ final class SummaryCommand extends CliCommand {
         Window window = Window.between(loaded.model(), from, to);
         ChannelTable table = analysis.channels(window);
         List<SynergySummary> synergies = analysis.synergies(window);
+        InputDiagnostics inputs = analysis.inputs(window);
         if (json) {
-            out().print(AnalysisJson.summary(table, synergies, loaded.spec().targetColumn()));
+            out().print(AnalysisJson.summary(table, synergies, inputs, loaded.spec().targetColumn()));
             return ExitCodes.OK;
         }
         out().printf(Locale.ROOT, "Window %s to %s (%d periods); intervals are 90%% credible intervals.%n%n",
@@ -67,6 +69,11 @@ final class SummaryCommand extends CliCommand {
         }
         out().printf(Locale.ROOT, "%n%-14s %14s %30s%n", "baseline", "", text(table.baseline()));
         out().printf(Locale.ROOT, "%-14s %14s %30s%n", "total", "", text(table.total()));
+        if (!inputs.warnings().isEmpty()) {
+            out().println();
+            out().println("About the inputs:");
+            inputs.warnings().forEach(w -> out().println("  - " + w));
+        }
         return ExitCodes.OK;
     }
 

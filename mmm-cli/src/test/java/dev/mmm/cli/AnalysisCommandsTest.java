@@ -66,6 +66,11 @@ class AnalysisCommandsTest {
         assertThat(shares).isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-9));
         assertThat(json.get("synergies").isArray()).isTrue();
         assertThat(json.get("synergies")).isEmpty();
+        JsonNode inputs = json.get("inputs");
+        assertThat(inputs.get("columns")).hasSize(DemoData.CHANNELS.size() + 1);
+        assertThat(inputs.get("columns").get(0).get("vif").asDouble()).isGreaterThanOrEqualTo(1.0);
+        assertThat(inputs.get("correlations")).hasSize(15);
+        assertThat(inputs.get("warnings").isArray()).isTrue();
         assertThat(json.get("baseline").get("mean").asDouble() + json.get("media").get("mean").asDouble())
                 .isCloseTo(json.get("total").get("mean").asDouble(), org.assertj.core.data.Offset.offset(1e-6 * json.get("total").get("mean").asDouble()));
     }

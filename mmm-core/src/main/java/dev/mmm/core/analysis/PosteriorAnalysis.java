@@ -391,6 +391,21 @@ public final class PosteriorAnalysis {
         return out;
     }
 
+    /** Correlations, VIF, zero-spend share and spend variation of the window's channels and controls. */
+    public InputDiagnostics inputs(Window window) {
+        check(window);
+        Dataset rows = model.source().slice(window.from(), window.to());
+        java.util.Map<String, double[]> spend = new java.util.LinkedHashMap<>();
+        for (String c : model.spec().channelNames()) {
+            spend.put(c, rows.column(c));
+        }
+        java.util.Map<String, double[]> controls = new java.util.LinkedHashMap<>();
+        for (var c : model.spec().controls()) {
+            controls.put(c.name(), rows.column(c.name()));
+        }
+        return InputDiagnostics.of(spend, controls);
+    }
+
     /** The posterior predictive over the training rows. */
     public Prediction fitted(long seed, boolean keepDraws) {
         return predictive(model, seed, keepDraws);

@@ -10,6 +10,7 @@ import dev.mmm.core.analysis.ChannelTable;
 import dev.mmm.core.analysis.FitMetrics;
 import dev.mmm.core.analysis.Refresh;
 import dev.mmm.core.analysis.Validation;
+import dev.mmm.core.analysis.InputDiagnostics;
 import dev.mmm.core.analysis.Interval;
 import dev.mmm.core.analysis.Prediction;
 import dev.mmm.core.analysis.SynergySummary;
@@ -28,6 +29,12 @@ public final class AnalysisJson {
     }
 
     public static String summary(ChannelTable table, List<SynergySummary> synergies, String target) {
+        return summary(table, synergies, null, target);
+    }
+
+    /** As above, with the input diagnostics of the window's data under {@code "inputs"} when given. */
+    public static String summary(ChannelTable table, List<SynergySummary> synergies, InputDiagnostics inputs,
+                                 String target) {
         ObjectNode root = MAPPER.createObjectNode();
         root.put("target", target);
         root.put("from", table.from().toString());
@@ -55,6 +62,9 @@ public final class AnalysisJson {
         interval(root.putObject("baseline"), table.baseline());
         interval(root.putObject("media"), table.media());
         interval(root.putObject("total"), table.total());
+        if (inputs != null) {
+            inputs(root.putObject("inputs"), inputs);
+        }
         return write(root);
     }
 
@@ -109,6 +119,32 @@ public final class AnalysisJson {
         ArrayNode moved = root.putArray("moved");
         drift.movedChannels().forEach(moved::add);
         return write(root);
+    }
+
+    /** Per column its statistics, every correlation, and the warnings. */
+    public static void inputs(ObjectNode o, InputDiagnostics d) {
+        o.put("periods", d.periods());
+        ArrayNode columns = o.putArray("columns");
+        for (InputDiagnostics.Column c : d.columns()) {
+            ObjectNode n = columns.addObject();
+            n.put("name", c.name());
+            n.put("role", c.role());
+            number(n, "mean", c.mean());
+            number(n, "sd", c.sd());
+            number(n, "coefficient_of_variation", c.coefficientOfVariation());
+            number(n, "zero_share", c.zeroShare());
+            number(n, "vif", c.vif());
+            n.put("constant", c.constant());
+        }
+        ArrayNode correlations = o.putArray("correlations");
+        for (InputDiagnostics.Correlation c : d.correlations()) {
+            ObjectNode n = correlations.addObject();
+            n.put("first", c.first());
+            n.put("second", c.second());
+            number(n, "pearson", c.pearson());
+        }
+        ArrayNode warnings = o.putArray("warnings");
+        d.warnings().forEach(warnings::add);
     }
 
     private static void metrics(ObjectNode o, FitMetrics m) {
