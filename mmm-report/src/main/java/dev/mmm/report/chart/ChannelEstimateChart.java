@@ -1,0 +1,76 @@
+package dev.mmm.report.chart;
+
+import dev.mmm.report.view.ChannelEstimate;
+import dev.mmm.report.view.Checks;
+import java.awt.Color;
+import java.util.ArrayList;
+import java.util.List;
+import org.knowm.xchart.CategoryChart;
+import org.knowm.xchart.CategoryChartBuilder;
+import org.knowm.xchart.CategorySeries;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+
+/**
+ * One number per channel with its 90% interval: a bar at the posterior mean and a whisker from q05
+ * to q95 (contribution shares, ROAS).
+ */
+public final class ChannelEstimateChart {
+
+    /** How the values are printed on the axis. */
+    public enum Scale {
+        /** Fractions printed as percentages (0.25 as 25%). */
+        PERCENT,
+        /** Plain numbers. */
+        NUMBER
+    }
+
+    private ChannelEstimateChart() {
+    }
+
+    /** The chart at the default size. */
+    public static Figure of(String title, String valueLabel, List<ChannelEstimate> estimates, Scale scale) {
+        return of(title, valueLabel, estimates, scale, ChartStyle.WIDTH, ChartStyle.HEIGHT);
+    }
+
+    /** The chart at {@code width x height} pixels. */
+    public static Figure of(String title, String valueLabel, List<ChannelEstimate> estimates, Scale scale, int width, int height) {
+        Sizes.check(width, height);
+        Checks.name(title, "chart title");
+        List<ChannelEstimate> rows = Checks.nonEmpty(estimates, "estimates for '" + title + "'");
+        Checks.distinct(rows.stream().map(ChannelEstimate::channel).toList(), "estimates for '" + title + "'");
+        CategoryChart chart = new CategoryChartBuilder().width(width).height(height).title(title)
+                .xAxisTitle("bars: posterior mean; whiskers: 90% interval").yAxisTitle(valueLabel).build();
+        ChartStyle.apply(chart.getStyler());
+        chart.getStyler().setOverlapped(true);
+        chart.getStyler().setLegendVisible(false);
+        chart.getStyler().setErrorBarsColor(ChartStyle.INK);
+        chart.getStyler().setPlotGridVerticalLinesVisible(false);
+        if (scale == Scale.PERCENT) {
+            chart.getStyler().setYAxisDecimalPattern("#0.#%");
+        }
+        List<String> channels = new ArrayList<>();
+        List<Double> means = new ArrayList<>();
+        List<Double> middles = new ArrayList<>();
+        List<Double> halfWidths = new ArrayList<>();
+        double lowest = 0;
+        for (ChannelEstimate e : rows) {
+            channels.add(e.channel());
+            means.add(e.mean());
+            // XChart's error bars are symmetric: an invisible point at the interval's middle carries
+            // a bar of half its width, which draws exactly q05 to q95.
+            middles.add((e.q05() + e.q95()) / 2);
+            halfWidths.add((e.q95() - e.q05()) / 2);
+            lowest = Math.min(lowest, e.q05());
+        }
+        CategorySeries bars = chart.addSeries("posterior mean", channels, means);
+        bars.setFillColor(ChartStyle.translucent(ChartStyle.PRIMARY, 210));
+        CategorySeries whiskers = chart.addSeries("90% interval", channels, middles, halfWidths);
+        whiskers.setChartCategorySeriesRenderStyle(CategorySeries.CategorySeriesRenderStyle.Scatter);
+        whiskers.setMarker(SeriesMarkers.NONE);
+        whiskers.setMarkerColor(new Color(0, 0, 0, 0));
+        if (lowest >= 0) {
+            chart.getStyler().setYAxisMin(0.0);
+        }
+        return new Figure(title, List.of("posterior mean", "90% interval"), chart, width, height);
+    }
+}
