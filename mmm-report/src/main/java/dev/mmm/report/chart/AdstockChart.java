@@ -30,6 +30,8 @@ public final class AdstockChart {
                 .xAxisTitle("lag (periods after the spend)").yAxisTitle("weight").build();
         ChartStyle.apply(chart.getStyler());
         chart.getStyler().setXAxisDecimalPattern("0");
+        double hi = rows.stream().mapToDouble(c -> Axes.range(c.q95(), c.mean())[1]).max().orElseThrow();
+        Axes.yPattern(chart.getStyler(), 0, hi);
         List<String> names = new ArrayList<>();
         for (int k = 0; k < rows.size(); k++) {
             AdstockCurve c = rows.get(k);

@@ -27,7 +27,6 @@ public final class AllocationChart {
                 .xAxisTitle("channel").yAxisTitle("spend").build();
         ChartStyle.apply(chart.getStyler());
         chart.getStyler().setPlotGridVerticalLinesVisible(false);
-        chart.getStyler().setYAxisMin(0.0);
         List<String> channels = new ArrayList<>();
         List<Double> current = new ArrayList<>();
         List<Double> optimised = new ArrayList<>();
@@ -36,6 +35,8 @@ public final class AllocationChart {
             current.add(r.currentSpend());
             optimised.add(r.optimisedSpend());
         }
+        double[] r = Axes.range(Series.array(current), Series.array(optimised));
+        Axes.y(chart.getStyler(), 0, r[1]);
         CategorySeries before = chart.addSeries("current", channels, current);
         before.setFillColor(ChartStyle.NEUTRAL);
         CategorySeries after = chart.addSeries("optimised", channels, optimised);

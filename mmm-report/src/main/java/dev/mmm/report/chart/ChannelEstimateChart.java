@@ -45,9 +45,6 @@ public final class ChannelEstimateChart {
         chart.getStyler().setLegendVisible(false);
         chart.getStyler().setErrorBarsColor(ChartStyle.INK);
         chart.getStyler().setPlotGridVerticalLinesVisible(false);
-        if (scale == Scale.PERCENT) {
-            chart.getStyler().setYAxisDecimalPattern("#0.#%");
-        }
         List<String> channels = new ArrayList<>();
         List<Double> means = new ArrayList<>();
         List<Double> middles = new ArrayList<>();
@@ -60,7 +57,7 @@ public final class ChannelEstimateChart {
             // a bar of half its width, which draws exactly q05 to q95.
             middles.add((e.q05() + e.q95()) / 2);
             halfWidths.add((e.q95() - e.q05()) / 2);
-            lowest = Math.min(lowest, e.q05());
+            lowest = Math.min(lowest, Math.min(e.q05(), e.mean()));
         }
         CategorySeries bars = chart.addSeries("posterior mean", channels, means);
         bars.setFillColor(ChartStyle.translucent(ChartStyle.PRIMARY, 210));
@@ -68,8 +65,15 @@ public final class ChannelEstimateChart {
         whiskers.setChartCategorySeriesRenderStyle(CategorySeries.CategorySeriesRenderStyle.Scatter);
         whiskers.setMarker(SeriesMarkers.NONE);
         whiskers.setMarkerColor(new Color(0, 0, 0, 0));
-        if (lowest >= 0) {
-            chart.getStyler().setYAxisMin(0.0);
+        double highest = rows.stream().mapToDouble(e -> Math.max(e.mean(), e.q95())).max().orElseThrow();
+        double[] r = Axes.round(Math.min(lowest, 0), Math.max(highest, 0));
+        chart.getStyler().setYAxisMin(r[0]);
+        chart.getStyler().setYAxisMax(r[1]);
+        chart.getStyler().setAvailableSpaceFill(0.6);
+        if (scale == Scale.PERCENT) {
+            chart.getStyler().setYAxisDecimalPattern("#0.#%");
+        } else {
+            chart.getStyler().setYAxisDecimalPattern(Axes.pattern(Axes.step(r[0], r[1])));
         }
         return new Figure(title, List.of("posterior mean", "90% interval"), chart, width, height);
     }

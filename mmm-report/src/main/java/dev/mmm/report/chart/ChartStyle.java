@@ -85,6 +85,7 @@ public final class ChartStyle {
         s.setTimezone(TimeZone.getTimeZone(ZoneOffset.UTC));
         s.setDatePattern("yyyy-MM");
         s.setMarkerSize(5);
+        s.setXAxisTickMarkSpacingHint(80);
         s.setSeriesColors(PALETTE);
     }
 

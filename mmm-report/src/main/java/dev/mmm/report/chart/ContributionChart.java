@@ -35,6 +35,8 @@ public final class ContributionChart {
         double[][] lower = new double[series.size()][];
         double[][] upper = new double[series.size()][];
         stack(series, lower, upper);
+        double[] r = Axes.range(Axes.range(lower), Axes.range(upper));
+        Axes.y(chart.getStyler(), r[0], r[1]);
         List<String> names = new ArrayList<>();
         for (int k = 0; k < series.size(); k++) {
             String name = series.get(k).name();

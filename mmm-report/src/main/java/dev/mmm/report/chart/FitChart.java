@@ -28,6 +28,8 @@ public final class FitChart {
         XYChart chart = new XYChartBuilder().width(width).height(height).title(title)
                 .xAxisTitle("date").yAxisTitle(fit.targetName()).build();
         ChartStyle.apply(chart.getStyler());
+        double[] r = fit.hasObserved() ? Axes.range(fit.q05(), fit.q95(), fit.observed()) : Axes.range(fit.q05(), fit.q95());
+        Axes.y(chart.getStyler(), r[0], r[1]);
         List<Date> x = ChartStyle.toDates(fit.dates());
         List<String> names = new ArrayList<>();
         Series.band(chart, "90% predictive interval", x, fit.q05(), fit.q95(), ChartStyle.translucent(ChartStyle.PRIMARY, 60));

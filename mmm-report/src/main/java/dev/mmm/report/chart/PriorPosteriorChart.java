@@ -34,6 +34,9 @@ public final class PriorPosteriorChart {
         // show the prior's central 99% and all of the posterior.
         double lo = Math.min(prior.quantile(0.005), posterior.min() - 2 * posterior.bandwidth());
         double hi = Math.max(prior.quantile(0.995), posterior.max() + 2 * posterior.bandwidth());
+        double[] rounded = Axes.round(lo, hi);
+        lo = rounded[0];
+        hi = rounded[1];
         double[] grid = new double[GRID];
         for (int i = 0; i < GRID; i++) {
             grid[i] = lo + (hi - lo) * i / (GRID - 1);
@@ -43,10 +46,15 @@ public final class PriorPosteriorChart {
                 .xAxisTitle(draws.name()).yAxisTitle("density").build();
         ChartStyle.apply(chart.getStyler());
         chart.getStyler().setYAxisMin(0.0);
+        Axes.x(chart, lo, hi, 0);
         List<Double> x = Series.list(grid);
+        double[] priorDensity = prior.density(grid);
+        double[] posteriorDensity = posterior.density(grid);
+        double[] r = Axes.range(priorDensity, posteriorDensity);
+        Axes.yPattern(chart.getStyler(), 0, r[1]);
         double[] zero = new double[GRID];
-        Series.band(chart, "prior", x, zero, prior.density(grid), ChartStyle.translucent(ChartStyle.SECONDARY, 90));
-        Series.band(chart, "posterior", x, zero, posterior.density(grid), ChartStyle.translucent(ChartStyle.PRIMARY, 150));
+        Series.band(chart, "prior", x, zero, priorDensity, ChartStyle.translucent(ChartStyle.SECONDARY, 90));
+        Series.band(chart, "posterior", x, zero, posteriorDensity, ChartStyle.translucent(ChartStyle.PRIMARY, 150));
         return new Figure(title, List.of("prior", "posterior"), chart, width, height);
     }
 }

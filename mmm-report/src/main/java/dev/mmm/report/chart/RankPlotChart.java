@@ -36,7 +36,7 @@ public final class RankPlotChart {
                 .xAxisTitle("rank of the draw among all chains").yAxisTitle("draws per bin").build();
         ChartStyle.apply(chart.getStyler());
         chart.getStyler().setYAxisMin(0.0);
-        chart.getStyler().setXAxisDecimalPattern("0");
+        Axes.xExact(chart, 0, total, 0);
         double[] edges = new double[bins + 1];
         for (int b = 0; b <= bins; b++) {
             edges[b] = (double) b * total / bins;

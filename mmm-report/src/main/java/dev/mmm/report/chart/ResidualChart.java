@@ -38,9 +38,12 @@ public final class ResidualChart {
             lower[i] = fit.q05()[i] - fit.mean()[i];
             upper[i] = fit.q95()[i] - fit.mean()[i];
         }
+        double[] residuals = fit.residuals();
+        double[] r = Axes.range(lower, upper, residuals);
+        Axes.y(chart.getStyler(), r[0], r[1]);
         Series.band(chart, "90% predictive interval", x, lower, upper, ChartStyle.translucent(ChartStyle.PRIMARY, 45));
         Series.reference(chart, "zero", x.get(0), 0, x.get(n - 1), 0, ChartStyle.NEUTRAL);
-        Series.line(chart, "residual", x, fit.residuals(), ChartStyle.INK, 1.2f);
+        Series.line(chart, "residual", x, residuals, ChartStyle.INK, 1.2f);
         return new Figure(title, List.of("90% predictive interval", "residual"), chart, width, height);
     }
 }

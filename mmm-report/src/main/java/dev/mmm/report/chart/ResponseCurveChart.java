@@ -28,7 +28,11 @@ public final class ResponseCurveChart {
         XYChart chart = new XYChartBuilder().width(width).height(height).title(title)
                 .xAxisTitle("spend per period").yAxisTitle("contribution per period").build();
         ChartStyle.apply(chart.getStyler());
-        List<Double> x = Series.list(curve.spend());
+        double[] spend = curve.spend();
+        double[] r = Axes.range(curve.q05(), curve.q95());
+        Axes.x(chart, spend[0], spend[spend.length - 1], curve.mean()[0]);
+        Axes.y(chart.getStyler(), Math.min(0, r[0]), r[1]);
+        List<Double> x = Series.list(spend);
         Series.band(chart, "90% interval", x, curve.q05(), curve.q95(), ChartStyle.translucent(ChartStyle.PRIMARY, 60));
         Series.line(chart, "posterior mean", x, curve.mean(), ChartStyle.PRIMARY, 2f);
         double y = curve.currentResponse();

@@ -23,6 +23,11 @@ final class Series {
         return out;
     }
 
+    /** Unboxes XChart's list values. */
+    static double[] array(List<Double> values) {
+        return values.stream().mapToDouble(Double::doubleValue).toArray();
+    }
+
     /** x values 0, 1, ..., n - 1. */
     static double[] indices(int n) {
         double[] x = new double[n];

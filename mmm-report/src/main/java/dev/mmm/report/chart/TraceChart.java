@@ -34,13 +34,15 @@ public final class TraceChart {
         XYChart chart = new XYChartBuilder().width(width).height(height).title(title)
                 .xAxisTitle(xTitle).yAxisTitle(draws.name()).build();
         ChartStyle.apply(chart.getStyler());
-        chart.getStyler().setXAxisDecimalPattern("0");
+        Axes.x(chart, 0, n, chains[0][0]);
         int points = (n + stride - 1) / stride;
         double[] x = new double[points];
         for (int p = 0; p < points; p++) {
             x[p] = (double) p * stride + 1;
         }
         List<Double> xs = Series.list(x);
+        double[] r = Axes.range(chains);
+        Axes.yPattern(chart.getStyler(), r[0], r[1]);
         List<String> names = new ArrayList<>();
         for (int c = 0; c < chains.length; c++) {
             double[] y = new double[points];

@@ -39,6 +39,8 @@ public final class WaterfallChart {
         ChartStyle.apply(chart.getStyler());
         chart.getStyler().setStacked(true);
         chart.getStyler().setPlotGridVerticalLinesVisible(false);
+        double[] r = Axes.range(bars.lo, bars.hi);
+        Axes.y(chart.getStyler(), r[0], r[1]);
         if (categories.size() > 8) {
             chart.getStyler().setXAxisLabelRotation(30);
         }
