@@ -6,7 +6,7 @@ import java.nio.file.Path;
 final class SampleReportWriter {
     public static void main(String[] args) throws Exception {
         Path dir = Path.of(args.length > 0 ? args[0] : "target/sample-report");
-        ReportInput in = SampleReport.full();
+        ReportInput in = SampleReports.full();
         ReportCharts.writeFiles(in, dir.resolve("charts"));
         HtmlReport.write(in, dir.resolve("report.html"));
     }

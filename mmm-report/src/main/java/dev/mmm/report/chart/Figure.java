@@ -57,7 +57,8 @@ public record Figure(String title, List<String> seriesNames, Chart<?, ?> chart, 
 
     /**
      * The chart as a standalone SVG document (viewBox {@code 0 0 width height}) whose {@code <title>}
-     * is the chart's title and whose {@code <desc>} lists its series.
+     * is the chart's title and whose {@code <desc>} lists its series. It has no doctype, so reading
+     * it fetches nothing.
      */
     public String toSvg() {
         VectorGraphics2D g = new VectorGraphics2D();
@@ -69,7 +70,8 @@ public record Figure(String title, List<String> seriesNames, Chart<?, ?> chart, 
         } catch (IOException e) {
             throw new UncheckedIOException("cannot encode the chart '" + title + "' as SVG", e);
         }
-        String svg = out.toString(StandardCharsets.UTF_8);
+        // VectorGraphics2D writes the SVG 1.1 doctype, which XML tools fetch from w3.org; SVG needs none.
+        String svg = out.toString(StandardCharsets.UTF_8).replaceFirst("<!DOCTYPE[^>]*>\\s*", "");
         int open = svg.indexOf("<svg");
         int openEnd = svg.indexOf('>', open) + 1;
         String text = "<title>" + Xml.escape(title) + "</title><desc>" + Xml.escape(description()) + "</desc>";

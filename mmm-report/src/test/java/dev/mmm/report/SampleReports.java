@@ -27,19 +27,19 @@ import java.util.Random;
  * with a name full of HTML), so that every section and chart has data. The numbers are plausible,
  * not a real fit.
  */
-final class SampleReport {
+public final class SampleReports {
 
     /** A channel name that breaks any HTML that does not escape it. */
-    static final String EVIL_CHANNEL = "tv & <radio> \"quoted\"";
+    public static final String EVIL_CHANNEL = "tv & <radio> \"quoted\"";
     static final List<String> CHANNELS = List.of(EVIL_CHANNEL, "search", "social");
     static final int WEEKS = 104;
     static final int CHAINS = 4;
     static final int DRAWS = 400;
 
-    private SampleReport() {
+    private SampleReports() {
     }
 
-    static List<LocalDate> dates() {
+    public static List<LocalDate> dates() {
         List<LocalDate> d = new ArrayList<>();
         for (int t = 0; t < WEEKS; t++) {
             d.add(LocalDate.of(2023, 1, 2).plusWeeks(t));
@@ -47,7 +47,7 @@ final class SampleReport {
         return d;
     }
 
-    static ModelSummary model() {
+    public static ModelSummary model() {
         return new ModelSummary("Sample <shop> & co", "revenue", CHANNELS, List.of("price"), LocalDate.of(2023, 1, 2),
                 LocalDate.of(2023, 1, 2).plusWeeks(WEEKS - 1), WEEKS,
                 List.of(new ModelSummary.Detail("adstock", "geometric, l_max 8"),
@@ -56,7 +56,7 @@ final class SampleReport {
     }
 
     /** Everything present. */
-    static ReportInput full() {
+    public static ReportInput full() {
         Random rng = new Random(7);
         List<LocalDate> dates = dates();
         double[][] channel = new double[3][WEEKS];
@@ -154,7 +154,7 @@ final class SampleReport {
      * Draws of a parameter: normal chains around {@code mu}; with {@code stuck} the last chain sits
      * two sds higher (the rank plot must show it); with {@code prior} draws from a prior four times wider.
      */
-    static ParameterDraws draws(String name, Random rng, double mu, double sd, boolean prior, boolean stuck) {
+    public static ParameterDraws draws(String name, Random rng, double mu, double sd, boolean prior, boolean stuck) {
         double[][] chains = new double[CHAINS][DRAWS];
         for (int c = 0; c < CHAINS; c++) {
             double shift = stuck && c == CHAINS - 1 ? 2 * sd : 0;
