@@ -18,7 +18,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.w3c.dom.Document;
 
 /** Every chart kind renders headless to a PNG and an SVG of its size, with its text in the SVG. */
-class ChartRenderingTest {
+public class ChartRenderingTest {
 
     static Stream<Arguments> charts() {
         ReportInput in = SampleReports.full();
@@ -60,7 +60,7 @@ class ChartRenderingTest {
         assertThat(doc.getElementsByTagName("path").getLength()).as(id).isGreaterThan(10);
     }
 
-    static int distinctColours(BufferedImage image) {
+    public static int distinctColours(BufferedImage image) {
         java.util.Set<Integer> colours = new java.util.HashSet<>();
         for (int y = 0; y < image.getHeight(); y += 3) {
             for (int x = 0; x < image.getWidth(); x += 3) {
