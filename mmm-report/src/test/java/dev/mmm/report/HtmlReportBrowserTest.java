@@ -77,7 +77,7 @@ class HtmlReportBrowserTest {
         BufferedImage image = ImageIO.read(png.toFile());
         assertThat(image.getWidth()).isEqualTo(1280);
         assertThat(image.getHeight()).isEqualTo(4000);
-        assertThat(dev.mmm.report.chart.ChartRenderingTest.distinctColours(image)).isGreaterThan(50);
+        assertThat(Images.distinctColours(image)).isGreaterThan(50);
     }
 
     @Test

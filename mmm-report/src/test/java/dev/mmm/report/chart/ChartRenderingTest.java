@@ -2,6 +2,7 @@ package dev.mmm.report.chart;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.mmm.report.Images;
 import dev.mmm.report.ReportCharts;
 import dev.mmm.report.ReportInput;
 import dev.mmm.report.SampleReports;
@@ -18,7 +19,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.w3c.dom.Document;
 
 /** Every chart kind renders headless to a PNG and an SVG of its size, with its text in the SVG. */
-public class ChartRenderingTest {
+class ChartRenderingTest {
 
     static Stream<Arguments> charts() {
         ReportInput in = SampleReports.full();
@@ -35,7 +36,7 @@ public class ChartRenderingTest {
         assertThat(image.getWidth()).isEqualTo(figure.width());
         assertThat(image.getHeight()).isEqualTo(figure.height());
         // Not blank: a chart in its colours, not one background colour.
-        assertThat(distinctColours(image)).as(id).isGreaterThan(20);
+        assertThat(Images.distinctColours(image)).as(id).isGreaterThan(20);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -58,15 +59,5 @@ public class ChartRenderingTest {
         }
         // Drawn content, not just the text we added.
         assertThat(doc.getElementsByTagName("path").getLength()).as(id).isGreaterThan(10);
-    }
-
-    public static int distinctColours(BufferedImage image) {
-        java.util.Set<Integer> colours = new java.util.HashSet<>();
-        for (int y = 0; y < image.getHeight(); y += 3) {
-            for (int x = 0; x < image.getWidth(); x += 3) {
-                colours.add(image.getRGB(x, y));
-            }
-        }
-        return colours.size();
     }
 }
