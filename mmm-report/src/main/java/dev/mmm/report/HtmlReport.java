@@ -86,6 +86,7 @@ public final class HtmlReport {
             html.append("<li><a href=\"#").append(s.id()).append("\">").append(esc(s.title())).append("</a></li>\n");
         }
         html.append("</ol></nav>\n<main>\n");
+        verdict();
         for (Section s : sections) {
             html.append("<section id=\"").append(s.id()).append("\">\n<h2>").append(esc(s.title())).append("</h2>\n");
             switch (s.id()) {
@@ -111,6 +112,31 @@ public final class HtmlReport {
         }
         html.append("</footer>\n</body>\n</html>\n");
         return html.toString();
+    }
+
+    /** One line above everything when the sampler checks found a problem: results come after it. */
+    private void verdict() {
+        if (in.sampler() == null) {
+            return;
+        }
+        List<String> problems = new ArrayList<>();
+        List<String> cautions = new ArrayList<>();
+        for (SamplerChecks.Check c : SamplerChecks.of(in.sampler())) {
+            if (c.level() == SamplerChecks.Level.PROBLEM) {
+                problems.add(c.name());
+            } else if (c.level() == SamplerChecks.Level.CAUTION) {
+                cautions.add(c.name());
+            }
+        }
+        if (!problems.isEmpty()) {
+            html.append("<p class=\"verdict problem\">The sampler diagnostics show problems (").append(esc(String.join(", ", problems)))
+                    .append("): the results below may be wrong. See <a href=\"#sampler\">Sampler diagnostics</a> first.</p>\n");
+        } else if (!cautions.isEmpty()) {
+            html.append("<p class=\"verdict caution\">The sampler diagnostics call for caution (").append(esc(String.join(", ", cautions)))
+                    .append("): see <a href=\"#sampler\">Sampler diagnostics</a>.</p>\n");
+        } else {
+            html.append("<p class=\"verdict ok\">The sampler diagnostics found no problem.</p>\n");
+        }
     }
 
     private List<Section> sections() {
@@ -490,6 +516,11 @@ public final class HtmlReport {
             ul.warnings { margin: 8px 0; padding-left: 0; list-style: none; }
             ul.warnings li { border-left: 4px solid var(--caution); background: #fff8e6; padding: 4px 10px; margin: 4px 0; }
             .ok-note { color: var(--ok); }
+            .verdict { margin: 16px 0 0; padding: 10px 16px; border-radius: 6px; font-weight: 600; border-left: 5px solid var(--ok);
+                       background: #eef7f1; }
+            .verdict.caution { border-left-color: var(--caution); background: #fff8e6; }
+            .verdict.problem { border-left-color: var(--problem); background: #fdf3f2; }
+            .verdict a { color: inherit; }
             details summary { cursor: pointer; font-weight: 600; margin: 10px 0 0; }
             figure.chart { margin: 14px 0; }
             figure.chart svg { display: block; height: auto; }

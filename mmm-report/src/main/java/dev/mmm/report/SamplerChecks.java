@@ -121,7 +121,7 @@ public final class SamplerChecks {
 
     private static Check divergences(SamplerDiagnostics d) {
         double share = (double) d.divergences() / d.totalDraws();
-        String finding = String.format(Locale.ROOT, "%d divergent transitions in %d draws (%.2f%%)", d.divergences(),
+        String finding = String.format(Locale.ROOT, "%,d divergent transitions in %,d draws (%.2f%%)", d.divergences(),
                 d.totalDraws(), 100 * share);
         if (d.divergences() == 0) {
             return new Check("Divergences", Level.OK, finding,
@@ -134,7 +134,7 @@ public final class SamplerChecks {
     }
 
     private static Check treeDepth(SamplerDiagnostics d) {
-        String finding = String.format(Locale.ROOT, "%d transitions hit the maximum tree depth", d.maxTreeDepthHits());
+        String finding = String.format(Locale.ROOT, "%,d transitions hit the maximum tree depth", d.maxTreeDepthHits());
         if (d.maxTreeDepthHits() == 0) {
             return new Check("Tree depth", Level.OK, finding, "No trajectory was cut short.");
         }

@@ -112,7 +112,10 @@ class HtmlReportTest {
     @Test
     void diagnosticsShowPlainLanguageChecksAndFlagBadValues() {
         assertThat(html).contains("<div class=\"check problem\">").contains("The chains disagree")
-                .contains("3 divergent transitions in 1600 draws (0.19%)");
+                .contains("3 divergent transitions in 1,600 draws (0.19%)");
+        // The verdict comes first, before any result.
+        assertThat(html.indexOf("class=\"verdict problem\"")).isPositive().isLessThan(html.indexOf("<section id=\"summary\">"));
+        assertThat(html).contains("The sampler diagnostics show problems (R-hat, Divergences)");
         // lam's R-hat 1.032 and bulk ESS 210 are flagged in the table.
         assertThat(html).contains("<td class=\"num bad\">1.032</td>").contains("<td class=\"num bad\">210</td>");
         assertThat(html).contains("3 divergent transitions after warm-up; the posterior may be biased");

@@ -31,7 +31,7 @@ class SamplerChecksTest {
         assertThat(checks.get(0).finding()).isEqualTo("largest R-hat 1.080 (b); 1 of 3 parameters above 1.01");
         assertThat(checks.get(1).finding())
                 .isEqualTo("smallest ESS 120 (b: bulk 120, tail 399); 1 of 3 parameters below 400 (100 per chain)");
-        assertThat(checks.get(2).finding()).isEqualTo("20 divergent transitions in 2000 draws (1.00%)");
+        assertThat(checks.get(2).finding()).isEqualTo("20 divergent transitions in 2,000 draws (1.00%)");
         assertThat(checks.get(3).finding()).isEqualTo("7 transitions hit the maximum tree depth");
         assertThat(checks.get(0).meaning()).contains("chains disagree");
         assertThat(checks.get(2).meaning()).contains("biases the results");

@@ -28,7 +28,7 @@ class EdgeCaseChartsTest {
         double[] flat = {5, 5};
         double[][] constantChains = {{1, 1, 1}, {1, 1, 1}};
         return Stream.of(
-                Arguments.of("fit, one period", (Figure) FitChart.of(new PredictiveFit("y", one, new double[] {1}, new double[] {0},
+                Arguments.of("fit, one period", FitChart.of(new PredictiveFit("y", one, new double[] {1}, new double[] {0},
                         new double[] {2}, new double[] {1.5}))),
                 Arguments.of("fit, flat", FitChart.of(new PredictiveFit("y", two, flat, flat, flat, flat))),
                 Arguments.of("residuals, zero", ResidualChart.of(new PredictiveFit("y", two, flat, flat, flat, flat))),
