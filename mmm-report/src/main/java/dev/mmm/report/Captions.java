@@ -6,10 +6,14 @@ final class Captions {
     private Captions() {
     }
 
+    /** The kind of a chart from its report id: "response-3" is a "response". */
+    static String kind(String chartId) {
+        return chartId.replaceFirst("-\\d+$", "");
+    }
+
     /** The caption of the chart with this report id ("fit", "response-3", ...). */
     static String of(String chartId) {
-        String kind = chartId.replaceFirst("-\\d+$", "");
-        return switch (kind) {
+        return switch (kind(chartId)) {
             case "fit" -> "The line is the model's expected value each period and the band holds 90% of what the model"
                     + " predicts for a new observation; the points are what was observed. Most points (about 9 in 10)"
                     + " should fall inside the band, with no long runs outside it.";
@@ -22,11 +26,11 @@ final class Captions {
                     + " bar is their sum, the model's total expectation.";
             case "shares" -> "Each channel's share of the total contribution of all channels. The whisker is the 90% interval:"
                     + " wide whiskers mean the data cannot tell this channel's effect apart well.";
-            case "roas" -> "Contribution per unit of spend over the period. Above 1, a channel returned more than it cost"
-                    + " (when target and spend are in the same currency). Compare whiskers before ranking channels:"
+            case "roas" -> "Contribution per unit of spend over the period. Above the dashed line at 1, a channel returned"
+                    + " more than it cost (when target and spend are in the same currency). Compare whiskers before ranking channels:"
                     + " overlapping intervals are not a clear ranking.";
-            case "response" -> "Expected contribution per period at each spend level, with its 90% band; the diamond is the"
-                    + " current spend. Where the curve flattens, more spend buys little: the slope at the diamond is the"
+            case "response" -> "Each channel's expected contribution per period at each spend level, with its 90% band; the"
+                    + " diamond is the current spend. Where the curve flattens, more spend buys little: the slope at the diamond is the"
                     + " marginal return of the next unit.";
             case "adstock" -> "How much of a period's spend acts in that period (lag 0) and in each later one. A slow decay"
                     + " means the effect of a campaign carries over for weeks.";

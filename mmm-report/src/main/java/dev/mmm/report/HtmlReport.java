@@ -19,10 +19,12 @@ import dev.mmm.report.view.WaterfallStep;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -399,7 +401,8 @@ public final class HtmlReport {
             html.append("<h3>").append(esc(p.name())).append("</h3>\n<div class=\"grid\">\n");
             for (ReportChart c : charts) {
                 if (p.name().equals(c.group())) {
-                    figure(c);
+                    // The section's introduction says how to read these three.
+                    figure(c, false);
                 }
             }
             html.append("</div>\n");
@@ -410,6 +413,8 @@ public final class HtmlReport {
 
     private void charts(String section) {
         List<ReportChart> charts = chartsBySection.getOrDefault(section, List.of());
+        // Charts of one kind (a response curve per channel) share one caption, under the first.
+        Set<String> captioned = new HashSet<>();
         boolean inGrid = false;
         for (ReportChart c : charts) {
             if (c.small() && !inGrid) {
@@ -419,17 +424,20 @@ public final class HtmlReport {
                 html.append("</div>\n");
                 inGrid = false;
             }
-            figure(c);
+            figure(c, captioned.add(Captions.kind(c.id())));
         }
         if (inGrid) {
             html.append("</div>\n");
         }
     }
 
-    private void figure(ReportChart c) {
+    private void figure(ReportChart c, boolean caption) {
         html.append("<figure class=\"chart\" id=\"chart-").append(c.id()).append("\" data-chart=\"").append(c.id()).append("\">\n")
-                .append(inlineSvg(c.figure(), c.id())).append("\n<figcaption>").append(esc(Captions.of(c.id())))
-                .append("</figcaption>\n</figure>\n");
+                .append(inlineSvg(c.figure(), c.id())).append('\n');
+        if (caption) {
+            html.append("<figcaption>").append(esc(Captions.of(c.id()))).append("</figcaption>\n");
+        }
+        html.append("</figure>\n");
     }
 
     /**

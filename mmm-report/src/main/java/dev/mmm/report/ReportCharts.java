@@ -72,8 +72,7 @@ public final class ReportCharts {
                     "share", in.shares(), ChannelEstimateChart.Scale.PERCENT), false));
         }
         if (!in.roas().isEmpty()) {
-            charts.add(new ReportChart("roas", ROAS, ChannelEstimateChart.of("Return on ad spend (ROAS)",
-                    "contribution per unit of spend", in.roas(), ChannelEstimateChart.Scale.NUMBER), false));
+            charts.add(new ReportChart("roas", ROAS, ChannelEstimateChart.roas(in.roas()), false));
         }
         List<ResponseCurve> curves = in.responseCurves();
         for (int i = 0; i < curves.size(); i++) {

@@ -44,6 +44,7 @@ public final class AdstockChart {
             mean.setMarkerColor(ChartStyle.color(k));
             names.add(c.channel());
         }
+        ChartStyle.legendFor(chart.getStyler(), names);
         return new Figure(title, names, chart, width, height);
     }
 }

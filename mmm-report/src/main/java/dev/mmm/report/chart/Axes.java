@@ -87,6 +87,12 @@ final class Axes {
         s.setYAxisDecimalPattern(pattern(step(lo, hi)));
     }
 
+    /** A number as short as it can be written: 1, 0.5, 1e-05 ({@link Double#toString} without a trailing ".0"). */
+    static String format(double v) {
+        String s = Double.toString(v);
+        return s.endsWith(".0") ? s.substring(0, s.length() - 2) : s;
+    }
+
     /** Smallest and largest value of the arrays. */
     static double[] range(double[]... arrays) {
         double lo = Double.POSITIVE_INFINITY;

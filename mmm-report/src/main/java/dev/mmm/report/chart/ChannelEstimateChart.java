@@ -5,6 +5,7 @@ import dev.mmm.report.view.Checks;
 import java.awt.Color;
 import java.util.ArrayList;
 import java.util.List;
+import org.knowm.xchart.AnnotationLine;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategoryChartBuilder;
 import org.knowm.xchart.CategorySeries;
@@ -29,11 +30,21 @@ public final class ChannelEstimateChart {
 
     /** The chart at the default size. */
     public static Figure of(String title, String valueLabel, List<ChannelEstimate> estimates, Scale scale) {
-        return of(title, valueLabel, estimates, scale, ChartStyle.WIDTH, ChartStyle.HEIGHT);
+        return of(title, valueLabel, estimates, scale, Double.NaN, ChartStyle.WIDTH, ChartStyle.HEIGHT);
     }
 
-    /** The chart at {@code width x height} pixels. */
-    public static Figure of(String title, String valueLabel, List<ChannelEstimate> estimates, Scale scale, int width, int height) {
+    /** ROAS per channel at the default size, with a dashed break-even line at 1. */
+    public static Figure roas(List<ChannelEstimate> roas) {
+        return of("Return on ad spend (ROAS)", "contribution per unit of spend", roas, Scale.NUMBER, 1.0, ChartStyle.WIDTH,
+                ChartStyle.HEIGHT);
+    }
+
+    /**
+     * The chart at {@code width x height} pixels, with a dashed line at {@code reference} across the
+     * channels (NaN for none).
+     */
+    public static Figure of(String title, String valueLabel, List<ChannelEstimate> estimates, Scale scale, double reference,
+                            int width, int height) {
         Sizes.check(width, height);
         Checks.name(title, "chart title");
         List<ChannelEstimate> rows = Checks.nonEmpty(estimates, "estimates for '" + title + "'");
@@ -59,13 +70,23 @@ public final class ChannelEstimateChart {
             halfWidths.add((e.q95() - e.q05()) / 2);
             lowest = Math.min(lowest, Math.min(e.q05(), e.mean()));
         }
+        List<String> names = new ArrayList<>(List.of("posterior mean", "90% interval"));
+        double highest = rows.stream().mapToDouble(e -> Math.max(e.mean(), e.q95())).max().orElseThrow();
+        if (!Double.isNaN(reference)) {
+            // An annotation spans the whole plot; a line series would only join the categories' centres.
+            chart.addAnnotation(new AnnotationLine(reference, false, false));
+            chart.getStyler().setAnnotationLineColor(ChartStyle.INK);
+            chart.getStyler().setAnnotationLineStroke(ChartStyle.DASHED);
+            names.add("reference line at " + Axes.format(reference));
+            lowest = Math.min(lowest, reference);
+            highest = Math.max(highest, reference);
+        }
         CategorySeries bars = chart.addSeries("posterior mean", channels, means);
         bars.setFillColor(ChartStyle.translucent(ChartStyle.PRIMARY, 210));
         CategorySeries whiskers = chart.addSeries("90% interval", channels, middles, halfWidths);
         whiskers.setChartCategorySeriesRenderStyle(CategorySeries.CategorySeriesRenderStyle.Scatter);
         whiskers.setMarker(SeriesMarkers.NONE);
         whiskers.setMarkerColor(new Color(0, 0, 0, 0));
-        double highest = rows.stream().mapToDouble(e -> Math.max(e.mean(), e.q95())).max().orElseThrow();
         double[] r = Axes.round(Math.min(lowest, 0), Math.max(highest, 0));
         chart.getStyler().setYAxisMin(r[0]);
         chart.getStyler().setYAxisMax(r[1]);
@@ -75,6 +96,6 @@ public final class ChannelEstimateChart {
         } else {
             chart.getStyler().setYAxisDecimalPattern(Axes.pattern(Axes.step(r[0], r[1])));
         }
-        return new Figure(title, List.of("posterior mean", "90% interval"), chart, width, height);
+        return new Figure(title, names, chart, width, height);
     }
 }

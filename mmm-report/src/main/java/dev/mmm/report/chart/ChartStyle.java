@@ -89,6 +89,22 @@ public final class ChartStyle {
         s.setSeriesColors(PALETTE);
     }
 
+    /** Most legend entries, and most characters in them, that fit in one row under a chart. */
+    static final int LEGEND_ROW_ENTRIES = 5;
+    static final int LEGEND_ROW_CHARACTERS = 70;
+
+    /**
+     * Puts the legend below the chart in one row when the names fit, else in a column at the right:
+     * XChart does not wrap a legend row, it would run off the image.
+     */
+    public static void legendFor(Styler s, java.util.List<String> names) {
+        int characters = names.stream().mapToInt(String::length).sum();
+        if (names.size() > LEGEND_ROW_ENTRIES || characters > LEGEND_ROW_CHARACTERS) {
+            s.setLegendPosition(Styler.LegendPosition.OutsideE);
+            s.setLegendLayout(Styler.LegendLayout.Vertical);
+        }
+    }
+
     /** Dates as {@link Date}s at midnight UTC, the x values of time charts. */
     public static List<Date> toDates(List<LocalDate> dates) {
         List<Date> out = new ArrayList<>(dates.size());

@@ -43,6 +43,7 @@ public final class ContributionChart {
             Series.band(chart, name, x, lower[k], upper[k], ChartStyle.translucent(ChartStyle.color(k), 200));
             names.add(name);
         }
+        ChartStyle.legendFor(chart.getStyler(), names);
         return new Figure(title, names, chart, width, height);
     }
 

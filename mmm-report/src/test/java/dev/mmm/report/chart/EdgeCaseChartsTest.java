@@ -55,6 +55,21 @@ class EdgeCaseChartsTest {
                 Arguments.of("smallest size", FitChart.of(new PredictiveFit("y", two, flat, flat, flat, flat), 100, 100)));
     }
 
+    @org.junit.jupiter.api.Test
+    void manySeriesMoveTheLegendToTheRightWhereItCanGrow() {
+        List<LocalDate> two = List.of(LocalDate.of(2024, 1, 1), LocalDate.of(2024, 1, 8));
+        List<NamedSeries> few = List.of(new NamedSeries("a", new double[] {1, 2}), new NamedSeries("b", new double[] {1, 2}));
+        List<NamedSeries> many = new java.util.ArrayList<>();
+        for (int k = 0; k < 12; k++) {
+            many.add(new NamedSeries("channel number " + k, new double[] {1, 2}));
+        }
+        assertThat(ContributionChart.of(new Contributions(two, few)).chart().getStyler().getLegendPosition())
+                .isEqualTo(org.knowm.xchart.style.Styler.LegendPosition.OutsideS);
+        Figure f = ContributionChart.of(new Contributions(two, many));
+        assertThat(f.chart().getStyler().getLegendPosition()).isEqualTo(org.knowm.xchart.style.Styler.LegendPosition.OutsideE);
+        assertThat(f.toPng()).hasSizeGreaterThan(100);
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("figures")
     void drawsToPngAndSvg(String name, Figure figure) {
