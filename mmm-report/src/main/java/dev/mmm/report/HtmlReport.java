@@ -535,5 +535,7 @@ public final class HtmlReport {
             figcaption { color: var(--muted); font-size: 13px; margin-top: 4px; max-width: 900px; }
             .grid { display: grid; grid-template-columns: repeat(auto-fill, minmax(460px, 1fr)); gap: 0 20px; }
             footer { color: var(--muted); font-size: 13px; padding-bottom: 28px; }
+            @media print { body { background: #fff; } nav { display: none; } section { border: none; padding: 0; }
+                           figure.chart, table, .check { break-inside: avoid; } }
             """;
 }

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.lines.SeriesLines;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /** Adds the kinds of XY series the charts share: bands, lines, points and reference lines. */
@@ -57,8 +58,8 @@ final class Series {
         s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.PolygonArea);
         s.setMarker(SeriesMarkers.NONE);
         s.setFillColor(fill);
-        s.setLineColor(ChartStyle.INVISIBLE);
-        s.setLineWidth(0f);
+        // No outline at all: an invisible one would still be written to the SVG, segment by segment.
+        s.setLineStyle(SeriesLines.NONE);
         return s;
     }
 

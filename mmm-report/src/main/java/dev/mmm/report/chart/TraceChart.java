@@ -13,7 +13,7 @@ import org.knowm.xchart.XYChartBuilder;
 public final class TraceChart {
 
     /** Most points drawn per chain. */
-    public static final int MAX_POINTS = 500;
+    public static final int MAX_POINTS = 250;
 
     private TraceChart() {
     }
@@ -30,7 +30,7 @@ public final class TraceChart {
         int n = chains[0].length;
         int stride = (n + MAX_POINTS - 1) / MAX_POINTS;
         String title = "Trace: " + draws.name();
-        String xTitle = stride == 1 ? "draw" : "draw (every " + stride + "th shown)";
+        String xTitle = stride == 1 ? "draw" : "draw (one in " + stride + " shown)";
         XYChart chart = new XYChartBuilder().width(width).height(height).title(title)
                 .xAxisTitle(xTitle).yAxisTitle(draws.name()).build();
         ChartStyle.apply(chart.getStyler());
