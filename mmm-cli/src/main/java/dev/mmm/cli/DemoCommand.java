@@ -64,6 +64,10 @@ final class DemoCommand extends CliCommand {
         Tables.printSamplerLine(out(), result.summary());
         out().println("Wrote " + csv + ", " + out.resolve("truth.json") + " and the fit " + fitDir + " ("
                 + FitFolder.FILES + ")");
+        if (result.summary().complete()) {
+            Path report = ReportCommand.write(fitDir, out.resolve("report.html"), "Demo: simulated data with known truth");
+            out().println("Report: " + report.toAbsolutePath() + " (open it in a browser)");
+        }
         out().println("Fit the same data yourself: mmm fit --data " + csv + " --date " + spec.dateColumn() + " --target "
                 + spec.targetColumn() + " --channels " + String.join(",", spec.channelNames()) + " --controls "
                 + String.join(",", controlNames(spec)) + " --yearly-seasonality 2 --out " + out.resolve("refit"));

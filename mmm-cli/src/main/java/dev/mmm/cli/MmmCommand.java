@@ -24,6 +24,7 @@ import picocli.CommandLine.Command;
             PredictCommand.class,
             CompareCommand.class,
             RefreshCommand.class,
+            ReportCommand.class,
             DemoCommand.class,
             SimulateCommand.class,
             DiagnoseCommand.class,

@@ -165,6 +165,21 @@ class AnalysisCommandsTest {
     }
 
     @Test
+    void reportWritesOneSelfContainedPage() throws Exception {
+        Path html = dir.resolve("page.html");
+        Cli.Run run = Cli.plain("report", "--fit", fit.toString(), "--out", html.toString(), "--title", "Q3 <review>");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("Wrote " + html);
+        String page = java.nio.file.Files.readString(html);
+        assertThat(page).contains("<section id=\"roas\">", "<section id=\"response\">", "Q3 &lt;review&gt;");
+        // Nothing is fetched: no external script, style, image or font (SVG namespace names are not fetches).
+        assertThat(page).doesNotContain("src=\"http", "href=\"http", "url(http", "<link ");
+        Cli.Run bad = Cli.plain("report", "--fit", dir.resolve("nothing-here").toString());
+        assertThat(bad.exitCode()).isEqualTo(1);
+        assertThat(bad.err()).contains("posterior.json").hasLineCount(1);
+    }
+
+    @Test
     void summaryOfAWindowAndItsTable() {
         Cli.Run run = Cli.plain("summary", "--fit", fit.toString(), "--from", "2023-01-01", "--to", "2023-06-30");
         assertThat(run.exitCode()).as(run.err()).isZero();

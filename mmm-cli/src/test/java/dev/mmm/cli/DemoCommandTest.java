@@ -29,6 +29,8 @@ class DemoCommandTest {
         assertThat(dir.resolve("fit").resolve("draws.csv")).exists();
         assertThat(dir.resolve("fit").resolve("posterior.bin")).exists();
         assertThat(dir.resolve("truth.json")).exists();
+        assertThat(dir.resolve("report.html")).exists();
+        assertThat(run.out()).contains("Report: " + dir.resolve("report.html").toAbsolutePath());
 
         assertThat(run.out()).contains("parameter", "truth", "90% interval", "covered", "true values inside their 90% interval");
         for (FitSummary.Parameter p : s.parameters()) {

@@ -7,6 +7,7 @@ import dev.mmm.report.chart.Xml;
 import dev.mmm.report.view.AllocationRow;
 import dev.mmm.report.view.BudgetAllocation;
 import dev.mmm.report.view.ChannelEstimate;
+import dev.mmm.report.view.FitQuality;
 import dev.mmm.report.view.ColumnSummary;
 import dev.mmm.report.view.Estimate;
 import dev.mmm.report.view.InputDiagnostics;
@@ -268,12 +269,13 @@ public final class HtmlReport {
     }
 
     private void fit() {
-        if (in.fit().hasObserved()) {
-            FitMetrics f = FitMetrics.of(in.fit());
+        if (in.fitQuality() != null) {
+            FitQuality f = in.fitQuality();
             html.append("<dl class=\"metrics\">\n");
             metric("R²", Fmt.rhat(f.r2()), "share of the target's variation the posterior mean explains");
             metric("MAPE", Fmt.percent(f.mape()), "mean absolute percentage error");
             metric("NRMSE", Fmt.percent(f.nrmse()), "root mean squared error over the target's range");
+            metric("CRPS", Fmt.number(f.crps()), "continuous ranked probability score, in the target's units (lower is better)");
             metric("90% coverage", Fmt.percent(f.coverage()), "observed periods inside the 90% interval; about 90% is right");
             html.append("</dl>\n");
         }

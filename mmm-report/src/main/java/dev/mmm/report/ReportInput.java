@@ -5,6 +5,7 @@ import dev.mmm.report.view.BudgetAllocation;
 import dev.mmm.report.view.ChannelEstimate;
 import dev.mmm.report.view.Checks;
 import dev.mmm.report.view.Contributions;
+import dev.mmm.report.view.FitQuality;
 import dev.mmm.report.view.InputDiagnostics;
 import dev.mmm.report.view.LiftTestResult;
 import dev.mmm.report.view.ModelSummary;
@@ -23,6 +24,7 @@ import java.util.List;
  * @param inputs            input data checks, or null
  * @param sampler           sampler diagnostics, or null
  * @param fit               posterior predictive fit over the training periods, or null
+ * @param fitQuality        R^2, MAPE, NRMSE, CRPS and coverage of that fit, or null
  * @param contributions     contributions over time, or null
  * @param waterfall         total contribution per component, possibly empty
  * @param shares            each channel's share of the total channel contribution (fractions), possibly empty
@@ -35,6 +37,7 @@ import java.util.List;
  * @param footer            one line at the bottom (library version, creation time), or null
  */
 public record ReportInput(ModelSummary model, InputDiagnostics inputs, SamplerDiagnostics sampler, PredictiveFit fit,
+                          FitQuality fitQuality,
                           Contributions contributions, List<WaterfallStep> waterfall, List<ChannelEstimate> shares,
                           List<ChannelEstimate> roas, List<ResponseCurve> responseCurves, List<AdstockCurve> adstock,
                           BudgetAllocation allocation, List<LiftTestResult> liftTests, List<ParameterDraws> keyParameters,
@@ -68,6 +71,7 @@ public record ReportInput(ModelSummary model, InputDiagnostics inputs, SamplerDi
         private InputDiagnostics inputs;
         private SamplerDiagnostics sampler;
         private PredictiveFit fit;
+        private FitQuality fitQuality;
         private Contributions contributions;
         private List<WaterfallStep> waterfall;
         private List<ChannelEstimate> shares;
@@ -98,6 +102,12 @@ public record ReportInput(ModelSummary model, InputDiagnostics inputs, SamplerDi
         /** Posterior predictive fit. */
         public Builder fit(PredictiveFit value) {
             fit = value;
+            return this;
+        }
+
+        /** R^2, MAPE, NRMSE, CRPS and coverage of the fit. */
+        public Builder fitQuality(FitQuality value) {
+            fitQuality = value;
             return this;
         }
 
@@ -163,7 +173,7 @@ public record ReportInput(ModelSummary model, InputDiagnostics inputs, SamplerDi
 
         /** The input; fails with an {@link IllegalArgumentException} naming the bad part. */
         public ReportInput build() {
-            return new ReportInput(model, inputs, sampler, fit, contributions, waterfall, shares, roas, responseCurves, adstock,
+            return new ReportInput(model, inputs, sampler, fit, fitQuality, contributions, waterfall, shares, roas, responseCurves, adstock,
                     allocation, liftTests, keyParameters, footer);
         }
     }

@@ -145,6 +145,7 @@ public final class SampleReports {
                 List.of("channel 'social' has spend in only 40% of periods"));
         return ReportInput.builder(model()).inputs(inputs).sampler(sampler)
                 .fit(new PredictiveFit("revenue", dates, mean, q05, q95, observed))
+                .fitQuality(new dev.mmm.report.view.FitQuality(0.91, 0.05, 0.07, 1234.5, 0.88))
                 .contributions(new Contributions(dates, series)).waterfall(waterfall).shares(shares).roas(roas)
                 .responseCurves(curves).adstock(adstock).allocation(allocation).liftTests(lifts).keyParameters(params)
                 .footer("mmm test fixture").build();
