@@ -93,7 +93,7 @@ class ModelSpecJsonTest {
                 "$.priors.sigma: impossible prior Normal");
         assertError("""
                 {"date": "d", "target": "y", "channels": [{"name": "b", "adstock": {"name": "geometric", "l_max": 0}}]}""",
-                "$.channels[0].adstock.l_max: must be an integer >= 1, got 0");
+                "$.channels[0].adstock.l_max: must be an integer between 1 and 520, got 0");
         assertError("""
                 {"date": "d", "target": "y", "channels": ["a"], "synergies": [{"channels": ["a", "z"]}]}""",
                 "$.synergies[0].channels[1]: 'z' is not a channel; the channels are a");
