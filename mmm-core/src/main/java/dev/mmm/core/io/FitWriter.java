@@ -9,13 +9,12 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Writes the two files of the fit contract into a folder: {@code draws.csv} first, then
- * {@code summary.json}, each atomically, so a folder whose summary exists always has the draws
- * that summary describes.
+ * Writes the files of the fit contract ({@code draws.csv}, {@code summary.json}) into a folder
+ * through {@link AtomicFolder}: the folder holds either the complete old fit or the complete
+ * new one, never the new draws beside the old summary.
  */
 public final class FitWriter {
 
@@ -100,9 +99,28 @@ public final class FitWriter {
         return new Draws(fit.parameterNames(), kept);
     }
 
+    /** Replaces {@code outDir} with a folder holding exactly these two files, all at once. */
     public static void write(FitSummary summary, Draws draws, Path outDir) throws IOException {
-        Files.createDirectories(outDir);
-        DrawsCsv.write(outDir.resolve(DRAWS_FILE), draws);
-        SummaryJson.write(outDir.resolve(SUMMARY_FILE), summary);
+        AtomicFolder.write(outDir, content(summary, draws));
+    }
+
+    /**
+     * Replaces {@code outDir} with a folder holding these two files and whatever {@code more}
+     * writes (e.g. the demo's data), all at once.
+     */
+    public static void write(FitSummary summary, Draws draws, Path outDir, AtomicFolder.Content more) throws IOException {
+        AtomicFolder.Content fit = content(summary, draws);
+        AtomicFolder.write(outDir, staging -> {
+            fit.writeInto(staging);
+            more.writeInto(staging);
+        });
+    }
+
+    /** The two contract files as a folder's content, for a save that adds files of its own. */
+    public static AtomicFolder.Content content(FitSummary summary, Draws draws) {
+        return staging -> {
+            AtomicFolder.writeText(staging, DRAWS_FILE, out -> DrawsCsv.write(out, draws));
+            AtomicFolder.writeText(staging, SUMMARY_FILE, out -> out.write(SummaryJson.toJson(summary)));
+        };
     }
 }
