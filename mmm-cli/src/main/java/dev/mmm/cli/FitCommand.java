@@ -1,14 +1,14 @@
 package dev.mmm.cli;
 
 import dev.mmm.core.data.CsvReader;
-import dev.mmm.core.data.DataValidator;
 import dev.mmm.core.data.Dataset;
 import dev.mmm.core.io.FitSummary;
+import dev.mmm.core.io.AtomicFolder;
 import dev.mmm.core.io.FitWriter;
+import dev.mmm.core.model.FitChecks;
 import dev.mmm.core.model.MmmFit;
 import dev.mmm.core.model.ModelSpec;
 import dev.mmm.sampler.SamplerSettings;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -72,14 +72,9 @@ final class FitCommand extends CliCommand {
         needed.add(target);
         needed.addAll(channels);
         needed.addAll(controls);
+        // Fail before reading and fitting, not after, when the output folder cannot be written.
+        AtomicFolder.checkWritable(out);
         Dataset dataset = CsvReader.read(data, date, needed);
-        List<String> warnings = DataValidator.validate(dataset, target, channels, controls, FitSession.ADSTOCK_LENGTH,
-                DataValidator.defaultModelParameterCount(channels.size(), controls.size(), yearlySeasonality));
-        warnings.forEach(w -> err().println("mmm: warning: " + w));
-        err().flush();
-        // Fail before a long fit, not after it, when the output folder cannot be made.
-        Files.createDirectories(out);
-
         ModelSpec spec = ModelSpec.builder()
                 .date(date)
                 .target(target)
@@ -87,7 +82,12 @@ final class FitCommand extends CliCommand {
                 .controls(controls.toArray(new String[0]))
                 .yearlySeasonality(yearlySeasonality)
                 .build();
+        // The checks Mmm.fit makes too, here to print the warnings before the fit starts.
+        List<String> warnings = FitChecks.validate(spec, dataset);
+        warnings.forEach(w -> err().println("mmm: warning: " + Errors.oneLine(w)));
+        err().flush();
         SamplerSettings settings = sampling.settings(seed).threads(threads).build();
+        FitChecks.checkMemory(spec, settings);
 
         FitSession.Result result = FitSession.run(spec, dataset, settings, err(), quiet, out, warnings, finished);
         MmmFit fit = result.fit();
@@ -105,15 +105,13 @@ final class FitCommand extends CliCommand {
 
     private void checkRanges() {
         sampling.check();
-        require(threads >= 0, "--threads must be at least 0 (0 = automatic), got " + threads);
+        require(threads >= 0 && threads <= 1024, "--threads must be between 0 (automatic) and 1024, got " + threads);
         require(yearlySeasonality >= 0 && yearlySeasonality <= 20, "--yearly-seasonality must be between 0 and 20, got " + yearlySeasonality);
         require(!channels.isEmpty() && channels.stream().noneMatch(String::isBlank), "--channels must name at least one column, without empty names");
         require(controls.stream().noneMatch(String::isBlank), "--controls has an empty column name");
     }
 
     private static void require(boolean ok, String message) {
-        if (!ok) {
-            throw new IllegalArgumentException(message);
-        }
+        UsageException.require(ok, message);
     }
 }

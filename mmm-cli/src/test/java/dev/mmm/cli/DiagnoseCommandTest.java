@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.SplittableRandom;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,8 +19,7 @@ class DiagnoseCommandTest {
     Path dir;
 
     private static Path[] bern() {
-        Path ref = Cli.projectRoot().resolve("../shared/reference/diagnostics");
-        Assumptions.assumeTrue(Files.isRegularFile(ref.resolve("bern1.csv")), "reference draws not found at " + ref);
+        Path ref = Cli.projectRoot().resolve("mmm-sampler/src/test/resources/dev/mmm/sampler/reference/diagnostics");
         return new Path[] {ref.resolve("bern1.csv"), ref.resolve("bern2.csv"), ref.resolve("bern3.csv"), ref.resolve("bern4.csv")};
     }
 
@@ -40,7 +38,7 @@ class DiagnoseCommandTest {
             }
         }
         assertThat(theta).isNotNull();
-        // Values computed with R's posterior package (shared/reference/README.md).
+        // Values computed with R's posterior package (mmm-sampler/src/test/resources/dev/mmm/sampler/reference/README.md).
         assertThat(theta.get("ess_bulk").asDouble()).isCloseTo(1407.5124, org.assertj.core.data.Offset.offset(1e-4));
         assertThat(theta.get("rhat").asDouble()).isCloseTo(1.006789, org.assertj.core.data.Offset.offset(1e-5));
     }
@@ -69,7 +67,7 @@ class DiagnoseCommandTest {
         assertThat(run.exitCode()).as(run.err()).isZero();
         JsonNode root = new ObjectMapper().readTree(run.out());
         assertThat(root.get("chains").asInt()).isEqualTo(3);
-        assertThat(root.get("draws_per_chain").asInt()).isEqualTo(400);
+        assertThat(root.get("draws").asInt()).isEqualTo(400);
         assertThat(root.get("parameters").get(1).get("name").asText()).isEqualTo("b[x]");
         assertThat(root.get("parameters").get(1).get("mean").asDouble()).isBetween(10.45, 10.55);
         assertThat(root.get("parameters").get(0).get("rhat").asDouble()).isBetween(0.99, 1.01);

@@ -3,7 +3,6 @@ package dev.mmm.core.io;
 import dev.mmm.core.model.MmmFit;
 import dev.mmm.sampler.SamplerSettings;
 import dev.mmm.sampler.SamplingResult;
-import dev.mmm.sampler.diagnostics.Diagnostics;
 import dev.mmm.sampler.diagnostics.ParameterSummary;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -36,14 +35,15 @@ public final class FitWriter {
 
     /**
      * The summary of a fit. For a cancelled fit whose chains stopped at different draws, the
-     * diagnostics use each chain's first {@code min(drawsCompleted)} draws (R-hat and ESS need
-     * chains of equal length); draws.csv still keeps every completed draw.
+     * diagnostics use the chains that have draws, each cut to the fewest any of them has (R-hat
+     * and ESS need chains of equal length), as {@link MmmFit#summary()}; which chains is in
+     * {@code summary_chains}. draws.csv still keeps every completed draw.
      */
     public static FitSummary summaryOf(MmmFit fit, FitMetadata metadata) {
         SamplingResult r = fit.samplingResult();
         SamplerSettings settings = r.settings();
         List<FitSummary.Parameter> parameters = new ArrayList<>();
-        for (ParameterSummary p : parameterSummaries(fit)) {
+        for (ParameterSummary p : fit.summary()) {
             parameters.add(new FitSummary.Parameter(p.name(), p.mean(), p.sd(), p.q05(), p.q50(), p.q95(),
                     p.rhat(), p.essBulk(), p.essTail(), p.mcseMean(), p.mcseSd()));
         }
@@ -53,38 +53,8 @@ public final class FitWriter {
         }
         return new FitSummary(r.chains(), settings.warmup(), settings.draws(), settings.seed(),
                 r.wallSeconds(), r.warmupSeconds(), r.samplingSeconds(), r.gradientEvaluations(),
-                r.divergences(), r.maxTreeDepthHits(), r.complete(), completed, metadata.warnings(), parameters);
-    }
-
-    private static List<ParameterSummary> parameterSummaries(MmmFit fit) {
-        Draws draws = drawsOf(fit);
-        double[][][] v = draws.values();
-        int shortest = Integer.MAX_VALUE;
-        int longest = 0;
-        for (double[][] chain : v) {
-            shortest = Math.min(shortest, chain.length);
-            longest = Math.max(longest, chain.length);
-        }
-        if (v.length > 0 && shortest == longest && shortest > 0) {
-            return fit.summary();
-        }
-        List<ParameterSummary> out = new ArrayList<>();
-        List<String> names = draws.parameterNames();
-        for (int k = 0; k < names.size(); k++) {
-            if (v.length == 0 || shortest == 0) {
-                double nan = Double.NaN;
-                out.add(new ParameterSummary(names.get(k), nan, nan, nan, nan, nan, nan, nan, nan, nan, nan));
-                continue;
-            }
-            double[][] x = new double[v.length][shortest];
-            for (int c = 0; c < v.length; c++) {
-                for (int d = 0; d < shortest; d++) {
-                    x[c][d] = v[c][d][k];
-                }
-            }
-            out.add(Diagnostics.summarize(names.get(k), x));
-        }
-        return out;
+                r.divergences(), r.maxTreeDepthHits(), r.complete(), completed, metadata.warnings(), parameters,
+                FitSummary.chainsWithDraws(r.chains(), completed));
     }
 
     /** The constrained draws, each chain cut to the draws it completed. */
