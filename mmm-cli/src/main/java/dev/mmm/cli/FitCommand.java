@@ -109,6 +109,22 @@ final class FitCommand extends CliCommand {
         require(yearlySeasonality >= 0 && yearlySeasonality <= 20, "--yearly-seasonality must be between 0 and 20, got " + yearlySeasonality);
         require(!channels.isEmpty() && channels.stream().noneMatch(String::isBlank), "--channels must name at least one column, without empty names");
         require(controls.stream().noneMatch(String::isBlank), "--controls has an empty column name");
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (String column : concat(List.of(target), channels, controls)) {
+            if (!seen.add(column)) {
+                throw new IllegalArgumentException("column '" + dev.mmm.core.data.MessageText.value(column)
+                        + "' is given more than once (as target, channel or control)");
+            }
+        }
+    }
+
+    @SafeVarargs
+    private static List<String> concat(List<String>... lists) {
+        List<String> all = new ArrayList<>();
+        for (List<String> l : lists) {
+            all.addAll(l);
+        }
+        return all;
     }
 
     private static void require(boolean ok, String message) {
