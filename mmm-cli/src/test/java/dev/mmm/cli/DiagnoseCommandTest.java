@@ -71,6 +71,21 @@ class DiagnoseCommandTest {
         assertThat(root.get("parameters").get(1).get("name").asText()).isEqualTo("b[x]");
         assertThat(root.get("parameters").get(1).get("mean").asDouble()).isBetween(10.45, 10.55);
         assertThat(root.get("parameters").get(0).get("rhat").asDouble()).isBetween(0.99, 1.01);
+
+        // One vocabulary with summary.json: every key diagnose writes means the same there.
+        dev.mmm.core.io.FitSummary summary = new dev.mmm.core.io.FitSummary(3, 0, 400, 1, 0, 0, 0, 0, 0, 0, true,
+                List.of(400, 400, 400), List.of(), List.of(new dev.mmm.core.io.FitSummary.Parameter("a", 0, 1, 0, 0, 0, 1, 1, 1, 1, 1)));
+        JsonNode summaryJson = new ObjectMapper().readTree(dev.mmm.core.io.SummaryJson.toJson(summary));
+        List<String> summaryKeys = new java.util.ArrayList<>();
+        summaryJson.get("parameters").get(0).fieldNames().forEachRemaining(summaryKeys::add);
+        List<String> diagnoseKeys = new java.util.ArrayList<>();
+        root.get("parameters").get(0).fieldNames().forEachRemaining(diagnoseKeys::add);
+        assertThat(summaryKeys).containsAll(diagnoseKeys);
+        assertThat(diagnoseKeys).contains("q05", "q95", "mcse_sd");
+        for (String key : List.of("chains", "draws")) {
+            assertThat(summaryJson.has(key)).as(key).isTrue();
+            assertThat(root.has(key)).as(key).isTrue();
+        }
     }
 
     @Test
