@@ -65,6 +65,10 @@ public final class AtomicFiles {
                 content.writeTo(out);
                 out.flush();
                 channel.force(true);
+            } catch (IOException e) {
+                // "No space left on device" alone does not say which file; the old one is untouched.
+                throw new IOException(target + ": could not be written: " + AtomicFolder.reasonOf(e)
+                        + "; the previous file, if any, is unchanged", e);
             }
             try {
                 Files.move(tmp, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);

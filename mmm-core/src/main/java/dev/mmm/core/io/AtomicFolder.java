@@ -236,7 +236,7 @@ public final class AtomicFolder {
     }
 
     /** The operating system's reason alone (not the paths a FileSystemException repeats). */
-    private static String reasonOf(IOException cause) {
+    static String reasonOf(IOException cause) {
         if (cause instanceof AtomicMoveNotSupportedException) {
             return "this file system cannot rename folders atomically";
         }
