@@ -73,9 +73,16 @@ final class DemoCommand extends CliCommand {
                 + " and " + out.resolve(FitWriter.DRAWS_FILE));
         out().println("Fit the same data yourself: mmm fit --data " + csv + " --date " + spec.dateColumn() + " --target "
                 + spec.targetColumn() + " --channels " + String.join(",", spec.channelNames()) + " --controls "
-                + String.join(",", controlNames(spec)) + " --yearly-seasonality 2 --out " + out.resolve("refit"));
+                + String.join(",", controlNames(spec)) + " --yearly-seasonality 2 --out " + refitFolder(out));
         out().flush();
         return result.summary().complete() ? ExitCodes.OK : ExitCodes.INTERRUPTED;
+    }
+
+    /** Beside the demo's folder, not inside it: the next demo replaces its folder whole. */
+    static Path refitFolder(Path out) {
+        Path absolute = out.toAbsolutePath().normalize();
+        Path sibling = absolute.resolveSibling(absolute.getFileName() + "-refit");
+        return out.isAbsolute() ? sibling : Path.of("").toAbsolutePath().relativize(sibling);
     }
 
     static List<String> controlNames(ModelSpec spec) {

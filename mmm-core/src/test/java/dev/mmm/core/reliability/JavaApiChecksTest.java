@@ -106,6 +106,19 @@ class JavaApiChecksTest {
     }
 
     @Test
+    void specNumbersInTheMillionsAreRefusedBeforeAnythingIsAllocated() {
+        assertThatThrownBy(() -> dev.mmm.core.model.ChannelSpec.of("tv").withAdstock("geometric", 5_000_000))
+                .isInstanceOf(SpecException.class).hasMessage("channel 'tv': lMax must be between 1 and 520, got 5000000");
+        assertThatThrownBy(() -> dev.mmm.core.model.SeasonalitySpec.yearly(3_000_000))
+                .isInstanceOf(SpecException.class).hasMessage("seasonality 'fourier': order must be between 1 and 50, got 3000000");
+        assertThatThrownBy(() -> dev.mmm.core.model.TrendSpec.piecewise(2_000_000))
+                .isInstanceOf(SpecException.class).hasMessage("trend: changepoints must be between 0 and 500, got 2000000");
+        SamplerSettings manyChains = SamplerSettings.builder().chains(Integer.MAX_VALUE).warmup(10).draws(1000).seed(1).build();
+        assertThatThrownBy(() -> Mmm.fit(ReliabilityData.defaultSpec(), ReliabilityData.weekly(40, 1), manyChains))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("2147483647 chains x 1000 draws");
+    }
+
+    @Test
     void theParameterCountIsTheCompiledModels() {
         ModelSpec spec = ReliabilityData.defaultSpec().toBuilder().trend(dev.mmm.core.model.TrendSpec.piecewise(3))
                 .event(EventSpec.dummy("e", LocalDate.of(2020, 3, 2))).build();
