@@ -320,7 +320,7 @@ public final class ModelSpec {
                 for (String c : List.of(s.channelA(), s.channelB())) {
                     if (!channels.containsKey(c)) {
                         throw new SpecException("synergies: '" + c + "' is not a channel; the channels are "
-                                + String.join(", ", channels.keySet()));
+                                + dev.mmm.core.data.MessageText.names(new ArrayList<>(channels.keySet())));
                     }
                 }
                 String key = s.channelA().compareTo(s.channelB()) < 0 ? s.channelA() + ":" + s.channelB()
@@ -329,8 +329,9 @@ public final class ModelSpec {
                     throw new SpecException("synergies: pair " + s.channelA() + ", " + s.channelB() + " is given twice");
                 }
             }
+            Set<String> channelFamilies = channelFamilies(channels.values());
             for (SeasonalitySpec s : seasonalities) {
-                String clash = prefixClash(s.prefix(), channels.values(), controls.keySet());
+                String clash = prefixClash(s.prefix(), channels.keySet(), controls.keySet(), channelFamilies);
                 if (clash != null) {
                     throw new SpecException("seasonality '" + s.prefix() + "': prefix " + clash);
                 }
@@ -352,15 +353,14 @@ public final class ModelSpec {
      * none of the other families (fixed, or a channel transform's parameter group), no other
      * term's contribution and no channel or control.
      */
-    static String prefixClash(String prefix, java.util.Collection<ChannelSpec> channels, java.util.Collection<String> controls) {
+    static String prefixClash(String prefix, Set<String> channels, Set<String> controls, Set<String> channelFamilies) {
         if (RESERVED_NAMES.contains(prefix)) {
             return "is the name of another parameter family or term; choose another prefix";
         }
-        if (channels.stream().anyMatch(c -> c.name().equals(prefix)) || controls.contains(prefix)) {
+        if (channels.contains(prefix) || controls.contains(prefix)) {
             return "is also a column of the model; choose another prefix";
         }
-        java.util.Set<String> groups = channelFamilies(channels);
-        if (!prefix.equals("fourier") && groups.contains(prefix)) {
+        if (!prefix.equals("fourier") && channelFamilies.contains(prefix)) {
             return "is the name of a channel parameter family; choose another prefix";
         }
         return null;

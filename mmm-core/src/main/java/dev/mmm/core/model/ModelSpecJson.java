@@ -212,7 +212,8 @@ public final class ModelSpecJson {
         if (root.has("target_scaling")) {
             b.targetScaling(scaling(root.get("target_scaling"), p + ".target_scaling"));
         }
-        List<String> channelNames = new ArrayList<>();
+        // Sets, not lists: a spec of a million channels must be checked in linear time.
+        java.util.LinkedHashSet<String> channelNames = new java.util.LinkedHashSet<>();
         List<ChannelSpec> channelSpecs = new ArrayList<>();
         for (Item item : array(root, "channels", p)) {
             ChannelSpec c = channel(item.node, item.path);
@@ -224,7 +225,7 @@ public final class ModelSpecJson {
             channelSpecs.add(c);
             b.channel(c);
         }
-        List<String> controlNames = new ArrayList<>();
+        java.util.LinkedHashSet<String> controlNames = new java.util.LinkedHashSet<>();
         for (Item item : array(root, "controls", p)) {
             ControlSpec c = control(item.node, item.path);
             requireNotDateOrTarget(c.name(), date, target, item);
@@ -235,6 +236,7 @@ public final class ModelSpecJson {
             b.control(c);
         }
         Map<String, String> prefixes = new LinkedHashMap<>();
+        java.util.Set<String> channelFamilies = ModelSpec.channelFamilies(channelSpecs);
         for (Item item : array(root, "seasonality", p)) {
             SeasonalitySpec s = seasonality(item.node, item.path);
             String prefixPath = item.node.has("prefix") ? item.path + ".prefix" : item.path;
@@ -243,7 +245,7 @@ public final class ModelSpecJson {
                 throw new SpecException(prefixPath + ": seasonality prefix '" + MessageText.value(s.prefix())
                         + "' is given twice (also at " + first + "); give each seasonality its own prefix");
             }
-            String clash = ModelSpec.prefixClash(s.prefix(), channelSpecs, controlNames);
+            String clash = ModelSpec.prefixClash(s.prefix(), channelNames, controlNames, channelFamilies);
             if (clash != null) {
                 throw new SpecException(prefixPath + ": seasonality prefix '" + MessageText.value(s.prefix()) + "' " + clash);
             }
@@ -252,7 +254,7 @@ public final class ModelSpecJson {
         if (root.has("trend") && !root.get("trend").isNull()) {
             b.trend(trend(root.get("trend"), p + ".trend"));
         }
-        List<String> eventNames = new ArrayList<>();
+        java.util.Set<String> eventNames = new java.util.HashSet<>();
         for (Item item : array(root, "events", p)) {
             EventSpec e = event(item.node, item.path);
             if (eventNames.contains(e.name())) {
@@ -485,7 +487,7 @@ public final class ModelSpecJson {
         }
     }
 
-    private static SynergySpec synergy(JsonNode node, String p, List<String> channelNames) {
+    private static SynergySpec synergy(JsonNode node, String p, java.util.Set<String> channelNames) {
         requireObject(node, p);
         allowKeys(node, p, Set.of("channels", "prior"));
         List<Item> pair = array(node, "channels", p);
@@ -497,7 +499,7 @@ public final class ModelSpecJson {
         for (Item item : pair) {
             if (!channelNames.contains(item.node.asText())) {
                 throw new SpecException(item.path + ": '" + item.node.asText() + "' is not a channel; the channels are "
-                        + String.join(", ", channelNames));
+                        + MessageText.names(new ArrayList<>(channelNames)));
             }
         }
         try {

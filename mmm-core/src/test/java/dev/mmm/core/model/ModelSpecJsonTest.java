@@ -31,6 +31,18 @@ class ModelSpecJsonTest {
     }
 
     @Test
+    void aSpecOfManyChannelsIsCheckedInLinearTime() {
+        // 200,000 channels, then one name twice at the end: list look-ups made this quadratic (2 x 10^10 comparisons).
+        StringBuilder json = new StringBuilder("{\"date\": \"d\", \"target\": \"y\", \"channels\": [");
+        for (int c = 0; c < 200_000; c++) {
+            json.append("\"c").append(c).append("\",");
+        }
+        json.append("\"c7\"], \"seasonality\": [{\"prefix\": \"c199999\", \"order\": 1}]}");
+        assertThatThrownBy(() -> ModelSpec.fromJson(json.toString()))
+                .isInstanceOf(SpecException.class).hasMessage("$.channels[200000].name: channel 'c7' is given twice");
+    }
+
+    @Test
     void roundTripsExactly() {
         ModelSpec spec = everything();
         String json = spec.toJson();
