@@ -147,7 +147,7 @@ public final class AtomicFolder {
     /**
      * Fails now, before any long computation, if {@link #write} to {@code target} could not
      * succeed: {@code target} is not a folder, is a folder of other files, or its parent cannot
-     * hold the hidden staging folder. Creates nothing that stays.
+     * hold the hidden staging folder. Creates nothing that stays (but missing parent folders).
      */
     public static void checkWritable(Path target) throws IOException {
         Path absolute = resolve(target);
