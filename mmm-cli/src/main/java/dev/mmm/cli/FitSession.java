@@ -70,7 +70,7 @@ final class FitSession {
             warnings.addAll(fromSampler);
             FitSummary summary = withoutWarnings.withWarnings(warnings);
             FitWriter.write(summary, FitWriter.drawsOf(fit), outDir, more);
-            fromSampler.forEach(w -> err.println("mmm: warning: " + w));
+            fromSampler.forEach(w -> err.println("mmm: warning: " + Errors.oneLine(w)));
             if (!summary.complete()) {
                 err.println("mmm: interrupted: the draws finished so far are saved in " + outDir + " (\"complete\": false)");
                 err.println("mmm: interrupted: " + summaryChainsLine(summary));

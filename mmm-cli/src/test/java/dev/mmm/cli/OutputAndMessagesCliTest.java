@@ -113,4 +113,19 @@ class OutputAndMessagesCliTest {
         Cli.Run run = Cli.plain(fitArgs(bad.toString(), dir.resolve("fit")));
         assertThat(run.err()).doesNotContain("\u001b").contains("\\u001b[2J");
     }
+
+    @Test
+    void aColumnNameWithATerminalEscapeIsEscapedInTheTable() throws IOException {
+        String esc = "tv\u001b[31m";
+        List<String> lines = Files.readAllLines(Path.of(good()));
+        StringBuilder csv = new StringBuilder(lines.get(0).replace("tv", "\"" + esc + "\"")).append('\n');
+        lines.subList(1, lines.size()).forEach(l -> csv.append(l).append('\n'));
+        Path data = Files.writeString(dir.resolve("esc-name.csv"), csv);
+        Cli.Run run = Cli.plain("fit", "--data", data.toString(), "--target", "sales", "--channels", esc + ",radio",
+                "--controls", "price", "--chains", "1", "--warmup", "20", "--draws", "20", "--quiet", "--out",
+                dir.resolve("fit").toString());
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("beta[tv\\u001b[31m]").doesNotContain("\u001b");
+        assertThat(run.err()).doesNotContain("\u001b");
+    }
 }

@@ -49,6 +49,11 @@ public final class MessageText {
         return cut(escape(message, MAX_LINE_CHARS + 1), MAX_LINE_CHARS, message.length());
     }
 
+    /** {@code text} with control characters escaped, whole (for tables, where names are not cut). */
+    public static String escaped(String text) {
+        return escape(text, Integer.MAX_VALUE);
+    }
+
     /** Escapes at most the first {@code limit} characters (the rest would be cut anyway). */
     private static String escape(String text, int limit) {
         if (text == null) {
