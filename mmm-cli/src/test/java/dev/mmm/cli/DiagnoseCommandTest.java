@@ -52,6 +52,26 @@ class DiagnoseCommandTest {
     }
 
     @Test
+    void anInterruptedFitsDrawsAreDiagnosedOverTheChainsThatHaveDraws() throws Exception {
+        SplittableRandom rng = new SplittableRandom(6);
+        double[][][] v = {new double[0][1], new double[300][1], new double[250][1]};
+        for (double[][] chain : v) {
+            for (double[] draw : chain) {
+                draw[0] = rng.nextDouble();
+            }
+        }
+        Path file = dir.resolve("draws.csv");
+        DrawsCsv.write(file, new Draws(List.of("a"), v));
+        Cli.Run run = Cli.plain("diagnose", file.toString(), "--json");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        JsonNode root = new ObjectMapper().readTree(run.out());
+        assertThat(root.get("chains").asInt()).isEqualTo(2);
+        assertThat(root.get("draws").asInt()).isEqualTo(250);
+        assertThat(root.get("parameters").get(0).get("mean").asDouble()).isBetween(0.45, 0.55);
+        assertThat(root.get("parameters").get(0).get("rhat").isNumber()).isTrue();
+    }
+
+    @Test
     void anMmmDrawsFileIsReadByChain() throws Exception {
         SplittableRandom rng = new SplittableRandom(5);
         double[][][] v = new double[3][400][2];
