@@ -1,17 +1,17 @@
 package dev.mmm.cli;
 
 import dev.mmm.core.data.CsvReader;
-import dev.mmm.core.data.DataValidator;
 import dev.mmm.core.data.Dataset;
 import dev.mmm.core.io.FitSummary;
 import dev.mmm.core.analysis.Validation;
 import dev.mmm.core.io.AnalysisJson;
 import dev.mmm.core.io.AtomicFiles;
+import dev.mmm.core.io.AtomicFolder;
 import dev.mmm.core.io.FitFolder;
+import dev.mmm.core.model.FitChecks;
 import dev.mmm.core.model.MmmFit;
 import dev.mmm.core.model.ModelSpec;
 import dev.mmm.sampler.SamplerSettings;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -78,15 +78,9 @@ final class FitCommand extends CliCommand {
         needed.add(target);
         needed.addAll(channels);
         needed.addAll(controls);
+        // Fail before reading and fitting, not after, when the output folder cannot be written.
+        AtomicFolder.checkWritable(out);
         Dataset dataset = CsvReader.read(data, date, needed);
-        List<String> warnings = DataValidator.validate(dataset, target, channels, controls, FitSession.ADSTOCK_LENGTH,
-                DataValidator.defaultModelParameterCount(channels.size(), controls.size(), yearlySeasonality));
-        warnings.forEach(w -> err().println("mmm: warning: " + w));
-        err().flush();
-        // Fail before a long fit, not after it, when the output folder cannot be made.
-        FitFolder.checkReplaceable(out);
-        Files.createDirectories(out);
-
         ModelSpec spec = ModelSpec.builder()
                 .date(date)
                 .target(target)
@@ -94,7 +88,12 @@ final class FitCommand extends CliCommand {
                 .controls(controls.toArray(new String[0]))
                 .yearlySeasonality(yearlySeasonality)
                 .build();
+        // The checks Mmm.fit makes too, here to print the warnings before the fit starts.
+        List<String> warnings = FitChecks.validate(spec, dataset);
+        warnings.forEach(w -> err().println("mmm: warning: " + Errors.oneLine(w)));
+        err().flush();
         SamplerSettings settings = sampling.settings(seed).threads(threads).build();
+        FitChecks.checkMemory(spec, settings);
 
         Dataset heldOut = null;
         if (holdout > 0) {
@@ -130,15 +129,29 @@ final class FitCommand extends CliCommand {
     private void checkRanges() {
         sampling.check();
         require(holdout >= 0, "--holdout must be at least 0, got " + holdout);
-        require(threads >= 0, "--threads must be at least 0 (0 = automatic), got " + threads);
+        require(threads >= 0 && threads <= 1024, "--threads must be between 0 (automatic) and 1024, got " + threads);
         require(yearlySeasonality >= 0 && yearlySeasonality <= 20, "--yearly-seasonality must be between 0 and 20, got " + yearlySeasonality);
         require(!channels.isEmpty() && channels.stream().noneMatch(String::isBlank), "--channels must name at least one column, without empty names");
         require(controls.stream().noneMatch(String::isBlank), "--controls has an empty column name");
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (String column : concat(List.of(target), channels, controls)) {
+            if (!seen.add(column)) {
+                throw new IllegalArgumentException("column '" + dev.mmm.core.data.MessageText.value(column)
+                        + "' is given more than once (as target, channel or control)");
+            }
+        }
+    }
+
+    @SafeVarargs
+    private static List<String> concat(List<String>... lists) {
+        List<String> all = new ArrayList<>();
+        for (List<String> l : lists) {
+            all.addAll(l);
+        }
+        return all;
     }
 
     private static void require(boolean ok, String message) {
-        if (!ok) {
-            throw new IllegalArgumentException(message);
-        }
+        UsageException.require(ok, message);
     }
 }

@@ -37,6 +37,13 @@ import java.util.Set;
  */
 public final class ModelSpec {
 
+    /**
+     * Names a seasonality prefix may not take: the fixed parameter families and the names of
+     * the contributions of the other terms.
+     */
+    static final Set<String> RESERVED_NAMES = Set.of("intercept", "beta", "gamma", "event", "synergy", "trend_k",
+            "trend_delta", "sigma", "nu", "controls", "events", "trend");
+
     private final String dateColumn;
     private final String targetColumn;
     private final ScalingMethod targetScaling;
@@ -313,7 +320,7 @@ public final class ModelSpec {
                 for (String c : List.of(s.channelA(), s.channelB())) {
                     if (!channels.containsKey(c)) {
                         throw new SpecException("synergies: '" + c + "' is not a channel; the channels are "
-                                + String.join(", ", channels.keySet()));
+                                + dev.mmm.core.data.MessageText.names(new ArrayList<>(channels.keySet())));
                     }
                 }
                 String key = s.channelA().compareTo(s.channelB()) < 0 ? s.channelA() + ":" + s.channelB()
@@ -322,7 +329,14 @@ public final class ModelSpec {
                     throw new SpecException("synergies: pair " + s.channelA() + ", " + s.channelB() + " is given twice");
                 }
             }
-            java.util.Set<String> families = knownPriorFamilies(channels.values(), seasonalities);
+            Set<String> channelFamilies = channelFamilies(channels.values());
+            for (SeasonalitySpec s : seasonalities) {
+                String clash = prefixClash(s.prefix(), channels.keySet(), controls.keySet(), channelFamilies);
+                if (clash != null) {
+                    throw new SpecException("seasonality '" + s.prefix() + "': prefix " + clash);
+                }
+            }
+            java.util.Set<String> families = knownPriorFamilies(this);
             for (String family : priors.keySet()) {
                 if (!families.contains(family)) {
                     throw new SpecException("priors." + family + ": no parameter family '" + family + "' in this model; valid: "
@@ -334,16 +348,30 @@ public final class ModelSpec {
     }
 
     /**
-     * The names {@link Builder#prior} accepts for a model with these channels and seasonalities:
-     * the fixed families and every channel transform's parameter group name.
+     * Why a seasonality prefix cannot be used, or null. The prefix names the seasonality's
+     * parameters ({@code prefix[sin_1]}), its prior family and its contribution, so it must be
+     * none of the other families (fixed, or a channel transform's parameter group), no other
+     * term's contribution and no channel or control.
      */
-    static java.util.Set<String> knownPriorFamilies(java.util.Collection<ChannelSpec> channels,
-                                                   List<SeasonalitySpec> seasonalities) {
-        java.util.LinkedHashSet<String> f = new java.util.LinkedHashSet<>(List.of("intercept", "beta", "gamma", "fourier",
-                "event", "synergy", "trend_k", "trend_delta", "sigma", "nu"));
-        for (SeasonalitySpec s : seasonalities) {
-            f.add(s.prefix());
+    static String prefixClash(String prefix, Set<String> channels, Set<String> controls, Set<String> channelFamilies) {
+        if (RESERVED_NAMES.contains(prefix)) {
+            return "is the name of another parameter family or term; choose another prefix";
         }
+        if (channels.contains(prefix) || controls.contains(prefix)) {
+            return "is also a column of the model; choose another prefix";
+        }
+        if (!prefix.equals("fourier") && channelFamilies.contains(prefix)) {
+            return "is the name of a channel parameter family; choose another prefix";
+        }
+        return null;
+    }
+
+    /**
+     * The parameter families of these channels' transforms ({@code alpha}, {@code lam}, ...),
+     * with {@code adstock_}/{@code saturation_} in front where both name a parameter the same.
+     */
+    static java.util.Set<String> channelFamilies(java.util.Collection<ChannelSpec> channels) {
+        java.util.LinkedHashSet<String> f = new java.util.LinkedHashSet<>();
         for (ChannelSpec c : channels) {
             try {
                 List<String> a = dev.mmm.core.transform.Transforms.adstock(c.adstock(), c.lMax(), c.normalize()).parameterNames();
@@ -354,6 +382,42 @@ public final class ModelSpec {
                 throw new SpecException("channel '" + c.name() + "': " + e.getMessage(), e);
             }
         }
+        return f;
+    }
+
+    /**
+     * The names {@link Builder#prior} accepts for the model the builder holds: a family only
+     * when the model has a parameter in it (no {@code trend_k} without a trend, no {@code nu}
+     * unless a Student-t samples it), so that a prior for a term the model lacks is an error
+     * instead of being silently unused.
+     */
+    static java.util.Set<String> knownPriorFamilies(Builder b) {
+        java.util.LinkedHashSet<String> f = new java.util.LinkedHashSet<>(List.of("intercept", "beta", "sigma"));
+        if (!b.controls.isEmpty()) {
+            f.add("gamma");
+        }
+        if (!b.seasonalities.isEmpty()) {
+            f.add("fourier");
+        }
+        if (!b.events.isEmpty()) {
+            f.add("event");
+        }
+        if (!b.synergies.isEmpty()) {
+            f.add("synergy");
+        }
+        if (b.trend != null) {
+            f.add("trend_k");
+            if (b.trend.changepoints() > 0) {
+                f.add("trend_delta");
+            }
+        }
+        if (b.likelihood.nuSampled()) {
+            f.add("nu");
+        }
+        for (SeasonalitySpec s : b.seasonalities) {
+            f.add(s.prefix());
+        }
+        f.addAll(channelFamilies(b.channels.values()));
         return f;
     }
 }
