@@ -11,14 +11,13 @@ import org.ejml.data.DMatrixRMaj;
  *
  * <p>A warm-started chain starts at the state's position with its metric and step size, and
  * spends {@link SamplerSettings#warmup()} iterations re-tuning them for a target that may have
- * moved a little (a refit on more data). Step-size dual averaging starts from the given step
- * size (shrinking towards it rather than towards Stan's 10x). With {@link Retune#STEP_SIZE} (the
- * default) that is all; with {@link Retune#STEP_SIZE_AND_METRIC} the schedule ({@link
+ * moved a little (a refit on more data). The schedule ({@link
  * dev.mmm.sampler.adapt.AdaptationWindows#forWarmStart(int)}) is a short step-size buffer, one
- * metric window and a terminal step-size buffer (25 / 175 / 50 iterations of a 250-iteration
- * warm-up), and the window's estimate is blended with the given metric, which counts as
- * {@link dev.mmm.sampler.adapt.DiagonalVarianceEstimator#WARM_START_PRIOR_DRAWS} draws. Cold
- * runs keep Stan's schedule untouched.
+ * metric window and a terminal step-size buffer: 25 / 175 / 50 iterations of a 250-iteration
+ * warm-up. Step-size dual averaging starts from the given step size (shrinking towards it
+ * rather than towards Stan's 10x), and the window's estimate is blended with the given metric,
+ * which counts as {@link dev.mmm.sampler.adapt.DiagonalVarianceEstimator#WARM_START_PRIOR_DRAWS}
+ * draws. Cold runs keep Stan's schedule untouched.
  *
  * @param chains one state per chain, in chain order
  * @param retune what the warm-up adapts
@@ -28,18 +27,17 @@ public record WarmStart(List<AdaptedState> chains, Retune retune) {
     /** What a warm-started chain's warm-up adapts. */
     public enum Retune {
         /**
-         * Only the step size, by dual averaging over the whole warm-up; the metric stays as given.
-         * The default: refitting the race model (156 + 8 weeks, three seeds, warm-up 250) it gave
-         * R-hat at most 1.005 every time and the most bulk-ESS per gradient (BENCHMARKS.md).
+         * The step size and, in one window, the metric; the default. Measured against
+         * {@link #STEP_SIZE} on refits with 8 more weeks (BENCHMARKS.md, "Warm-started refresh"):
+         * fewer divergences on two race seeds of three and R-hat 1.008 against 1.011 on the demo
+         * data, but on one race seed it kept a poorly adapted chain of the previous fit (R-hat 1.020).
          */
-        STEP_SIZE,
+        STEP_SIZE_AND_METRIC,
         /**
-         * The step size and, in one window, the metric (shrunk towards the given one): for a
-         * target that moved more than a few weeks of data move it. On the race refits it had
-         * fewer divergences on two seeds of three, but on the third it kept a poorly adapted
-         * chain of the previous fit (R-hat 1.020).
+         * Only the step size, by dual averaging over the whole warm-up: the metric stays as given.
+         * On the race refits it reached R-hat at most 1.005 on every seed with the most ESS per gradient.
          */
-        STEP_SIZE_AND_METRIC
+        STEP_SIZE
     }
 
     /** @throws IllegalArgumentException if there are no states or one is null */
@@ -57,12 +55,12 @@ public record WarmStart(List<AdaptedState> chains, Retune retune) {
         chains = List.copyOf(chains);
     }
 
-    /** Re-tunes the step size only ({@link Retune#STEP_SIZE}). */
+    /** Re-tunes step size and metric. */
     public WarmStart(List<AdaptedState> chains) {
-        this(chains, Retune.STEP_SIZE);
+        this(chains, Retune.STEP_SIZE_AND_METRIC);
     }
 
-    /** A warm start from every chain of a previous run, re-tuning the step size only. */
+    /** A warm start from every chain of a previous run, re-tuning step size and metric. */
     public static WarmStart from(SamplingResult previous) {
         return new WarmStart(previous.adaptation());
     }
