@@ -24,34 +24,24 @@ import picocli.CommandLine.Option;
         name = "fit",
         sortOptions = false,
         description = {
-            "Fit the default model to a CSV file; save its summary and draws.",
+            "Fit a model to a CSV file; save its summary, draws and posterior.",
             "",
-            "The model is MODEL.md's default (geometric adstock of 8 periods, logistic saturation, controls, optional yearly Fourier seasonality).",
+            "Without --spec the model is MODEL.md's default (geometric adstock of 8 periods, logistic saturation, controls, optional yearly Fourier seasonality); --spec model.json fits any model the DSL expresses (docs/MODEL-DSL.md: other adstocks and saturations, trend, events, synergy, likelihoods, priors).",
             "",
             "The CSV has a header row and one row per period (weekly, daily or monthly; sorted, no gaps): an ISO date column (yyyy-MM-dd), the target, one spend column per channel and optional control columns.",
             "",
             "Ctrl-C stops sampling and still saves the draws so far, marked \"complete\": false in summary.json."},
-        footer = {"", "Example:",
-            "  mmm fit --data sales.csv --date week --target sales --channels tv,radio,search --controls price --yearly-seasonality 2 --out fit-out"})
+        footer = {"", "Examples:",
+            "  mmm fit --data sales.csv --date week --target sales --channels tv,radio,search --controls price --yearly-seasonality 2 --out fit-out",
+            "  mmm fit --data sales.csv --spec model.json --out fit-hill          (any DSL model; check it first with mmm validate)",
+            "  mmm fit --data sales.csv --spec model.json --holdout 26 --out fit-check   (predict the last 26 weeks unseen)"})
 final class FitCommand extends CliCommand {
 
     @Option(names = "--data", required = true, paramLabel = "FILE", description = "CSV file with the data.")
     Path data;
 
-    @Option(names = "--date", defaultValue = "date", paramLabel = "COLUMN", description = "Date column (ISO yyyy-MM-dd). Default: ${DEFAULT-VALUE}.")
-    String date;
-
-    @Option(names = "--target", required = true, paramLabel = "COLUMN", description = "Column to explain (sales, conversions...).")
-    String target;
-
-    @Option(names = "--channels", required = true, split = ",", paramLabel = "COLUMN", description = "Media spend columns, comma-separated.")
-    List<String> channels;
-
-    @Option(names = "--controls", split = ",", paramLabel = "COLUMN", description = "Control columns (price, promotions...), comma-separated.")
-    List<String> controls = new ArrayList<>();
-
-    @Option(names = "--yearly-seasonality", defaultValue = "0", paramLabel = "N", description = "Fourier order of yearly seasonality (0 = none; 2 is usual). Default: ${DEFAULT-VALUE}.")
-    int yearlySeasonality;
+    @Mixin
+    ModelOptions model = new ModelOptions();
 
     @Option(names = "--holdout", defaultValue = "0", paramLabel = "N", description = "Fit all but the last N periods, then predict those and report R^2, MAPE, NRMSE, CRPS and interval coverage in and out of sample (validation.json). Default: ${DEFAULT-VALUE}.")
     int holdout;
@@ -74,20 +64,10 @@ final class FitCommand extends CliCommand {
     @Override
     protected int execute() throws Exception {
         checkRanges();
-        List<String> needed = new ArrayList<>();
-        needed.add(target);
-        needed.addAll(channels);
-        needed.addAll(controls);
+        ModelSpec spec = model.spec();
         // Fail before reading and fitting, not after, when the output folder cannot be written.
         AtomicFolder.checkWritable(out);
-        Dataset dataset = CsvReader.read(data, date, needed);
-        ModelSpec spec = ModelSpec.builder()
-                .date(date)
-                .target(target)
-                .channels(channels.toArray(new String[0]))
-                .controls(controls.toArray(new String[0]))
-                .yearlySeasonality(yearlySeasonality)
-                .build();
+        Dataset dataset = CsvReader.read(data, spec.dateColumn(), ModelOptions.columns(spec));
         // The checks Mmm.fit makes too, here to print the warnings before the fit starts.
         List<String> warnings = FitChecks.validate(spec, dataset);
         warnings.forEach(w -> err().println("mmm: warning: " + Errors.oneLine(w)));
@@ -130,25 +110,7 @@ final class FitCommand extends CliCommand {
         sampling.check();
         require(holdout >= 0, "--holdout must be at least 0, got " + holdout);
         require(threads >= 0 && threads <= 1024, "--threads must be between 0 (automatic) and 1024, got " + threads);
-        require(yearlySeasonality >= 0 && yearlySeasonality <= 20, "--yearly-seasonality must be between 0 and 20, got " + yearlySeasonality);
-        require(!channels.isEmpty() && channels.stream().noneMatch(String::isBlank), "--channels must name at least one column, without empty names");
-        require(controls.stream().noneMatch(String::isBlank), "--controls has an empty column name");
-        java.util.Set<String> seen = new java.util.HashSet<>();
-        for (String column : concat(List.of(target), channels, controls)) {
-            if (!seen.add(column)) {
-                throw new IllegalArgumentException("column '" + dev.mmm.core.data.MessageText.value(column)
-                        + "' is given more than once (as target, channel or control)");
-            }
-        }
-    }
-
-    @SafeVarargs
-    private static List<String> concat(List<String>... lists) {
-        List<String> all = new ArrayList<>();
-        for (List<String> l : lists) {
-            all.addAll(l);
-        }
-        return all;
+        model.check();
     }
 
     private static void require(boolean ok, String message) {

@@ -25,6 +25,7 @@ import picocli.CommandLine.Command;
             CompareCommand.class,
             RefreshCommand.class,
             ReportCommand.class,
+            ValidateCommand.class,
             DemoCommand.class,
             SimulateCommand.class,
             DiagnoseCommand.class,
