@@ -132,7 +132,7 @@ public final class PlanEvaluator {
                 double s = sigma >= 0 ? thetas[d][sigma] : 0.0;
                 meanFactor[d] = Math.exp(0.5 * s * s);
             } else {
-                baseline[d] = sumCounted(media);
+                baseline[d] = targetScale * sumCounted(media);
                 meanFactor[d] = 1.0;
             }
         }
