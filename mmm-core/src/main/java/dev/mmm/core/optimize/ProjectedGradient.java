@@ -11,7 +11,8 @@ package dev.mmm.core.optimize;
  * <p>Works in units of the budget ({@code z = x / total}); stops when the projected gradient
  * step, normalised by the largest gradient component, moves no coordinate by more than
  * {@code tolerance}: at that point the marginal returns of coordinates inside their bounds agree
- * to about {@code tolerance} relative.
+ * to about {@code tolerance} relative; or when the objective has not improved by more than
+ * 1e-13 relative in 30 iterations (a non-smooth objective such as CVaR at its kink).
  */
 final class ProjectedGradient {
 
@@ -28,6 +29,9 @@ final class ProjectedGradient {
     private static final double ARMIJO = 1e-4;
     private static final double STEP_MIN = 1e-30;
     private static final double STEP_MAX = 1e30;
+    /** Relative improvement below which an iteration counts as no progress. */
+    private static final double STAGNATION = 1e-13;
+    private static final int STAGNANT_ITERATIONS = 30;
 
     private ProjectedGradient() {
     }
@@ -60,6 +64,8 @@ final class ProjectedGradient {
         double step = clampStep(1.0 / Math.max(residual, 1e-300));
         int iteration = 0;
         boolean converged = residual <= tolerance;
+        double best = fx;
+        int flat = 0;
         while (!converged && iteration < maxIterations) {
             iteration++;
             projectedStep(set, z, g, step, scale, d);
@@ -108,7 +114,15 @@ final class ProjectedGradient {
             history[iteration % MEMORY] = trialValue;
             step = sty <= 0 ? STEP_MAX : clampStep(sts / sty);
             residual = residual(set, z, g, d, scale);
-            converged = residual <= tolerance || sts == 0.0;
+            // At a kink (CVaR where draws swap places in the tail) the projected gradient need not
+            // vanish: stop once the objective has not improved for a while.
+            if (fx > best + STAGNATION * Math.max(Math.abs(best), 1e-300)) {
+                best = fx;
+                flat = 0;
+            } else {
+                flat++;
+            }
+            converged = residual <= tolerance || sts == 0.0 || flat >= STAGNANT_ITERATIONS;
         }
         return new Result(x, fx, gx, iteration, evaluations, converged);
     }

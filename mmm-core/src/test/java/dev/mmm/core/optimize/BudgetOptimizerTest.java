@@ -33,7 +33,7 @@ class BudgetOptimizerTest {
     /** The best objective on a grid of allocations of {@code budget} over two channels. */
     private static double gridTwo(BudgetOptimizer o, double budget, double lo0, double hi0, double lo1, double hi1) {
         double best = Double.NEGATIVE_INFINITY;
-        int steps = 4000;
+        int steps = 2000;
         double from = Math.max(lo0, budget - hi1);
         double to = Math.min(hi0, budget - lo1);
         for (int i = 0; i <= steps; i++) {
@@ -48,7 +48,7 @@ class BudgetOptimizerTest {
         CompiledModel model = Fixtures.model(Fixtures.spec("tv", "search").build());
         double budget = 13 * 40_000.0;
         for (Objective objective : List.of(Objective.mean(), Objective.meanMinusSd(1.0), Objective.cvar(0.1))) {
-            BudgetOptimizer o = optimizer(model, 200, objective, budget, Map.of());
+            BudgetOptimizer o = optimizer(model, 100, objective, budget, Map.of());
             AllocationResult r = o.optimize();
             double[] x = {r.optimal("tv"), r.optimal("search")};
             double grid = gridTwo(o, budget, 0, budget, 0, budget);
@@ -77,12 +77,12 @@ class BudgetOptimizerTest {
         CompiledModel model = Fixtures.model(Fixtures.spec("tv", "search", "social").synergy("tv", "social").build());
         double budget = 13 * 50_000.0;
         for (Objective objective : List.of(Objective.mean(), Objective.cvar(0.2))) {
-            BudgetOptimizer o = optimizer(model, 100, objective, budget,
+            BudgetOptimizer o = optimizer(model, 60, objective, budget,
                     Map.of("social", ChannelBound.absolute(0.05 * budget, 0.6 * budget)));
             AllocationResult r = o.optimize();
             double found = o.objective(new double[] {r.optimal("tv"), r.optimal("search"), r.optimal("social")});
             double best = Double.NEGATIVE_INFINITY;
-            int steps = 150;
+            int steps = 120;
             for (int i = 0; i <= steps; i++) {
                 for (int j = 0; i + j <= steps; j++) {
                     double a = budget * i / steps;
