@@ -5,7 +5,7 @@ import dev.mmm.core.model.MmmFit;
 /**
  * The posterior as the optimiser reads it: {@link #count()} constrained parameter vectors in the
  * model's {@code parameterNames()} order. A {@code core.posterior.Posterior} plugs in as
- * {@code PosteriorDraws.of(posterior::drawCount, posterior::drawInto)}.
+ * {@code PosteriorDraws.of(posterior.drawCount(), (theta, d) -> posterior.drawInto(d, theta))}.
  */
 public interface PosteriorDraws {
 
@@ -14,6 +14,24 @@ public interface PosteriorDraws {
 
     /** Writes draw {@code d} (0-based) into {@code theta}, which has one slot per parameter. */
     void drawInto(int d, double[] theta);
+
+    /** {@code count} draws read on demand by {@code reader.accept(theta, d)}. */
+    static PosteriorDraws of(int count, java.util.function.ObjIntConsumer<double[]> reader) {
+        if (count < 1) {
+            throw new IllegalArgumentException("the posterior has no draws");
+        }
+        return new PosteriorDraws() {
+            @Override
+            public int count() {
+                return count;
+            }
+
+            @Override
+            public void drawInto(int d, double[] theta) {
+                reader.accept(theta, d);
+            }
+        };
+    }
 
     /** Draws held as rows of a matrix (one row per draw); the rows are not copied. */
     static PosteriorDraws of(double[][] thetas) {
