@@ -71,4 +71,34 @@ class OptimizeJsonTest {
         JsonNode root = new ObjectMapper().readTree(json);
         assertThat(root.get("expected").get("optimal").get("roas").isNull()).isTrue();
     }
+
+    @Test
+    void theScenarioJsonHoldsBothPlansAndTheirPairedDifference() throws Exception {
+        CompiledModel model = Fixtures.model(Fixtures.spec("tv", "search").build());
+        int periods = 4;
+        PlanningWindow window = PlanningWindow.future(model, periods);
+        ScenarioEvaluator scenarios = new ScenarioEvaluator(window, PosteriorDraws.of(Fixtures.draws(model, 40, 4)));
+        ScenarioOutcome a = scenarios.evaluate(SpendPlan.of(window, Map.of("tv", new double[] {10, 20, 30, 40},
+                "search", new double[] {5, 5, 5, 5})));
+        ScenarioOutcome b = scenarios.evaluate(SpendPlan.of(window, Map.of("tv", new double[] {0, 0, 0, 0},
+                "search", new double[] {5, 5, 5, 5})));
+        ScenarioComparison diff = scenarios.compare(a, b);
+        JsonNode root = new ObjectMapper().readTree(OptimizeJson.toJson(a, b, diff, periods));
+        assertThat(root.get("periods").asInt()).isEqualTo(periods);
+        JsonNode tv = root.get("plan").get("spend").get(0);
+        assertThat(tv.get("channel").asText()).isEqualTo("tv");
+        assertThat(tv.get("total").asDouble()).isEqualTo(25.0);
+        assertThat(tv.get("per_period")).hasSize(periods);
+        for (String k : new String[] {"expected_target", "predicted_target", "incremental"}) {
+            assertThat(root.get("plan").get(k).get("q50").isNumber()).as(k).isTrue();
+            assertThat(root.get("baseline").get(k).get("q50").isNumber()).as(k).isTrue();
+        }
+        assertThat(root.get("plan").get("channels").get("tv").get("mean").asDouble())
+                .isCloseTo(a.channelIncremental().get("tv").mean() / periods, within(1e-9));
+        JsonNode d = root.get("difference");
+        assertThat(d.get("incremental").get("mean").asDouble()).isCloseTo(diff.incremental().mean() / periods,
+                within(1e-9));
+        assertThat(d.get("probability_higher").asDouble()).isEqualTo(1.0);
+        assertThat(d.get("channels").get("search").get("mean").isNumber()).isTrue();
+    }
 }
