@@ -82,6 +82,30 @@ public sealed interface ChannelBound {
         }
     }
 
+    /**
+     * Parses the CLI's {@code --bounds tv=0.5x:1.5x,search=locked,radio=:20000} into bounds by
+     * channel, in the order given; each error names the item.
+     */
+    static java.util.Map<String, ChannelBound> parseList(String text) {
+        java.util.Map<String, ChannelBound> out = new java.util.LinkedHashMap<>();
+        for (String item : text.split(",")) {
+            String s = item.trim();
+            if (s.isEmpty()) {
+                continue;
+            }
+            int eq = s.indexOf('=');
+            if (eq <= 0) {
+                throw new IllegalArgumentException("--bounds: expected channel=bound, got '" + s + "'");
+            }
+            String channel = s.substring(0, eq).trim();
+            if (out.containsKey(channel)) {
+                throw new IllegalArgumentException("--bounds: channel '" + channel + "' is bounded twice");
+            }
+            out.put(channel, parse(s.substring(eq + 1), "--bounds " + channel));
+        }
+        return out;
+    }
+
     private static double number(String s, double empty, String what, String text) {
         if (s.isBlank()) {
             return empty;

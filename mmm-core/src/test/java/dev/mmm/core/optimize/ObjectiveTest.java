@@ -69,5 +69,12 @@ class ObjectiveTest {
         assertThatThrownBy(() -> ChannelBound.parse("0.5x:100", "--bounds tv")).hasMessageContaining("both sides");
         assertThatThrownBy(() -> ChannelBound.parse("abc", "--bounds tv")).hasMessageContaining("expected lo:hi");
         assertThatThrownBy(() -> ChannelBound.parse("1:z", "--bounds tv")).hasMessageContaining("'z'");
+        assertThat(ChannelBound.parseList("tv=0.5x:1.5x, search=locked,radio=:20000")).containsExactly(
+                java.util.Map.entry("tv", ChannelBound.relative(0.5, 1.5)),
+                java.util.Map.entry("search", ChannelBound.locked()),
+                java.util.Map.entry("radio", ChannelBound.absolute(0, 20000)));
+        assertThatThrownBy(() -> ChannelBound.parseList("tv")).hasMessageContaining("expected channel=bound, got 'tv'");
+        assertThatThrownBy(() -> ChannelBound.parseList("tv=1:2,tv=3:4")).hasMessageContaining("bounded twice");
+        assertThatThrownBy(() -> ChannelBound.parseList("tv=1:x")).hasMessageStartingWith("--bounds tv:");
     }
 }
