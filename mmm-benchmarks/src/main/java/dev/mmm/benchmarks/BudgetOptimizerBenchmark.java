@@ -5,6 +5,7 @@ import dev.mmm.core.optimize.AllocationResult;
 import dev.mmm.core.optimize.BudgetOptimizer;
 import dev.mmm.core.optimize.BudgetProblem;
 import dev.mmm.core.optimize.ChannelBound;
+import dev.mmm.core.optimize.Objective;
 import dev.mmm.core.optimize.PlanningWindow;
 import dev.mmm.core.optimize.PosteriorDraws;
 import java.util.SplittableRandom;
@@ -15,6 +16,7 @@ import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -22,7 +24,7 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * One whole budget optimisation as {@code mmm optimize} runs it: a 10-channel default model
- * (156 weeks), a 13-week window, 1000 posterior draws, the mean objective, two channels bounded;
+ * (156 weeks), a 13-week window, 1000 posterior draws, two channels bounded;
  * from reading the draws to the result with its intervals (the current and optimal plans'
  * scenarios included). The draws are a cloud around the prior's centre, as a posterior's would
  * be around its mode; the cost does not depend on their values beyond the iteration count.
@@ -38,6 +40,10 @@ public class BudgetOptimizerBenchmark {
     static final int CHANNELS = 10;
     static final int PERIODS = 13;
     static final int DRAWS = 1000;
+
+    /** The objective ({@code --objective}): the smooth mean, and CVaR with its kinks. */
+    @Param({"mean", "cvar:0.1"})
+    public String objective;
 
     private BudgetProblem problem;
 
@@ -65,7 +71,7 @@ public class BudgetOptimizerBenchmark {
         }
         problem = BudgetProblem.builder(window, PosteriorDraws.of(thetas)).budget(budget)
                 .bound("ch1", ChannelBound.relative(0.5, 1.5)).bound("ch2", ChannelBound.absolute(0, 0.05 * budget))
-                .build();
+                .objective(Objective.parse(objective)).build();
     }
 
     @Benchmark

@@ -104,6 +104,11 @@ public sealed interface Objective {
         public String label() {
             return "cvar:" + q;
         }
+
+        @Override
+        public boolean smooth() {
+            return false;
+        }
     }
 
     /**
@@ -111,6 +116,11 @@ public sealed interface Objective {
      * kink, as CVaR at ties) and returns the objective's value.
      */
     double weights(double[] values, double[] weights);
+
+    /** Whether the objective is smooth in the draws' values (CVaR has kinks where draws swap places in its tail). */
+    default boolean smooth() {
+        return true;
+    }
 
     /** The CLI's name of this objective ({@code mean}, {@code mean-sd:1.0}, {@code cvar:0.1}). */
     String label();

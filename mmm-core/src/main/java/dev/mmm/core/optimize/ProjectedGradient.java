@@ -12,7 +12,8 @@ package dev.mmm.core.optimize;
  * step, normalised by the largest gradient component, moves no coordinate by more than
  * {@code tolerance}: at that point the marginal returns of coordinates inside their bounds agree
  * to about {@code tolerance} relative; or when the objective has not improved by more than
- * 1e-13 relative in 30 iterations (a non-smooth objective such as CVaR at its kink).
+ * {@code stagnation} relative for {@code stagnantLimit} iterations (a non-smooth objective such
+ * as CVaR, whose projected gradient need not vanish at its optimum, a kink).
  */
 final class ProjectedGradient {
 
@@ -29,14 +30,16 @@ final class ProjectedGradient {
     private static final double ARMIJO = 1e-4;
     private static final double STEP_MIN = 1e-30;
     private static final double STEP_MAX = 1e30;
-    /** Relative improvement below which an iteration counts as no progress. */
-    private static final double STAGNATION = 1e-13;
-    private static final int STAGNANT_ITERATIONS = 30;
 
     private ProjectedGradient() {
     }
 
-    static Result maximise(Function f, BudgetSet set, double[] start, double tolerance, int maxIterations) {
+    /**
+     * @param stagnation    relative improvement below which an iteration counts as no progress
+     * @param stagnantLimit stop after this many iterations without progress
+     */
+    static Result maximise(Function f, BudgetSet set, double[] start, double tolerance, int maxIterations,
+                           double stagnation, int stagnantLimit) {
         int n = set.size();
         double scale = set.total() > 0 ? set.total() : 1.0;
         double[] x = set.feasible(start);
@@ -116,13 +119,13 @@ final class ProjectedGradient {
             residual = residual(set, z, g, d, scale);
             // At a kink (CVaR where draws swap places in the tail) the projected gradient need not
             // vanish: stop once the objective has not improved for a while.
-            if (fx > best + STAGNATION * Math.max(Math.abs(best), 1e-300)) {
+            if (fx > best + stagnation * Math.max(Math.abs(best), 1e-300)) {
                 best = fx;
                 flat = 0;
             } else {
                 flat++;
             }
-            converged = residual <= tolerance || sts == 0.0 || flat >= STAGNANT_ITERATIONS;
+            converged = residual <= tolerance || sts == 0.0 || flat >= stagnantLimit;
         }
         return new Result(x, fx, gx, iteration, evaluations, converged);
     }
