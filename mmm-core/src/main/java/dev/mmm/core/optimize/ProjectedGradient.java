@@ -13,7 +13,8 @@ package dev.mmm.core.optimize;
  * {@code tolerance}: at that point the marginal returns of coordinates inside their bounds agree
  * to about {@code tolerance} relative; or when the objective has not improved by more than
  * {@code stagnation} relative for {@code stagnantLimit} iterations (a non-smooth objective such
- * as CVaR, whose projected gradient need not vanish at its optimum, a kink).
+ * as CVaR, whose projected gradient need not vanish at its optimum, a kink). Returns the best
+ * point seen, so never one worse than the start.
  */
 final class ProjectedGradient {
 
@@ -68,6 +69,8 @@ final class ProjectedGradient {
         int iteration = 0;
         boolean converged = residual <= tolerance;
         double best = fx;
+        double[] bestX = x.clone();
+        double[] bestGradient = gx.clone();
         int flat = 0;
         while (!converged && iteration < maxIterations) {
             iteration++;
@@ -120,14 +123,19 @@ final class ProjectedGradient {
             // At a kink (CVaR where draws swap places in the tail) the projected gradient need not
             // vanish: stop once the objective has not improved for a while.
             if (fx > best + stagnation * Math.max(Math.abs(best), 1e-300)) {
-                best = fx;
                 flat = 0;
             } else {
                 flat++;
             }
+            if (fx > best) {
+                best = fx;
+                System.arraycopy(x, 0, bestX, 0, n);
+                System.arraycopy(gx, 0, bestGradient, 0, n);
+            }
             converged = residual <= tolerance || sts == 0.0 || flat >= stagnantLimit;
         }
-        return new Result(x, fx, gx, iteration, evaluations, converged);
+        // The non-monotone search may end below a point it passed (on a kink): give the best one seen.
+        return new Result(bestX, best, bestGradient, iteration, evaluations, converged);
     }
 
     private static boolean isPinned(BudgetSet set) {
