@@ -74,8 +74,16 @@ final class BudgetSet {
             }
         }
         double lambda = 0.5 * (lo + hi);
+        // What the bisection leaves of a coordinate at a bound is rounding: put it on the bound.
+        double snap = 1e-12 * Math.max(1.0, Math.abs(total));
         for (int i = 0; i < n; i++) {
-            out[i] = clamp(work[i] - lambda, i);
+            double v = clamp(work[i] - lambda, i);
+            if (v - lower[i] <= snap) {
+                v = lower[i];
+            } else if (upper[i] - v <= snap) {
+                v = upper[i];
+            }
+            out[i] = v;
         }
         fixTotal(out);
     }

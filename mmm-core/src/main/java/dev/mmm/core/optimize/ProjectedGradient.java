@@ -30,7 +30,8 @@ final class ProjectedGradient {
     private static final int MEMORY = 10;
     private static final double ARMIJO = 1e-4;
     private static final double STEP_MIN = 1e-30;
-    private static final double STEP_MAX = 1e30;
+    /** The longest step, in budgets moved along the gradient normalised by its largest component. */
+    private static final double STEP_MAX = 1e4;
 
     private ProjectedGradient() {
     }
@@ -65,7 +66,7 @@ final class ProjectedGradient {
         double[] trialGx = new double[n];
         double[] d = new double[n];
         double residual = residual(set, z, g, d, scale);
-        double step = clampStep(1.0 / Math.max(residual, 1e-300));
+        double step = clampStep(1.0 / Math.max(residual, 1e-300), g);
         int iteration = 0;
         boolean converged = residual <= tolerance;
         double best = fx;
@@ -83,8 +84,14 @@ final class ProjectedGradient {
             for (double h : history) {
                 reference = Math.max(reference, h);
             }
+            if (!(slope < 0.0)) {
+                // No ascent direction left at the working precision: z is as stationary as we can tell.
+                converged = residual <= tolerance;
+                break;
+            }
             double lambda = 1.0;
             double trialValue;
+            boolean accepted;
             while (true) {
                 for (int i = 0; i < n; i++) {
                     trial[i] = z[i] + lambda * d[i];
@@ -93,7 +100,8 @@ final class ProjectedGradient {
                 set.fixTotal(trialX);
                 trialValue = -f.valueAndGradient(trialX, trialGx);
                 evaluations++;
-                if (trialValue <= reference + ARMIJO * lambda * slope || lambda < 1e-12) {
+                accepted = trialValue <= reference + ARMIJO * lambda * slope;
+                if (accepted || lambda < 1e-12) {
                     break;
                 }
                 // Safeguarded quadratic interpolation of the value along d.
@@ -101,6 +109,11 @@ final class ProjectedGradient {
                 double denominator = 2.0 * (trialValue - fz - lambda * slope);
                 double next = denominator > 0 ? -slope * lambda * lambda / denominator : 0.5 * lambda;
                 lambda = Math.max(0.1 * lambda, Math.min(0.5 * lambda, next));
+            }
+            if (!accepted) {
+                // The line search found no sufficient gain even on a tiny step: stop where we are.
+                converged = residual <= tolerance;
+                break;
             }
             double sty = 0.0;
             double sts = 0.0;
@@ -118,7 +131,7 @@ final class ProjectedGradient {
             }
             fx = -trialValue;
             history[iteration % MEMORY] = trialValue;
-            step = sty <= 0 ? STEP_MAX : clampStep(sts / sty);
+            step = clampStep(sty <= 0 ? Double.POSITIVE_INFINITY : sts / sty, g);
             residual = residual(set, z, g, d, scale);
             // At a kink (CVaR where draws swap places in the tail) the projected gradient need not
             // vanish: stop once the objective has not improved for a while.
@@ -176,7 +189,17 @@ final class ProjectedGradient {
         return r;
     }
 
-    private static double clampStep(double s) {
-        return Math.max(STEP_MIN, Math.min(STEP_MAX, s));
+    /**
+     * The spectral step within [STEP_MIN, STEP_MAX / max |g|]: a step never moves more than
+     * STEP_MAX budgets along the gradient, so the projection (exact only to the rounding of its
+     * input's magnitude) keeps about 1e-12 of the budget.
+     */
+    private static double clampStep(double s, double[] g) {
+        double max = 0.0;
+        for (double v : g) {
+            max = Math.max(max, Math.abs(v));
+        }
+        double upper = max > 0.0 ? STEP_MAX / max : STEP_MAX;
+        return Math.max(Math.min(STEP_MIN, upper), Math.min(upper, s));
     }
 }

@@ -69,6 +69,11 @@ class BudgetPropertiesTest {
         theOptimumIsNeverWorseThanTheHistoricalOrTheEvenMix(89.72, 0.65, 1, 2);
     }
 
+    @Example
+    void aBudgetOfCentsEndsNoWorseThanTheEvenSplit() {
+        theOptimumIsNeverWorseThanTheHistoricalOrTheEvenMix(0.07, 0.0, 0, 0);
+    }
+
     @Property(tries = 200)
     void theProjectionIsFeasibleAndTheNearestPoint(
             @ForAll @DoubleRange(min = -1e6, max = 1e6) double y0, @ForAll @DoubleRange(min = -1e6, max = 1e6) double y1,
