@@ -84,18 +84,26 @@ public sealed interface Objective {
         public double weights(double[] values, double[] weights) {
             int n = values.length;
             int m = tailCount(n);
-            Integer[] order = new Integer[n];
+            double[] sorted = Arrays.copyOf(values, n);
+            Arrays.sort(sorted, 0, n);
+            double threshold = sorted[m - 1];
+            // Every draw below the m-th smallest value is in the tail; draws equal to it fill the
+            // rest in draw order, so the tail is the same whatever order the channels came in.
+            int below = 0;
             for (int d = 0; d < n; d++) {
-                order[d] = d;
+                if (values[d] < threshold) {
+                    below++;
+                }
             }
-            // Ties broken by draw index, so the tail is the same whatever order the channels came in.
-            Arrays.sort(order, (a, b) -> values[a] != values[b] ? Double.compare(values[a], values[b])
-                    : Integer.compare(a, b));
-            Arrays.fill(weights, 0, n, 0.0);
+            int ties = m - below;
             double sum = 0.0;
-            for (int i = 0; i < m; i++) {
-                weights[order[i]] = 1.0 / m;
-                sum += values[order[i]];
+            for (int d = 0; d < n; d++) {
+                double v = values[d];
+                boolean inTail = v < threshold || (v == threshold && ties-- > 0);
+                weights[d] = inTail ? 1.0 / m : 0.0;
+                if (inTail) {
+                    sum += v;
+                }
             }
             return sum / m;
         }

@@ -24,6 +24,15 @@ class ObjectiveTest {
     }
 
     @Test
+    void cvarBreaksTiesByDrawOrder() {
+        double[] v = {3, 1, 1, 1, 2};
+        double[] w = new double[5];
+        // ceil(0.4 * 5) = 2 draws, both among the three 1s: the first two of them.
+        assertThat(Objective.cvar(0.4).weights(v, w)).isEqualTo(1.0);
+        assertThat(w).containsExactly(0, 0.5, 0.5, 0, 0);
+    }
+
+    @Test
     void weightsAreTheDerivativesInEachDrawsValue() {
         Random rng = new Random(3);
         double[] v = new double[25];
