@@ -84,6 +84,13 @@ class CalibrationGradientTest {
     }
 
     @Test
+    void theSaturationOnlyContrastTermOfTheRecoveryTest() {
+        CompiledModel plain = base().build().compile(DATA);
+        checkGradients(plain.withCalibration(List.of(), List.of(SaturationOnlyLiftTerm.of(plain, 0, 10, 14, 1500, 900, 300))),
+                "saturation-only lift term");
+    }
+
+    @Test
     void liftEqualsTheCounterfactualThroughTheWholeModelSynergyIncluded() {
         ModelSpec spec = base().synergy("x1", "x2").liftTests(List.of(
                 lift("x1", 10, 14, 1500, 900, 300),
