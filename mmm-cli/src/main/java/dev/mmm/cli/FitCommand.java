@@ -50,6 +50,9 @@ final class FitCommand extends CliCommand {
     @Option(names = "--yearly-seasonality", defaultValue = "0", paramLabel = "N", description = "Fourier order of yearly seasonality (0 = none; 2 is usual). Default: ${DEFAULT-VALUE}.")
     int yearlySeasonality;
 
+    @Option(names = "--lift-tests", paramLabel = "FILE", description = "CSV of lift tests to calibrate with (columns channel, start, end, delta_spend, lift, se; optional measured_until, likelihood): see docs/calibration.md.")
+    Path liftTests;
+
     @Mixin
     SamplingOptions sampling = new SamplingOptions();
 
@@ -73,6 +76,8 @@ final class FitCommand extends CliCommand {
         needed.addAll(channels);
         needed.addAll(controls);
         Dataset dataset = CsvReader.read(data, date, needed);
+        List<dev.mmm.core.calibration.LiftTest> tests = liftTests == null ? List.of()
+                : dev.mmm.core.calibration.LiftTestCsv.read(liftTests);
         List<String> warnings = DataValidator.validate(dataset, target, channels, controls, FitSession.ADSTOCK_LENGTH,
                 DataValidator.defaultModelParameterCount(channels.size(), controls.size(), yearlySeasonality));
         warnings.forEach(w -> err().println("mmm: warning: " + w));
@@ -87,6 +92,7 @@ final class FitCommand extends CliCommand {
                 .channels(channels.toArray(new String[0]))
                 .controls(controls.toArray(new String[0]))
                 .yearlySeasonality(yearlySeasonality)
+                .liftTests(tests)
                 .build();
         SamplerSettings settings = sampling.settings(seed).threads(threads).build();
 
@@ -94,6 +100,9 @@ final class FitCommand extends CliCommand {
         MmmFit fit = result.fit();
         FitSummary summary = result.summary();
         Tables.printSummary(out(), summary);
+        for (var check : dev.mmm.core.calibration.LiftTestCheck.of(fit.model(), fit.posterior())) {
+            out().println(check.describe());
+        }
         out().println();
         out().println("Wrote " + out + " (" + FitFolder.FILES + ")");
         Tables.printSamplerLine(out(), summary);

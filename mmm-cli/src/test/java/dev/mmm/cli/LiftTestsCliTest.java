@@ -1,0 +1,50 @@
+package dev.mmm.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code mmm fit --lift-tests FILE}: the tests enter the fit and are checked against it; bad files fail in one line. */
+class LiftTestsCliTest {
+
+    @TempDir
+    Path dir;
+
+    private Cli.Run fit(Path liftTests) {
+        return Cli.configured("fit", "--data", Cli.dataFixtures().resolve("inputs/good.csv").toString(),
+                "--date", "date", "--target", "sales", "--channels", "tv,radio", "--controls", "price",
+                "--chains", "2", "--warmup", "200", "--draws", "200", "--seed", "7", "--quiet",
+                "--lift-tests", liftTests.toString(), "--out", dir.resolve("fit").toString());
+    }
+
+    @Test
+    void aLiftTestFileCalibratesTheFitAndIsReportedAgainstIt() throws Exception {
+        Path tests = dir.resolve("lift.csv");
+        Files.writeString(tests, "channel,start,end,delta_spend,lift,se\ntv,2023-03-06,2023-03-27,150,120,40\n");
+        Cli.Run run = fit(tests);
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("lift test 0 (tv, 2023-03-06 to 2023-03-27): measured 120.0 +- 40.00, model");
+        assertThat(Files.readString(dir.resolve("fit/posterior.json"))).contains("lift_tests");
+    }
+
+    @Test
+    void badLiftTestFilesFailWithOneLineNamingTheRowOrTest() throws Exception {
+        Path tests = dir.resolve("lift.csv");
+        Files.writeString(tests, "channel,start,end,delta_spend,lift,se\ntv,2023-03-06,2023-03-27,150,120,0\n");
+        Cli.Run zeroSe = fit(tests);
+        assertThat(zeroSe.exitCode()).isEqualTo(ExitCodes.FAILURE);
+        assertThat(zeroSe.errLines()).hasSize(1);
+        assertThat(zeroSe.err()).contains("lift.csv row 2: se: the standard error must be a finite number > 0, got 0.0");
+
+        Files.writeString(tests, "channel,start,end,delta_spend,lift,se\ntv,2022-03-06,2022-03-27,150,120,40\n");
+        Cli.Run outside = fit(tests);
+        assertThat(outside.exitCode()).isEqualTo(ExitCodes.FAILURE);
+        assertThat(outside.err()).contains("calibration.lift_tests[0]: the window 2022-03-06 to 2022-03-27 is outside the data");
+
+        Files.writeString(tests, "channel,start,end,delta_spend,lift,se\nsearch,2023-03-06,2023-03-27,150,120,40\n");
+        assertThat(fit(tests).err()).contains("calibration.lift_tests[0].channel: 'search' is not a channel");
+    }
+}
