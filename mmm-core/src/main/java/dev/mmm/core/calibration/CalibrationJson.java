@@ -20,11 +20,12 @@ import java.util.Set;
  * "calibration": {
  *   "lift_tests": [{"channel": "tv", "start": "2021-03-01", "end": "2021-03-28", "delta_spend": 50000,
  *                   "lift": 120000, "se": 30000, "measured_until": "2021-04-25", "likelihood": "normal"}],
- *   "roi_priors": [{"channel": "search", "prior": {"dist": "LogNormal", "mu": 0.7, "sigma": 0.3},
+ *   "roi_priors": [{"channel": "search", "kind": "roas", "prior": {"dist": "LogNormal", "mu": 0.7, "sigma": 0.3},
  *                   "start": "2021-01-04", "end": "2021-12-27"}]}
  * </pre>
- * {@code measured_until}, {@code likelihood}, and a ROI prior's {@code start}/{@code end} are
- * optional. Errors are {@link SpecException}s starting with the JSON path.
+ * {@code measured_until}, {@code likelihood}, and a ROI prior's {@code kind} ({@code roas}
+ * (default), {@code mroas}, {@code share}, {@code cost_per_target}) and {@code start}/{@code end}
+ * are optional. Errors are {@link SpecException}s starting with the JSON path.
  */
 public final class CalibrationJson {
 
@@ -53,6 +54,7 @@ public final class CalibrationJson {
         for (RoiPrior r : c.roiPriors()) {
             ObjectNode o = rois.addObject();
             o.put("channel", r.channel());
+            o.put("kind", r.kind().jsonName());
             o.set("prior", Priors.toJson(r.prior()));
             if (r.start() != null) {
                 o.put("start", r.start().toString());
@@ -120,8 +122,18 @@ public final class CalibrationJson {
 
     private static RoiPrior roiPrior(JsonNode node, String p) {
         requireObject(node, p);
-        allowKeys(node, p, Set.of("channel", "prior", "start", "end"));
+        allowKeys(node, p, Set.of("channel", "kind", "prior", "start", "end"));
         String channel = text(node, "channel", p);
+        RoiPrior.Kind kind = RoiPrior.Kind.ROAS;
+        if (node.has("kind")) {
+            try {
+                kind = RoiPrior.Kind.fromJsonName(text(node, "kind", p));
+            } catch (SpecException e) {
+                throw e;
+            } catch (IllegalArgumentException e) {
+                throw new SpecException(p + ".kind: " + e.getMessage(), e);
+            }
+        }
         if (!node.has("prior")) {
             throw new SpecException(p + ".prior: missing");
         }
@@ -133,7 +145,7 @@ public final class CalibrationJson {
             throw new SpecException(m != null && m.startsWith("$") ? m : p + ".prior: " + m, e);
         }
         try {
-            return new RoiPrior(channel, prior, date(node, "start", p, false), date(node, "end", p, false));
+            return new RoiPrior(channel, prior, date(node, "start", p, false), date(node, "end", p, false), kind);
         } catch (IllegalArgumentException e) {
             throw new SpecException(p + ": " + e.getMessage(), e);
         }

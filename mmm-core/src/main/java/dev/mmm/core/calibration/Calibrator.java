@@ -1,5 +1,6 @@
 package dev.mmm.core.calibration;
 
+import dev.mmm.core.analysis.PosteriorAnalysis;
 import dev.mmm.core.model.ChannelResponse;
 import dev.mmm.core.model.CompiledModel;
 import dev.mmm.core.model.DensityTerm;
@@ -72,18 +73,44 @@ public final class Calibrator {
             }
         }
         int[] rows = rows(model, prior.start(), prior.end(), path);
-        int measureEnd = Math.min(model.rows(), rows[1] + model.maxLag() - 1);
-        WindowIncrement increment = new WindowIncrement(model, c, rows[0], rows[1], measureEnd, 0.0);
+        int carryOverEnd = Math.min(model.rows(), rows[1] + model.maxLag() - 1);
+        RoiPrior.Kind kind = prior.kind();
+        WindowIncrement increment = switch (kind) {
+            case ROAS, COST_PER_TARGET -> new WindowIncrement(model, c, rows[0], rows[1], carryOverEnd, 0.0);
+            case MARGINAL_ROAS -> new WindowIncrement(model, c, rows[0], rows[1], carryOverEnd,
+                    1.0 + PosteriorAnalysis.MARGINAL_STEP);
+            case CONTRIBUTION_SHARE -> new WindowIncrement(model, c, rows[0], rows[1], rows[1], 0.0, true);
+        };
         if (!(increment.windowSpend > 0.0)) {
             throw new SpecException(path + ": channel '" + prior.channel() + "' has no spend in the window "
-                    + describe(model, rows) + ", so its ROAS is undefined");
+                    + describe(model, rows) + ", so its " + kind.jsonName() + " is undefined");
         }
+        double amount = switch (kind) {
+            case ROAS, COST_PER_TARGET -> increment.windowSpend;
+            case MARGINAL_ROAS -> -PosteriorAnalysis.MARGINAL_STEP * increment.windowSpend;
+            case CONTRIBUTION_SHARE -> observedTarget(model, rows, path);
+        };
         int beta = model.parameterNames().indexOf("beta[" + prior.channel() + "]");
-        int roas = model.parameterNames().indexOf("roas[" + prior.channel() + "]");
-        if (beta < 0 || roas < 0) {
-            throw new IllegalStateException(path + ": the model has no roas/beta parameters for '" + prior.channel() + "'");
+        int sampled = model.parameterNames().indexOf(prior.parameterName());
+        if (beta < 0 || sampled < 0) {
+            throw new IllegalStateException(path + ": the model has no " + prior.parameterName() + " or beta parameter");
         }
-        return new RoiParameterisation(increment, beta, roas, model.scaling().targetScale());
+        return new RoiParameterisation(increment, beta, sampled, model.scaling().targetScale(), amount,
+                kind == RoiPrior.Kind.COST_PER_TARGET);
+    }
+
+    /** The observed target summed over the window (data units), which must be positive for a share. */
+    private static double observedTarget(CompiledModel model, int[] rows, String path) {
+        double[] y = model.source().column(model.spec().targetColumn());
+        double total = 0.0;
+        for (int t = rows[0]; t < rows[1]; t++) {
+            total += y[t];
+        }
+        if (!(total > 0.0)) {
+            throw new SpecException(path + ": the target sums to " + total + " over " + describe(model, rows)
+                    + "; a contribution share needs a positive total");
+        }
+        return total;
     }
 
     private static LiftTestTerm liftTestTerm(CompiledModel model, LiftTest test, int i) {

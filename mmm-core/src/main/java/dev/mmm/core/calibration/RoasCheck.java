@@ -16,7 +16,7 @@ import org.apache.commons.rng.simple.RandomSource;
  * ({@code scale * beta * D / spend}, the channel's media term: a synergy's share is not in it;
  * {@code PosteriorAnalysis.channels} gives ROAS with synergies).
  *
- * @param statedPrior true when the channel has a ROI prior, whose ROAS prior is then exactly it
+ * @param statedPrior true when the channel has a prior on its ROAS, which the prior column then is
  */
 public record RoasCheck(String channel, boolean statedPrior, Interval prior, Interval posterior) {
 
@@ -61,7 +61,8 @@ public record RoasCheck(String channel, boolean statedPrior, Interval prior, Int
                 posterior.drawInto(d, theta);
                 postRoas[d] = perSpend * theta[beta] * increment.forward(theta);
             }
-            out.add(new RoasCheck(channels.get(c), roi != null, Interval.of(priorRoas), Interval.of(postRoas)));
+            out.add(new RoasCheck(channels.get(c), roi != null && roi.kind() == RoiPrior.Kind.ROAS,
+                    Interval.of(priorRoas), Interval.of(postRoas)));
         }
         return out;
     }

@@ -38,6 +38,15 @@ final class WindowIncrement {
      * @param multiplier the counterfactual's spend over the window, per unit of the data's
      */
     WindowIncrement(CompiledModel training, int channel, int from, int to, int measureEnd, double multiplier) {
+        this(training, channel, from, to, measureEnd, multiplier, false);
+    }
+
+    /**
+     * @param noSpendAtAll a counterfactual with no spend in any row (carry-in rows too), so D is
+     *                     the response summed over the measured rows: the attributed contribution
+     */
+    WindowIncrement(CompiledModel training, int channel, int from, int to, int measureEnd, double multiplier,
+                    boolean noSpendAtAll) {
         this.channel = channel;
         this.name = training.spec().channelNames().get(channel);
         this.multiplier = multiplier;
@@ -54,7 +63,7 @@ final class WindowIncrement {
             if (inWindow) {
                 total += spend[r];
             }
-            scaled[r] = (inWindow ? spend[r] * multiplier : spend[r]) / scale;
+            scaled[r] = noSpendAtAll ? 0.0 : (inWindow ? spend[r] * multiplier : spend[r]) / scale;
         }
         this.windowSpend = total;
         this.actual = windowModel.mediaTerm().channelResponses().get(channel).copy();

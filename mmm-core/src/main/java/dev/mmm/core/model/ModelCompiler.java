@@ -151,7 +151,7 @@ final class ModelCompiler {
                 // beta[c] of a channel with a ROI prior is derived from roas[c] (core.calibration).
                 var roi = spec.calibration().roiPrior(cs.name());
                 if (roi != null) {
-                    add("roas[" + cs.name() + "]", roi.prior(), false);
+                    add(roi.parameterName(), roi.prior(), false);
                 }
             }
             terms.add(new MediaTerm(responses, betaIndex, rows));

@@ -26,8 +26,9 @@ import java.util.Set;
  * {@code intercept}; {@code trend_k}, {@code trend_delta[1..n]} if a trend is asked for; the
  * channels' adstock parameters grouped by name in order of first appearance
  * ({@code alpha[c]} for every channel that has one, then e.g. {@code theta[c]}), then their
- * saturation parameters likewise ({@code lam[c]}, ...), then {@code beta[c]}; {@code roas[c]} for
- * each channel with a ROI prior, in channel order (its {@code beta[c]} is then derived, not
+ * saturation parameters likewise ({@code lam[c]}, ...), then {@code beta[c]}; for each channel
+ * with a ROI prior, in channel order, its sampled quantity ({@code roas[c]}, {@code mroas[c]},
+ * {@code share[c]} or {@code cost_per_target[c]}; its {@code beta[c]} is then derived, not
  * sampled: see {@link dev.mmm.core.calibration.RoiPrior}); {@code synergy[a:b]};
  * {@code gamma[control]}; {@code event[name]}; each seasonality's {@code <prefix>[sin_1],
  * <prefix>[cos_1], ..., <prefix>[cos_n]}; {@code sigma}; {@code nu} for a Student-t with nu sampled.

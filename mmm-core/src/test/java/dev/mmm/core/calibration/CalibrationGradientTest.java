@@ -91,6 +91,50 @@ class CalibrationGradientTest {
     }
 
     @Test
+    void marginalRoasShareAndCostPerTargetPriors() {
+        ModelSpec spec = base()
+                .roiPrior(RoiPrior.of("x1", RoiPrior.Kind.MARGINAL_ROAS, new LogNormal(0.0, 0.5)))
+                .roiPrior(new RoiPrior("x2", new dev.mmm.priors.Beta(2, 20), CalibrationFixtures.week(5), null,
+                        RoiPrior.Kind.CONTRIBUTION_SHARE))
+                .liftTests(List.of(lift("x2", 20, 24, 500, 100, 50)))
+                .build();
+        CompiledModel model = spec.compile(DATA);
+        assertThat(model.parameterNames()).contains("mroas[x1]", "share[x2]");
+        checkGradients(model, "mroas and share priors");
+        double[] theta = pointOf(model, 8);
+        // mroas: the extra target per extra unit of spend when all of x1's spend rises by 1%
+        double[] spend = DATA.column("x1");
+        double[] raised = spend.clone();
+        double total = 0.0;
+        for (int t = 0; t < 40; t++) {
+            raised[t] *= 1.01;
+            total += spend[t];
+        }
+        double mroas = -meanDifference(model, "x1", raised, theta, 0, 40) / (0.01 * total);
+        assertThat(theta[model.parameterNames().indexOf("mroas[x1]")]).isCloseTo(mroas,
+                org.assertj.core.api.Assertions.within(1e-9));
+        // share: x2's contribution over weeks 5.. as a share of the observed target over them
+        double[] contribution = model.contributions(theta).get("x2");
+        double[] y = DATA.column("y");
+        double part = 0.0;
+        double observed = 0.0;
+        for (int t = 5; t < 40; t++) {
+            part += model.scaling().targetScale() * contribution[t];
+            observed += y[t];
+        }
+        assertThat(theta[model.parameterNames().indexOf("share[x2]")]).isCloseTo(part / observed,
+                org.assertj.core.api.Assertions.within(1e-12));
+
+        CompiledModel cpt = base().roiPrior(RoiPrior.of("x1", RoiPrior.Kind.COST_PER_TARGET, new LogNormal(1.0, 0.5)))
+                .build().compile(DATA);
+        checkGradients(cpt, "cost-per-target prior");
+        double[] at = pointOf(cpt, 9);
+        double[] zeroed = new double[40];
+        assertThat(at[cpt.parameterNames().indexOf("cost_per_target[x1]")])
+                .isCloseTo(total / meanDifference(cpt, "x1", zeroed, at, 0, 40), org.assertj.core.api.Assertions.within(1e-9));
+    }
+
+    @Test
     void liftEqualsTheCounterfactualThroughTheWholeModelSynergyIncluded() {
         ModelSpec spec = base().synergy("x1", "x2").liftTests(List.of(
                 lift("x1", 10, 14, 1500, 900, 300),

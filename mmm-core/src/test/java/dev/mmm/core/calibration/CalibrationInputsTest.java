@@ -90,7 +90,7 @@ class CalibrationInputsTest {
                 .build())).startsWith("calibration: lift tests and ROI priors need an additive model");
         assertThat(compileError(base().synergy("x1", "x2").roiPrior(RoiPrior.of("x1", new LogNormal(0, 1))).build()))
                 .startsWith("calibration.roi_priors[0]: channel 'x1' is in synergy[x1:x2]");
-        assertThatThrownBy(() -> RoiPrior.of("x1", new Normal(0, 1))).hasMessageStartingWith("prior: a ROAS prior must live on [0, inf)");
+        assertThatThrownBy(() -> RoiPrior.of("x1", new Normal(0, 1))).hasMessageStartingWith("prior: a roas prior must live on [0, inf)");
         assertThatThrownBy(() -> base().roiPrior(RoiPrior.of("x1", new HalfNormal(1))).roiPrior(RoiPrior.of("x1",
                 new HalfNormal(2))).build()).hasMessage("roi_priors[1]: channel 'x1' has a ROI prior already");
     }
@@ -102,6 +102,7 @@ class CalibrationInputsTest {
                         test(CalibrationFixtures.week(8), CalibrationFixtures.week(9), 300, 60)
                                 .measuredUntil(CalibrationFixtures.week(12)).withLikelihood(LiftLikelihood.GAMMA)))
                 .roiPrior(new RoiPrior("x2", new LogNormal(0.3, 0.4), CalibrationFixtures.week(4), null))
+                .roiPrior(RoiPrior.of("x1", RoiPrior.Kind.COST_PER_TARGET, new LogNormal(1.0, 0.4)))
                 .build();
         ModelSpec back = ModelSpec.fromJson(spec.toJson());
         assertThat(back).isEqualTo(spec);
@@ -111,6 +112,9 @@ class CalibrationInputsTest {
                 .hasMessage("$.calibration.lift_tests[0]: se: the standard error must be a finite number > 0, got -1.0");
         String unknown = spec.toJson().replace("\"delta_spend\" : 500.0", "\"delta\" : 500.0");
         assertThatThrownBy(() -> ModelSpec.fromJson(unknown)).hasMessageStartingWith("$.calibration.lift_tests[0].delta: unknown key");
+        String kind = spec.toJson().replace("\"kind\" : \"cost_per_target\"", "\"kind\" : \"cpa\"");
+        assertThatThrownBy(() -> ModelSpec.fromJson(kind)).hasMessage("$.calibration.roi_priors[1].kind: unknown kind"
+                + " 'cpa'; valid: roas, mroas, share, cost_per_target");
         String channel = spec.toJson().replace("\"channel\" : \"x2\"", "\"channel\" : \"x9\"");
         assertThatThrownBy(() -> ModelSpec.fromJson(channel))
                 .hasMessage("$.calibration.roi_priors[0].channel: 'x9' is not a channel; the channels are x1, x2");
