@@ -207,6 +207,30 @@ class CalibrationGradientTest {
                 .isCloseTo(plain.priorOnly().logDensityAndGradient(u, g), org.assertj.core.api.Assertions.within(1e-12));
     }
 
+    @Test
+    void theCalibratedGradientAllocatesNothing() {
+        CompiledModel model = base().synergy("x1", "x2")
+                .liftTests(List.of(lift("x1", 10, 14, 1500, 900, 300),
+                        lift("x2", 20, 22, 800, 400, 150).withLikelihood(LiftLikelihood.GAMMA)))
+                .build().compile(DATA);
+        CompiledModel roi = base().roiPrior(RoiPrior.of("x2", RoiPrior.Kind.MARGINAL_ROAS, new LogNormal(0.0, 0.5)))
+                .liftTests(List.of(lift("x1", 10, 14, 1500, 900, 300))).build().compile(DATA);
+        var threads = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        for (CompiledModel m : List.of(model, roi)) {
+            double[] u = new Random(10).doubles(m.dimension(), -1, 1).toArray();
+            double[] g = new double[u.length];
+            for (int k = 0; k < 20_000; k++) {
+                m.logDensityAndGradient(u, g);
+            }
+            long id = Thread.currentThread().getId();
+            long before = threads.getThreadAllocatedBytes(id);
+            for (int k = 0; k < 10_000; k++) {
+                m.logDensityAndGradient(u, g);
+            }
+            assertThat(threads.getThreadAllocatedBytes(id) - before).as("bytes allocated by 10,000 calls").isLessThan(10_000);
+        }
+    }
+
     /** A constrained point of the model from a seeded unconstrained one. */
     private static double[] pointOf(CompiledModel model, long seed) {
         Random rng = new Random(seed);
