@@ -100,8 +100,16 @@ final class FitCommand extends CliCommand {
         MmmFit fit = result.fit();
         FitSummary summary = result.summary();
         Tables.printSummary(out(), summary);
-        for (var check : dev.mmm.core.calibration.LiftTestCheck.of(fit.model(), fit.posterior())) {
-            out().println(check.describe());
+        if (!tests.isEmpty()) {
+            out().println();
+            for (var check : dev.mmm.core.calibration.LiftTestCheck.of(fit.model(), fit.posterior())) {
+                out().println(check.describe());
+            }
+            for (var roas : dev.mmm.core.calibration.RoasCheck.of(fit.model(), fit.posterior(), 4000, seed)) {
+                out().printf(java.util.Locale.ROOT, "ROAS %s: prior 90%% [%.4g, %.4g], posterior 90%% [%.4g, %.4g]%n",
+                        roas.channel(), roas.prior().q05(), roas.prior().q95(), roas.posterior().q05(),
+                        roas.posterior().q95());
+            }
         }
         out().println();
         out().println("Wrote " + out + " (" + FitFolder.FILES + ")");

@@ -27,6 +27,7 @@ class LiftTestsCliTest {
         Cli.Run run = fit(tests);
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out()).contains("lift test 0 (tv, 2023-03-06 to 2023-03-27): measured 120.0 +- 40.00, model");
+        assertThat(run.out()).containsPattern("ROAS tv: prior 90% \\[[0-9.e-]+, [0-9.e-]+\\], posterior 90% \\[");
         assertThat(Files.readString(dir.resolve("fit/posterior.json"))).contains("lift_tests");
     }
 
