@@ -100,4 +100,23 @@ class RoiPriorTest {
         // roas[x1] draws are beta[x1] / K exactly
         assertThat(roi.summary("roas[x1]").mean() * k).isCloseTo(roi.summary("beta[x1]").mean(), within(1e-9));
     }
+
+    @Test
+    void aCalibratedFitSavesAndLoadsWithItsDerivedAndSampledParameters(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        ModelSpec spec = ModelSpec.builder().date("date").target("y").channels("x1", "x2").controls("z")
+                .roiPrior(RoiPrior.of("x1", new LogNormal(0.0, 0.5)))
+                .liftTests(List.of(LiftTest.of("x2", CalibrationFixtures.week(20), CalibrationFixtures.week(24), 500, 100, 50)))
+                .build();
+        MmmFit fit = Mmm.fit(spec, DATA, SamplerSettings.builder().chains(1).warmup(150).draws(100).seed(2).build());
+        dev.mmm.core.io.FitFolder.write(fit, dev.mmm.core.io.FitWriter.summaryOf(fit, dev.mmm.core.io.FitMetadata.none()), dir);
+        MmmFit back = dev.mmm.core.io.FitFolder.load(dir);
+        assertThat(back.spec()).isEqualTo(spec);
+        assertThat(back.parameterNames()).contains("beta[x1]", "roas[x1]").isEqualTo(fit.parameterNames());
+        assertThat(back.model().densityTerms()).hasSize(1);
+        assertThat(back.posterior().column("beta[x1]")).isEqualTo(fit.posterior().column("beta[x1]"));
+        assertThat(LiftTestCheck.of(back.model(), back.posterior()).get(0).posteriorLift())
+                .isEqualTo(LiftTestCheck.of(fit.model(), fit.posterior()).get(0).posteriorLift());
+        assertThat(java.nio.file.Files.readString(dir.resolve("summary.json"))).contains("\"roas[x1]\"", "\"beta[x1]\"");
+    }
 }
