@@ -53,6 +53,9 @@ final class FitCommand extends CliCommand {
     @Option(names = "--lift-tests", paramLabel = "FILE", description = "CSV of lift tests to calibrate with (columns channel, start, end, delta_spend, lift, se; optional measured_until, likelihood): see docs/calibration.md.")
     Path liftTests;
 
+    @Option(names = "--calibration", paramLabel = "FILE", description = "JSON calibration object, as the spec's \"calibration\": {\"roi_priors\": [...], \"lift_tests\": [...]} (ROI priors: see docs/calibration.md).")
+    Path calibrationFile;
+
     @Mixin
     SamplingOptions sampling = new SamplingOptions();
 
@@ -76,8 +79,10 @@ final class FitCommand extends CliCommand {
         needed.addAll(channels);
         needed.addAll(controls);
         Dataset dataset = CsvReader.read(data, date, needed);
-        List<dev.mmm.core.calibration.LiftTest> tests = liftTests == null ? List.of()
-                : dev.mmm.core.calibration.LiftTestCsv.read(liftTests);
+        dev.mmm.core.calibration.Calibration calibration = (calibrationFile == null
+                ? dev.mmm.core.calibration.Calibration.none()
+                : dev.mmm.core.calibration.CalibrationJson.read(calibrationFile))
+                .withLiftTests(liftTests == null ? List.of() : dev.mmm.core.calibration.LiftTestCsv.read(liftTests));
         List<String> warnings = DataValidator.validate(dataset, target, channels, controls, FitSession.ADSTOCK_LENGTH,
                 DataValidator.defaultModelParameterCount(channels.size(), controls.size(), yearlySeasonality));
         warnings.forEach(w -> err().println("mmm: warning: " + w));
@@ -92,7 +97,7 @@ final class FitCommand extends CliCommand {
                 .channels(channels.toArray(new String[0]))
                 .controls(controls.toArray(new String[0]))
                 .yearlySeasonality(yearlySeasonality)
-                .liftTests(tests)
+                .calibration(calibration)
                 .build();
         SamplerSettings settings = sampling.settings(seed).threads(threads).build();
 
@@ -100,7 +105,7 @@ final class FitCommand extends CliCommand {
         MmmFit fit = result.fit();
         FitSummary summary = result.summary();
         Tables.printSummary(out(), summary);
-        if (!tests.isEmpty()) {
+        if (!calibration.isEmpty()) {
             out().println();
             for (var check : dev.mmm.core.calibration.LiftTestCheck.of(fit.model(), fit.posterior())) {
                 out().println(check.describe());

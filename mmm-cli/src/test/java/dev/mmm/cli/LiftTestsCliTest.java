@@ -32,6 +32,28 @@ class LiftTestsCliTest {
     }
 
     @Test
+    void roiPriorsFromACalibrationFileAddTheirSampledRoas() throws Exception {
+        Path roi = dir.resolve("roi.json");
+        Files.writeString(roi, "{\"roi_priors\": [{\"channel\": \"radio\", \"prior\": {\"dist\": \"LogNormal\", \"mu\": 0.5, \"sigma\": 0.3}}]}");
+        Path tests = dir.resolve("lift.csv");
+        Files.writeString(tests, "channel,start,end,delta_spend,lift,se\ntv,2023-03-06,2023-03-27,150,120,40\n");
+        Cli.Run run = Cli.configured("fit", "--data", Cli.dataFixtures().resolve("inputs/good.csv").toString(),
+                "--date", "date", "--target", "sales", "--channels", "tv,radio", "--chains", "1", "--warmup", "150",
+                "--draws", "100", "--seed", "3", "--quiet", "--calibration", roi.toString(), "--lift-tests", tests.toString(),
+                "--out", dir.resolve("fit").toString());
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(Files.readString(dir.resolve("fit/summary.json"))).contains("\"roas[radio]\"", "\"beta[radio]\"");
+        assertThat(run.out()).contains("lift test 0 (tv,", "ROAS radio: prior 90% [");
+
+        Files.writeString(roi, "{\"roi_priors\": [{\"prior\": {\"dist\": \"LogNormal\", \"mu\": 0.5, \"sigma\": 0.3}}]}");
+        Cli.Run bad = Cli.configured("fit", "--data", Cli.dataFixtures().resolve("inputs/good.csv").toString(),
+                "--date", "date", "--target", "sales", "--channels", "tv,radio", "--calibration", roi.toString(),
+                "--out", dir.resolve("fit2").toString());
+        assertThat(bad.exitCode()).isEqualTo(ExitCodes.FAILURE);
+        assertThat(bad.err()).contains("roi.json: $.roi_priors[0].channel: missing");
+    }
+
+    @Test
     void badLiftTestFilesFailWithOneLineNamingTheRowOrTest() throws Exception {
         Path tests = dir.resolve("lift.csv");
         Files.writeString(tests, "channel,start,end,delta_spend,lift,se\ntv,2023-03-06,2023-03-27,150,120,0\n");

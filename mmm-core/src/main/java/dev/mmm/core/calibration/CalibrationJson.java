@@ -66,6 +66,25 @@ public final class CalibrationJson {
         return root;
     }
 
+    /**
+     * A calibration object (as the spec's {@code calibration}) from a JSON file; errors start with
+     * the file name and the JSON path, e.g. {@code roi.json: $.roi_priors[0].channel: missing}.
+     */
+    public static Calibration read(java.nio.file.Path file) throws java.io.IOException {
+        String text = java.nio.file.Files.readString(file);
+        JsonNode node;
+        try {
+            node = new com.fasterxml.jackson.databind.ObjectMapper().readTree(text);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new SpecException(file + ": not valid JSON: " + e.getOriginalMessage().replace('\n', ' '));
+        }
+        try {
+            return read(node, "$");
+        } catch (SpecException e) {
+            throw new SpecException(file + ": " + e.getMessage(), e);
+        }
+    }
+
     /** Reads the {@code calibration} object at JSON path {@code p}. */
     public static Calibration read(JsonNode node, String p) {
         requireObject(node, p);
