@@ -1,5 +1,6 @@
 package dev.mmm.core.calibration;
 
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -46,14 +47,14 @@ public record Calibration(List<LiftTest> liftTests, List<RoiPrior> roiPriors) {
 
     /** This calibration with more lift tests. */
     public Calibration withLiftTests(List<LiftTest> more) {
-        List<LiftTest> all = new java.util.ArrayList<>(liftTests);
+        List<LiftTest> all = new ArrayList<>(liftTests);
         all.addAll(more);
         return new Calibration(all, roiPriors);
     }
 
     /** This calibration with one more ROI prior. */
     public Calibration withRoiPrior(RoiPrior prior) {
-        List<RoiPrior> all = new java.util.ArrayList<>(roiPriors);
+        List<RoiPrior> all = new ArrayList<>(roiPriors);
         all.add(prior);
         return new Calibration(liftTests, all);
     }

@@ -2,6 +2,7 @@ package dev.mmm.core.calibration;
 
 import dev.mmm.core.model.ChannelResponse;
 import dev.mmm.core.model.DensityTerm;
+import java.util.Arrays;
 import org.apache.commons.numbers.gamma.LogGamma;
 
 /**
@@ -55,7 +56,7 @@ public final class LiftTestTerm implements DensityTerm {
         return test;
     }
 
-    /** The spend change's counterfactual multiplier over the window and the window's spend (data units). */
+    /** The channel's spend in the data over the test window (data units). */
     public double windowSpend() {
         return increment.windowSpend;
     }
@@ -117,7 +118,7 @@ public final class LiftTestTerm implements DensityTerm {
             double[] fb = partners[s].lastResponse();
             double coefficient = theta[synergyIndex[s]];
             double sum = 0.0;
-            java.util.Arrays.fill(partnerWeight, 0, increment.history, 0.0);
+            Arrays.fill(partnerWeight, 0, increment.history, 0.0);
             for (int r = increment.history; r < increment.rows; r++) {
                 double diff = increment.difference(r);
                 sum += diff * fb[r];
