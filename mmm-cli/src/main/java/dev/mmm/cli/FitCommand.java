@@ -4,6 +4,9 @@ import dev.mmm.core.data.CsvReader;
 import dev.mmm.core.data.Dataset;
 import dev.mmm.core.io.FitSummary;
 import dev.mmm.core.analysis.Validation;
+import dev.mmm.core.calibration.Calibration;
+import dev.mmm.core.calibration.CalibrationJson;
+import dev.mmm.core.calibration.LiftTestCsv;
 import dev.mmm.core.io.AnalysisJson;
 import dev.mmm.core.io.AtomicFiles;
 import dev.mmm.core.io.AtomicFolder;
@@ -46,6 +49,12 @@ final class FitCommand extends CliCommand {
     @Option(names = "--holdout", defaultValue = "0", paramLabel = "N", description = "Fit all but the last N periods, then predict those and report R^2, MAPE, NRMSE, CRPS and interval coverage in and out of sample (validation.json). Default: ${DEFAULT-VALUE}.")
     int holdout;
 
+    @Option(names = "--lift-tests", paramLabel = "FILE", description = "CSV of lift tests to calibrate with (columns channel, start, end, delta_spend, lift, se; optional measured_until, likelihood): see docs/calibration.md.")
+    Path liftTests;
+
+    @Option(names = "--calibration", paramLabel = "FILE", description = "JSON calibration object, as the spec's \"calibration\": {\"roi_priors\": [...], \"lift_tests\": [...]} (ROI priors: see docs/calibration.md).")
+    Path calibrationFile;
+
     @Mixin
     SamplingOptions sampling = new SamplingOptions();
 
@@ -68,6 +77,12 @@ final class FitCommand extends CliCommand {
         // Fail before reading and fitting, not after, when the output folder cannot be written.
         AtomicFolder.checkWritable(out);
         Dataset dataset = CsvReader.read(data, spec.dateColumn(), ModelOptions.columns(spec));
+        if (calibrationFile != null || liftTests != null) {
+            Calibration base = calibrationFile != null ? CalibrationJson.read(calibrationFile) : spec.calibration();
+            Calibration calibration = base.withLiftTests(liftTests == null ? List.of() : LiftTestCsv.read(liftTests));
+            spec = spec.toBuilder().calibration(calibration).build();
+        }
+        Calibration calibration = spec.calibration();
         // The checks Mmm.fit makes too, here to print the warnings before the fit starts.
         List<String> warnings = FitChecks.validate(spec, dataset);
         warnings.forEach(w -> err().println("mmm: warning: " + Errors.oneLine(w)));
@@ -88,6 +103,17 @@ final class FitCommand extends CliCommand {
         MmmFit fit = result.fit();
         FitSummary summary = result.summary();
         Tables.printSummary(out(), summary);
+        if (!calibration.isEmpty()) {
+            out().println();
+            for (var check : dev.mmm.core.calibration.LiftTestCheck.of(fit.model(), fit.posterior())) {
+                out().println(check.describe());
+            }
+            for (var roas : dev.mmm.core.calibration.RoasCheck.of(fit.model(), fit.posterior(), 4000, seed)) {
+                out().printf(java.util.Locale.ROOT, "ROAS %s: prior 90%% [%.4g, %.4g], posterior 90%% [%.4g, %.4g]%n",
+                        roas.channel(), roas.prior().q05(), roas.prior().q95(), roas.posterior().q05(),
+                        roas.posterior().q95());
+            }
+        }
         out().println();
         out().println("Wrote " + out + " (" + FitFolder.FILES + ")");
         Tables.printSamplerLine(out(), summary);

@@ -70,7 +70,7 @@ public final class Mmm {
         List<ModelParameter> parameters = model.parameters();
         for (int i = 0; i < parameters.size(); i++) {
             ModelParameter p = parameters.get(i);
-            if (p.prior().support().isPoint()) {
+            if (p.prior().support().isPoint() || model.isDerived(i)) {
                 continue;
             }
             double logPrior = p.prior().logDensity(theta[i]);

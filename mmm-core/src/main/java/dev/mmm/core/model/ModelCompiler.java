@@ -147,6 +147,13 @@ final class ModelCompiler {
                 Distribution p = cs.priors().getOrDefault("beta", prior("beta", DefaultPriors.beta()));
                 betaIndex[c] = add("beta[" + cs.name() + "]", p);
             }
+            for (ChannelSpec cs : spec.channels()) {
+                // beta[c] of a channel with a ROI prior is derived from roas[c] (core.calibration).
+                var roi = spec.calibration().roiPrior(cs.name());
+                if (roi != null) {
+                    add(roi.parameterName(), roi.prior(), false);
+                }
+            }
             terms.add(new MediaTerm(responses, betaIndex, rows));
         }
         List<String> channelNames = spec.channelNames();

@@ -1,5 +1,9 @@
 package dev.mmm.core.model;
 
+import dev.mmm.core.calibration.Calibration;
+import dev.mmm.core.calibration.Calibrator;
+import dev.mmm.core.calibration.LiftTest;
+import dev.mmm.core.calibration.RoiPrior;
 import dev.mmm.core.data.Dataset;
 import dev.mmm.priors.Distribution;
 import java.util.ArrayList;
@@ -22,7 +26,10 @@ import java.util.Set;
  * {@code intercept}; {@code trend_k}, {@code trend_delta[1..n]} if a trend is asked for; the
  * channels' adstock parameters grouped by name in order of first appearance
  * ({@code alpha[c]} for every channel that has one, then e.g. {@code theta[c]}), then their
- * saturation parameters likewise ({@code lam[c]}, ...), then {@code beta[c]}; {@code synergy[a:b]};
+ * saturation parameters likewise ({@code lam[c]}, ...), then {@code beta[c]}; for each channel
+ * with a ROI prior, in channel order, its sampled quantity ({@code roas[c]}, {@code mroas[c]},
+ * {@code share[c]} or {@code cost_per_target[c]}; its {@code beta[c]} is then derived, not
+ * sampled: see {@link dev.mmm.core.calibration.RoiPrior}); {@code synergy[a:b]};
  * {@code gamma[control]}; {@code event[name]}; each seasonality's {@code <prefix>[sin_1],
  * <prefix>[cos_1], ..., <prefix>[cos_n]}; {@code sigma}; {@code nu} for a Student-t with nu sampled.
  * Where a channel's adstock and saturation both name a parameter the same (Weibull's {@code lam}
@@ -55,6 +62,7 @@ public final class ModelSpec {
     private final List<SynergySpec> synergies;
     private final LikelihoodSpec likelihood;
     private final Map<String, Distribution> priors;
+    private final Calibration calibration;
 
     private ModelSpec(Builder b) {
         this.dateColumn = b.dateColumn;
@@ -68,6 +76,7 @@ public final class ModelSpec {
         this.synergies = List.copyOf(b.synergies);
         this.likelihood = b.likelihood;
         this.priors = Collections.unmodifiableMap(new LinkedHashMap<>(b.priors));
+        this.calibration = b.calibration;
     }
 
     public static Builder builder() {
@@ -84,12 +93,18 @@ public final class ModelSpec {
         events.forEach(b::event);
         synergies.forEach(b::synergy);
         priors.forEach(b::prior);
+        b.calibration(calibration);
         return b;
     }
 
     /** Joins this spec with data: scales it, builds the bases and the log posterior. */
     public CompiledModel compile(Dataset data) {
-        return ModelCompiler.compile(this, data);
+        return Calibrator.attach(ModelCompiler.compile(this, data));
+    }
+
+    /** Lift tests and ROI priors ({@link Calibration#none()} when there are none). */
+    public Calibration calibration() {
+        return calibration;
     }
 
     public String dateColumn() {
@@ -165,13 +180,13 @@ public final class ModelSpec {
                 && controls.equals(s.controls) && seasonalities.equals(s.seasonalities)
                 && Objects.equals(trend, s.trend) && events.equals(s.events)
                 && synergies.equals(s.synergies) && likelihood.equals(s.likelihood)
-                && priors.equals(s.priors);
+                && priors.equals(s.priors) && calibration.equals(s.calibration);
     }
 
     @Override
     public int hashCode() {
         return Objects.hash(dateColumn, targetColumn, targetScaling, channels, controls, seasonalities, trend,
-                events, synergies, likelihood, priors);
+                events, synergies, likelihood, priors, calibration);
     }
 
     @Override
@@ -192,6 +207,7 @@ public final class ModelSpec {
         private final List<SynergySpec> synergies = new ArrayList<>();
         private LikelihoodSpec likelihood = LikelihoodSpec.normal();
         private final LinkedHashMap<String, Distribution> priors = new LinkedHashMap<>();
+        private Calibration calibration = Calibration.none();
 
         private Builder() {
         }
@@ -287,6 +303,24 @@ public final class ModelSpec {
             return this;
         }
 
+        /** Replaces the calibration (lift tests and ROI priors). */
+        public Builder calibration(Calibration c) {
+            this.calibration = Objects.requireNonNull(c);
+            return this;
+        }
+
+        /** Adds lift tests. */
+        public Builder liftTests(List<LiftTest> tests) {
+            this.calibration = calibration.withLiftTests(tests);
+            return this;
+        }
+
+        /** Adds a prior on a channel's ROAS: its beta becomes derived from the sampled {@code roas[channel]}. */
+        public Builder roiPrior(RoiPrior prior) {
+            this.calibration = calibration.withRoiPrior(prior);
+            return this;
+        }
+
         public ModelSpec build() {
             if (dateColumn == null || dateColumn.isBlank()) {
                 throw new SpecException("date: the date column is not set");
@@ -336,6 +370,12 @@ public final class ModelSpec {
                     throw new SpecException("seasonality '" + s.prefix() + "': prefix " + clash);
                 }
             }
+            for (int i = 0; i < calibration.liftTests().size(); i++) {
+                requireChannel(calibration.liftTests().get(i).channel(), "calibration.lift_tests[" + i + "].channel");
+            }
+            for (int i = 0; i < calibration.roiPriors().size(); i++) {
+                requireChannel(calibration.roiPriors().get(i).channel(), "calibration.roi_priors[" + i + "].channel");
+            }
             java.util.Set<String> families = knownPriorFamilies(this);
             for (String family : priors.keySet()) {
                 if (!families.contains(family)) {
@@ -344,6 +384,13 @@ public final class ModelSpec {
                 }
             }
             return new ModelSpec(this);
+        }
+
+        private void requireChannel(String channel, String path) {
+            if (!channels.containsKey(channel)) {
+                throw new SpecException(path + ": '" + channel + "' is not a channel; the channels are "
+                        + String.join(", ", channels.keySet()));
+            }
         }
     }
 

@@ -140,6 +140,9 @@ public final class ModelSpecJson {
             lik.set("nu_prior", Priors.toJson(spec.likelihood().nuPrior()));
         }
         root.set("priors", priorsNode(spec.priors()));
+        if (!spec.calibration().isEmpty()) {
+            root.set("calibration", dev.mmm.core.calibration.CalibrationJson.write(spec.calibration()));
+        }
         return root;
     }
 
@@ -200,7 +203,7 @@ public final class ModelSpecJson {
         String p = "$";
         requireObject(root, p);
         allowKeys(root, p, Set.of("date", "target", "target_scaling", "channels", "controls", "seasonality",
-                "trend", "events", "synergies", "likelihood", "priors"));
+                "trend", "events", "synergies", "likelihood", "priors", "calibration"));
         ModelSpec.Builder b = ModelSpec.builder();
         String date = text(root, "date", p, true);
         String target = text(root, "target", p, true);
@@ -282,11 +285,14 @@ public final class ModelSpecJson {
                 b.prior(e.getKey(), d);
             }
         }
+        if (root.has("calibration") && !root.get("calibration").isNull()) {
+            b.calibration(dev.mmm.core.calibration.CalibrationJson.read(root.get("calibration"), p + ".calibration"));
+        }
         try {
             return b.build();
         } catch (IllegalArgumentException e) {
             String m = e.getMessage();
-            throw new SpecException(m.startsWith("priors.") ? p + "." + m : p + ": " + m, e);
+            throw new SpecException(m.startsWith("priors.") || m.startsWith("calibration.") ? p + "." + m : p + ": " + m, e);
         }
     }
 

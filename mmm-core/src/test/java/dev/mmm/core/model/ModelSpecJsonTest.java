@@ -89,7 +89,7 @@ class ModelSpecJsonTest {
                 "$.channels[0].adstock.name: unknown adstock 'geometrik'; valid: geometric, ");
         assertError("""
                 {"date": "d", "target": "y", "chanels": []}""",
-                "$.chanels: unknown key; valid: channels, controls, date, events, likelihood, priors, seasonality, "
+                "$.chanels: unknown key; valid: calibration, channels, controls, date, events, likelihood, priors, seasonality, "
                         + "synergies, target, target_scaling, trend");
         assertErrorStarts("""
                 {"date": "d", "target": "y", "channels": [{"name": "b", "priors": {"beta": {"dist": "HalfNormal", "sigma": -1}}}]}""",
