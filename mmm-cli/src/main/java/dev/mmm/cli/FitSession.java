@@ -5,6 +5,7 @@ import dev.mmm.core.io.FitFolder;
 import dev.mmm.core.io.FitMetadata;
 import dev.mmm.core.io.FitSummary;
 import dev.mmm.core.io.FitWriter;
+import dev.mmm.core.io.SamplerWarnings;
 import dev.mmm.core.model.Mmm;
 import dev.mmm.core.model.MmmFit;
 import dev.mmm.core.model.ModelSpec;
@@ -15,7 +16,6 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -61,7 +61,7 @@ final class FitSession {
             }
             List<String> warnings = new ArrayList<>(dataWarnings);
             FitSummary withoutWarnings = FitWriter.summaryOf(fit, FitMetadata.none());
-            List<String> fromSampler = samplerWarnings(withoutWarnings);
+            List<String> fromSampler = SamplerWarnings.of(withoutWarnings);
             warnings.addAll(fromSampler);
             FitSummary summary = withoutWarnings.withWarnings(warnings);
             FitFolder.write(fit, summary, outDir);
@@ -78,40 +78,5 @@ final class FitSession {
                 // The hook is already running; it returns once 'finished' is counted down.
             }
         }
-    }
-
-    /** What a careful user would check first: divergences, tree-depth saturation, R-hat and ESS. */
-    static List<String> samplerWarnings(FitSummary summary) {
-        List<String> warnings = new ArrayList<>();
-        if (summary.divergences() > 0) {
-            warnings.add(summary.divergences() + " divergent transitions after warm-up; the posterior may be biased"
-                    + " (more warm-up or tighter priors can help)");
-        }
-        if (summary.maxTreedepthHits() > 0) {
-            warnings.add(summary.maxTreedepthHits() + " transitions hit the maximum tree depth; sampling was inefficient");
-        }
-        double worstRhat = 1;
-        String worstRhatName = null;
-        double worstEss = Double.POSITIVE_INFINITY;
-        String worstEssName = null;
-        for (FitSummary.Parameter p : summary.parameters()) {
-            if (p.rhat() > worstRhat) {
-                worstRhat = p.rhat();
-                worstRhatName = p.name();
-            }
-            double ess = Math.min(p.essBulk(), p.essTail());
-            if (ess < worstEss) {
-                worstEss = ess;
-                worstEssName = p.name();
-            }
-        }
-        if (worstRhat > 1.01) {
-            warnings.add(String.format(Locale.ROOT, "R-hat of %s is %.3f > 1.01; the chains disagree, run longer", worstRhatName, worstRhat));
-        }
-        if (worstEssName != null && worstEss < 100 * summary.chains()) {
-            warnings.add(String.format(Locale.ROOT, "effective sample size of %s is %.0f < %d (100 per chain); estimates are noisy",
-                    worstEssName, worstEss, 100 * summary.chains()));
-        }
-        return warnings;
     }
 }
