@@ -161,13 +161,20 @@ final class GroupFitter {
         return '"' + field.replace("\"", "\"\"") + '"';
     }
 
-    /** One line: a message meant for users as it is, anything else with its type. */
+    /** Longest message of a foreign exception kept (Spark's can run to pages). */
+    private static final int FOREIGN_MESSAGE_LIMIT = 300;
+
+    /** One line: a message meant for users as it is, anything else with its type, cut short. */
     static String message(Throwable e) {
         String m = e.getMessage();
         boolean ours = e.getClass().getName().startsWith("dev.mmm.") || e instanceof IllegalArgumentException;
         String text = ours && m != null && !m.isBlank() ? m
                 : e.getClass().getSimpleName() + (m == null ? "" : ": " + m);
-        return text.replaceAll("\\s*[\\r\\n]+\\s*", " ").strip();
+        text = text.replaceAll("\\s*[\\r\\n]+\\s*", " ").strip();
+        if (!ours && text.length() > FOREIGN_MESSAGE_LIMIT) {
+            text = text.substring(0, FOREIGN_MESSAGE_LIMIT) + "...";
+        }
+        return text;
     }
 
     private static double seconds(long start) {

@@ -10,6 +10,7 @@ import org.apache.spark.sql.types.ArrayType;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
+import scala.jdk.javaapi.CollectionConverters;
 
 /**
  * One group's line of the batch result: whether it fitted, with what seed, the sampler's
@@ -102,7 +103,8 @@ public record GroupResult(GroupKey key, String status, String error, long seed, 
             channelRows.add(RowFactory.create(c.channel(), c.spend(), interval(c.contribution()), interval(c.share()),
                     interval(c.roas()), interval(c.mroas())));
         }
-        cells.add(channelRows);
+        // Spark takes an array cell as a Scala Seq.
+        cells.add(CollectionConverters.asScala(channelRows).toSeq());
         return RowFactory.create(cells.toArray());
     }
 
