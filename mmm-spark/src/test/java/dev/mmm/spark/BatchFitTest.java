@@ -1,6 +1,7 @@
 package dev.mmm.spark;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.mmm.core.analysis.ChannelSummary;
 import dev.mmm.core.analysis.PosteriorAnalysis;
@@ -121,7 +122,18 @@ class BatchFitTest {
         try {
             Dataset<Row> input = spark.read().option("header", "true").csv(table.toString()).repartition(5);
             ModelSpec spec = ModelSpec.builder().date("date").target("y").channels("ch1", "ch2").build();
-            GroupPlan plan = new FailFirstAttempt(GroupPlan.shared(spec, SamplerPlan.of(2, 150, 100)), "s3",
+            // Mistakes the driver catches before any fit, each naming the column.
+            GroupPlan sharedPlan = GroupPlan.shared(spec, SamplerPlan.of(2, 150, 100));
+            assertThatThrownBy(() -> BatchFit.builder().groupColumns("region").plan(sharedPlan).build().run(input))
+                    .hasMessageStartingWith("group column 'region' not found; the table's columns are: store, date");
+            ModelSpec noSuchChannel = ModelSpec.builder().date("date").target("y").channels("ch1", "tv").build();
+            assertThatThrownBy(() -> BatchFit.builder().groupColumns("store")
+                    .plan(GroupPlan.shared(noSuchChannel, SamplerPlan.of(2, 150, 100))).build().run(input))
+                    .hasMessageStartingWith("model column 'tv' not found");
+            assertThatThrownBy(() -> BatchFit.builder().groupColumns("status").plan(sharedPlan).build())
+                    .hasMessageStartingWith("group column 'status' has the name of a result column");
+
+            GroupPlan plan = new FailFirstAttempt(sharedPlan, "s3",
                     marker.toString());
             List<Row> rows = BatchFit.builder().groupColumns("store").plan(plan).masterSeed(MASTER_SEED)
                     .output(out1.toString()).partitions(3).build().run(input).collectAsList();
@@ -138,6 +150,22 @@ class BatchFitTest {
                 assertSameDraws(out1.resolve(store), store);
                 assertSameChannels(r, store);
                 assertThat(r.<String>getAs("fit_path")).isEqualTo(out1.resolve(store).toString());
+            }
+
+            // The same groups from Parquet with typed columns (a date, doubles): the same draws.
+            Path parquet = dir.resolve("table.parquet");
+            input.filter("store in ('s1', 's2')")
+                    .selectExpr("store", "cast(date as date) as date", "cast(ch1 as double) as ch1",
+                            "cast(ch2 as double) as ch2", "cast(y as double) as y")
+                    .write().parquet(parquet.toString());
+            Path out2 = dir.resolve("batch-parquet");
+            List<Row> typed = BatchFit.builder().groupColumns("store")
+                    .plan(sharedPlan).masterSeed(MASTER_SEED)
+                    .output(out2.toString()).build().run(spark.read().parquet(parquet.toString())).collectAsList();
+            assertThat(typed).hasSize(2);
+            for (Row r : typed) {
+                assertThat(r.<String>getAs("status")).as(r.<String>getAs("error")).isEqualTo("ok");
+                assertSameDraws(out2.resolve(r.<String>getAs("store")), r.getAs("store"));
             }
         } finally {
             spark.stop();
