@@ -35,7 +35,7 @@ import picocli.CommandLine.Option;
             "",
             "Writes DIR/batch.csv (group, status, error, seed, divergences, max_rhat, min_ess_bulk, wall_seconds),"
                 + " DIR/channels.csv (spend, contribution, share, ROAS and marginal ROAS per group and channel,"
-                + " with 90% intervals) and each group's fit under DIR/<group>/."},
+                + " with 90%% intervals) and each group's fit under DIR/<group>/."},
         footer = {"", "Exit codes: 0 every group fitted, 1 some group failed (see batch.csv) or bad input, 2 bad command line.",
             "", "Example:",
             "  mmm batch --data sales.parquet --group region,store --date week --target sales --channels tv,search --out fits --master local[2]"})
