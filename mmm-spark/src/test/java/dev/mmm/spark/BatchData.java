@@ -37,12 +37,17 @@ final class BatchData {
         return out.toString();
     }
 
-    /** {@code mmm simulate} of one group into {@code dir/<store>.csv}. */
+    /** {@code mmm simulate} of one group (52 weeks, 2 channels) into {@code dir/<store>.csv}. */
     static Path simulateGroup(Path dir, String store, long seed) throws IOException {
+        return simulateGroup(dir, store, seed, WEEKS, 2);
+    }
+
+    /** {@code mmm simulate} of one group into {@code dir/<store>.csv}: channels ch1..chN, target y. */
+    static Path simulateGroup(Path dir, String store, long seed, int weeks, int channels) throws IOException {
         Files.createDirectories(dir);
         Path file = dir.resolve(store + ".csv");
-        mmm("simulate", "--weeks", Integer.toString(WEEKS), "--channels", "2", "--seed", Long.toString(seed),
-                "--out", file.toString());
+        mmm("simulate", "--weeks", Integer.toString(weeks), "--channels", Integer.toString(channels),
+                "--seed", Long.toString(seed), "--out", file.toString());
         return file;
     }
 
