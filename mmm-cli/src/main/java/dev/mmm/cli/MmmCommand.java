@@ -23,6 +23,8 @@ import picocli.CommandLine.Command;
             SummaryCommand.class,
             PredictCommand.class,
             CompareCommand.class,
+            OptimizeCommand.class,
+            ScenarioCommand.class,
             RefreshCommand.class,
             ReportCommand.class,
             ValidateCommand.class,

@@ -24,10 +24,10 @@ class DemoCommandTest {
 
         Dataset data = CsvReader.read(dir.resolve("demo-data.csv"), DemoData.DATE);
         assertThat(data.rows()).isEqualTo(DemoData.WEEKS);
-        FitSummary s = SummaryJson.read(dir.resolve("fit").resolve("summary.json"));
+        FitSummary s = SummaryJson.read(dir.resolve("summary.json"));
         assertThat(s.chains()).isEqualTo(2);
-        assertThat(dir.resolve("fit").resolve("draws.csv")).exists();
-        assertThat(dir.resolve("fit").resolve("posterior.bin")).exists();
+        assertThat(dir.resolve("draws.csv")).exists();
+        assertThat(dir.resolve("posterior.bin")).exists();
         assertThat(dir.resolve("truth.json")).exists();
         assertThat(dir.resolve("report.html")).exists();
         assertThat(run.out()).contains("Report: " + dir.resolve("report.html").toAbsolutePath());

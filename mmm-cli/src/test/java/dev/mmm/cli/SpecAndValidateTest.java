@@ -69,7 +69,8 @@ class SpecAndValidateTest {
         assertThat(json.get("inputs").get("columns")).hasSize(4);
         assertThat(json.get("warnings").isArray()).isTrue();
 
-        Cli.Run text = Cli.plain("validate", "--data", csv.toString(), "--target", DemoData.TARGET, "--channels", "tv,radio");
+        Cli.Run text = Cli.plain("validate", "--data", csv.toString(), "--date", DemoData.DATE, "--target", DemoData.TARGET,
+                "--channels", "tv,radio");
         assertThat(text.exitCode()).as(text.err()).isZero();
         assertThat(text.out()).startsWith("OK: 156 periods").contains("beta[tv]", "alpha[radio]");
     }
