@@ -239,7 +239,7 @@ public final class DataValidator {
                 ss += (x - mean) * (x - mean);
             }
             if (ss == 0) {
-                warnings.add("column '" + MessageText.value(name) + "' is constant; it cannot be told apart from the intercept");
+                warnings.add("column '" + name + "' is constant; it cannot be told apart from the intercept");
                 continue;
             }
             double scale = Math.sqrt(ss);
@@ -287,10 +287,10 @@ public final class DataValidator {
             double vif = rss <= 1e-12 ? Double.POSITIVE_INFINITY : 1.0 / rss;
             if (vif > VIF_WARNING) {
                 warnings.add(Double.isInfinite(vif)
-                        ? "column '" + MessageText.value(used.get(j)) + "' is an exact linear combination of the other channels and controls; their effects cannot be separated"
+                        ? "column '" + used.get(j) + "' is an exact linear combination of the other channels and controls; their effects cannot be separated"
                         : String.format(Locale.ROOT,
                         "column '%s' is strongly collinear with the other channels and controls (VIF %.1f > %.0f); their effects will be hard to separate",
-                        MessageText.value(used.get(j)), vif, VIF_WARNING));
+                        used.get(j), vif, VIF_WARNING));
             }
         }
         return warnings;

@@ -15,35 +15,24 @@ import java.util.List;
  * @param complete            whether every chain finished all its draws
  * @param warnings            data and sampler warnings, one line each
  * @param parameters          one row per parameter, in model order
- * @param summaryChains       the chains (from 1) whose draws the parameter summaries use: those with
- *                            draws, each cut to the shortest of them (all chains for a complete fit)
  */
 public record FitSummary(int chains, int warmup, int draws, long seed,
                          double wallSeconds, double warmupSeconds, double samplingSeconds,
                          long gradientEvaluations, long divergences, long maxTreedepthHits,
                          boolean complete, List<Integer> drawsCompleted, List<String> warnings,
-                         List<Parameter> parameters, List<Integer> summaryChains) {
+                         List<Parameter> parameters) {
 
     public FitSummary {
         drawsCompleted = List.copyOf(drawsCompleted);
         warnings = List.copyOf(warnings);
         parameters = List.copyOf(parameters);
-        summaryChains = List.copyOf(summaryChains);
     }
 
-    /** A summary over every chain that has draws (all of them when {@code drawsCompleted} is empty). */
-    public FitSummary(int chains, int warmup, int draws, long seed,
-                      double wallSeconds, double warmupSeconds, double samplingSeconds,
-                      long gradientEvaluations, long divergences, long maxTreedepthHits,
-                      boolean complete, List<Integer> drawsCompleted, List<String> warnings,
-                      List<Parameter> parameters) {
-        this(chains, warmup, draws, seed, wallSeconds, warmupSeconds, samplingSeconds, gradientEvaluations,
-                divergences, maxTreedepthHits, complete, drawsCompleted, warnings, parameters,
-                chainsWithDraws(chains, drawsCompleted));
-    }
-
-    /** The chains (from 1) with at least one draw; every chain when the counts are not known. */
-    public static List<Integer> chainsWithDraws(int chains, List<Integer> drawsCompleted) {
+    /**
+     * The chains (from 1) whose draws the parameter summaries use: those with draws, each cut to
+     * the fewest of them (every chain for a complete fit; see {@link #summaryDrawsPerChain}).
+     */
+    public List<Integer> summaryChains() {
         List<Integer> used = new java.util.ArrayList<>();
         for (int c = 0; c < chains; c++) {
             if (drawsCompleted.isEmpty() || (c < drawsCompleted.size() && drawsCompleted.get(c) > 0)) {
@@ -55,8 +44,9 @@ public record FitSummary(int chains, int warmup, int draws, long seed,
 
     /** Draws per chain the parameter summaries use: the fewest any of {@link #summaryChains} completed. */
     public int summaryDrawsPerChain() {
-        int fewest = summaryChains.isEmpty() ? 0 : Integer.MAX_VALUE;
-        for (int c : summaryChains) {
+        List<Integer> used = summaryChains();
+        int fewest = used.isEmpty() ? 0 : Integer.MAX_VALUE;
+        for (int c : used) {
             fewest = Math.min(fewest, drawsCompleted.isEmpty() ? draws : drawsCompleted.get(c - 1));
         }
         return fewest;
@@ -70,8 +60,7 @@ public record FitSummary(int chains, int warmup, int draws, long seed,
     /** This summary with other warnings. */
     public FitSummary withWarnings(List<String> newWarnings) {
         return new FitSummary(chains, warmup, draws, seed, wallSeconds, warmupSeconds, samplingSeconds,
-                gradientEvaluations, divergences, maxTreedepthHits, complete, drawsCompleted, newWarnings, parameters,
-                summaryChains);
+                gradientEvaluations, divergences, maxTreedepthHits, complete, drawsCompleted, newWarnings, parameters);
     }
 
     /** The row of the parameter with this name. */

@@ -53,8 +53,7 @@ public final class FitWriter {
         }
         return new FitSummary(r.chains(), settings.warmup(), settings.draws(), settings.seed(),
                 r.wallSeconds(), r.warmupSeconds(), r.samplingSeconds(), r.gradientEvaluations(),
-                r.divergences(), r.maxTreeDepthHits(), r.complete(), completed, metadata.warnings(), parameters,
-                FitSummary.chainsWithDraws(r.chains(), completed));
+                r.divergences(), r.maxTreeDepthHits(), r.complete(), completed, metadata.warnings(), parameters);
     }
 
     /** The constrained draws, each chain cut to the draws it completed. */

@@ -19,7 +19,8 @@ import java.util.List;
  * {@code summary.json}: the keys of MODEL.md in that order, plus {@code complete},
  * {@code draws_completed} (per chain), {@code summary_chains} and {@code summary_draws}
  * (which chains, and how many draws of each, the parameter summaries use: after an interrupt,
- * the chains that have draws, cut to the shortest), {@code warnings} and, per parameter,
+ * the chains that have draws, cut to the shortest; derived from {@code draws_completed}, so
+ * not read back), {@code warnings} and, per parameter,
  * {@code mcse_sd}.
  * A quantity that is undefined (NaN, e.g. R-hat of too few draws) is written as {@code null},
  * since JSON has no NaN; it reads back as NaN.
@@ -127,22 +128,13 @@ public final class SummaryJson {
             w.forEach(n -> warnings.add(n.asText()));
         }
         JsonNode complete = root.get("complete");
-        int chains = (int) integer(root, "chains", source);
-        List<Integer> summaryChains = FitSummary.chainsWithDraws(chains, completed);
-        JsonNode used = root.get("summary_chains");
-        if (used != null && used.isArray()) {
-            summaryChains = new ArrayList<>();
-            for (JsonNode n : used) {
-                summaryChains.add(n.asInt());
-            }
-        }
         return new FitSummary(
                 (int) integer(root, "chains", source), (int) integer(root, "warmup", source),
                 (int) integer(root, "draws", source), integer(root, "seed", source),
                 real(root, "wall_seconds", "$", source), real(root, "warmup_seconds", "$", source),
                 real(root, "sampling_seconds", "$", source), integer(root, "gradient_evaluations", source),
                 integer(root, "divergences", source), integer(root, "max_treedepth_hits", source),
-                complete == null || complete.asBoolean(), completed, warnings, parameters, summaryChains);
+                complete == null || complete.asBoolean(), completed, warnings, parameters);
     }
 
     private static void number(ObjectNode o, String key, double value) {
