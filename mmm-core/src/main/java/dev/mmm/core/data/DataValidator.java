@@ -51,11 +51,10 @@ public final class DataValidator {
         if (target == null || target.isBlank()) {
             throw new DataException("no target column given");
         }
-        if (channels == null || channels.isEmpty()) {
-            throw new DataException("no channel columns given");
-        }
         List<String> controlList = controls == null ? List.of() : controls;
-        checkRoles(data, target, channels, controlList);
+        // No channels is a baseline model, which the DSL allows (the CLI asks for --channels itself).
+        List<String> channelList = channels == null ? List.of() : channels;
+        checkRoles(data, target, channelList, controlList);
 
         LocalDate[] dates = data.dates();
         int n = dates.length;
@@ -67,10 +66,10 @@ public final class DataValidator {
         }
         checkDates(data);
 
-        for (String name : concat(List.of(target), channels, controlList)) {
+        for (String name : concat(List.of(target), channelList, controlList)) {
             checkFinite(name, data);
         }
-        for (String channel : channels) {
+        for (String channel : channelList) {
             double[] x = data.column(channel);
             for (int i = 0; i < n; i++) {
                 if (x[i] < 0) {
@@ -94,7 +93,7 @@ public final class DataValidator {
         }
 
         List<String> warnings = new ArrayList<>();
-        for (String channel : channels) {
+        for (String channel : channelList) {
             double[] x = data.column(channel);
             long active = Arrays.stream(x).filter(v -> v > 0).count();
             if (active < MIN_ACTIVE_SHARE * n) {
@@ -103,7 +102,7 @@ public final class DataValidator {
                         MessageText.value(channel), active, n, 100.0 * active / n));
             }
         }
-        warnings.addAll(collinearityWarnings(data, concat(channels, controlList)));
+        warnings.addAll(collinearityWarnings(data, concat(channelList, controlList)));
         return warnings;
     }
 

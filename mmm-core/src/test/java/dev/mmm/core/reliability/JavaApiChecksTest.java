@@ -119,6 +119,13 @@ class JavaApiChecksTest {
     }
 
     @Test
+    void aBaselineModelWithoutChannelsPassesTheChecks() {
+        ModelSpec baseline = ModelSpec.builder().date("date").target("y").controls("price").yearlySeasonality(1).build();
+        assertThat(FitChecks.validate(baseline, ReliabilityData.weekly(40, 1))).isEmpty();
+        assertThat(FitChecks.parameterCount(baseline)).isEqualTo(5);
+    }
+
+    @Test
     void theParameterCountIsTheCompiledModels() {
         ModelSpec spec = ReliabilityData.defaultSpec().toBuilder().trend(dev.mmm.core.model.TrendSpec.piecewise(3))
                 .event(EventSpec.dummy("e", LocalDate.of(2020, 3, 2))).build();
