@@ -44,6 +44,9 @@ final class DemoCommand extends CliCommand {
     @Option(names = {"-q", "--quiet"}, description = "No progress on stderr.")
     boolean quiet;
 
+    @Option(names = "--json", description = "Print JSON ({\"out\", \"report\", \"parameters\", \"true_values_covered\"}) instead of the tables.")
+    boolean json;
+
     @Override
     protected int execute() throws Exception {
         sampling.check();
@@ -53,9 +56,11 @@ final class DemoCommand extends CliCommand {
         Path csv = out.resolve(DATA_FILE);
         List<String> warnings = FitChecks.validate(spec, sim.data());
         warnings.forEach(w -> err().println("mmm: warning: " + Errors.oneLine(w)));
-        out().println("Simulated " + sim.data().rows() + " weeks of '" + spec.targetColumn() + "' with channels "
-                + String.join(", ", spec.channelNames()) + " (saved with the fit as " + csv + ")");
-        out().flush();
+        if (!json) {
+            out().println("Simulated " + sim.data().rows() + " weeks of '" + spec.targetColumn() + "' with channels "
+                    + String.join(", ", spec.channelNames()) + " (saved with the fit as " + csv + ")");
+            out().flush();
+        }
 
         SamplerSettings settings = sampling.settings(seed).build();
         String truth = SimulateCommand.truthJson(sim.truth(), seed);
@@ -66,6 +71,29 @@ final class DemoCommand extends CliCommand {
         };
         FitSession.Result result = FitSession.run(spec, sim.data(), settings, null, err(), quiet, out, warnings, finished,
                 demoFiles);
+        if (json) {
+            Path report = result.summary().complete()
+                    ? ReportCommand.write(out, out.resolve("report.html"), "Demo: simulated data with known truth") : null;
+            var node = new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode();
+            node.put("out", out.toAbsolutePath().toString());
+            if (report != null) {
+                node.put("report", report.toAbsolutePath().toString());
+            } else {
+                node.putNull("report");
+            }
+            int covered = 0;
+            for (FitSummary.Parameter p : result.summary().parameters()) {
+                Double t = sim.truth().get(p.name());
+                if (t != null && t >= p.q05() && t <= p.q95()) {
+                    covered++;
+                }
+            }
+            node.put("parameters", result.summary().parameters().size());
+            node.put("true_values_covered", covered);
+            out().println(node.toString());
+            out().flush();
+            return result.summary().complete() ? ExitCodes.OK : ExitCodes.INTERRUPTED;
+        }
         printAgainstTruth(result.summary(), sim.truth());
         out().println();
         Tables.printSamplerLine(out(), result.summary());

@@ -70,6 +70,9 @@ final class FitCommand extends CliCommand {
     @Option(names = {"-q", "--quiet"}, description = "No progress on stderr (warnings and errors still go there).")
     boolean quiet;
 
+    @Option(names = "--json", description = "Print summary.json (docs/MODEL.md) on stdout instead of the tables.")
+    boolean json;
+
     @Override
     protected int execute() throws Exception {
         checkRanges();
@@ -102,6 +105,12 @@ final class FitCommand extends CliCommand {
         FitSession.Result result = FitSession.run(spec, dataset, settings, err(), quiet, out, warnings, finished);
         MmmFit fit = result.fit();
         FitSummary summary = result.summary();
+        if (json) {
+            out().print(dev.mmm.core.io.SummaryJson.toJson(summary));
+            out().println();
+            out().flush();
+            return fit.complete() ? ExitCodes.OK : ExitCodes.INTERRUPTED;
+        }
         Tables.printSummary(out(), summary);
         if (!calibration.isEmpty()) {
             out().println();

@@ -32,9 +32,17 @@ final class ReportCommand extends CliCommand {
     @Option(names = "--title", defaultValue = "Media mix model", paramLabel = "TEXT", description = "Title of the page. Default: ${DEFAULT-VALUE}.")
     String title;
 
+    @Option(names = "--json", description = "Print {\"report\": path} instead of a sentence.")
+    boolean json;
+
     @Override
     protected int execute() throws Exception {
         Path file = write(fit, out == null ? fit.resolve("report.html") : out, title);
+        if (json) {
+            out().println(new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode()
+                    .put("report", file.toAbsolutePath().toString()).toString());
+            return ExitCodes.OK;
+        }
         out().println("Wrote " + file);
         return ExitCodes.OK;
     }

@@ -59,6 +59,9 @@ final class SimulateCommand extends CliCommand {
     @Option(names = "--truth", paramLabel = "FILE", description = "JSON file for the true parameters.")
     Path truthFile;
 
+    @Option(names = "--json", description = "Print what was written as JSON ({\"data\", \"truth\", \"weeks\", \"channels\", \"controls\"}).")
+    boolean json;
+
     @Override
     protected int execute() throws IOException {
         require(weeks >= 2 && weeks <= 100_000, "--weeks must be between 2 and 100000, got " + weeks);
@@ -74,9 +77,24 @@ final class SimulateCommand extends CliCommand {
         require(yearlySeasonality >= 0 && yearlySeasonality <= 20, "--yearly-seasonality must be between 0 and 20, got " + yearlySeasonality);
         Simulation sim = simulate(weeks, channels, controls, yearlySeasonality, seed);
         DatasetCsv.write(out, sim.data());
-        out().println("Wrote " + weeks + " weeks, " + channels + " channels, " + controls + " controls to " + out);
         if (truthFile != null) {
             writeTruth(truthFile, sim.truth(), seed);
+        }
+        if (json) {
+            var node = new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode();
+            node.put("data", out.toAbsolutePath().toString());
+            if (truthFile != null) {
+                node.put("truth", truthFile.toAbsolutePath().toString());
+            } else {
+                node.putNull("truth");
+            }
+            node.put("weeks", weeks).put("channels", channels).put("controls", controls);
+            out().println(node.toString());
+            out().flush();
+            return ExitCodes.OK;
+        }
+        out().println("Wrote " + weeks + " weeks, " + channels + " channels, " + controls + " controls to " + out);
+        if (truthFile != null) {
             out().println("Wrote the true parameters to " + truthFile);
         }
         out().flush();

@@ -15,7 +15,10 @@ import dev.mmm.core.model.ControlSpec;
 import dev.mmm.core.model.MmmFit;
 import dev.mmm.core.model.ModelParameter;
 import dev.mmm.core.model.ModelSpec;
+import dev.mmm.core.calibration.LiftTestCheck;
 import dev.mmm.report.view.ChannelEstimate;
+import dev.mmm.report.view.Estimate;
+import dev.mmm.report.view.LiftTestResult;
 import dev.mmm.report.view.Contributions;
 import dev.mmm.report.view.FitQuality;
 import dev.mmm.report.view.ModelSummary;
@@ -138,6 +141,15 @@ public final class FitReport {
             }
         }
 
+        List<LiftTestResult> lifts = new ArrayList<>();
+        if (!spec.calibration().liftTests().isEmpty()) {
+            for (LiftTestCheck c : LiftTestCheck.of(fit.model(), fit.posterior())) {
+                Interval lift = c.posteriorLift();
+                lifts.add(new LiftTestResult(c.test().channel(), c.test().start(), c.test().end(), c.test().lift(),
+                        c.test().se(), new Estimate(lift.mean(), lift.q05(), lift.q95())));
+            }
+        }
+
         var core = analysis.inputs(all);
         List<String> inputWarnings = new ArrayList<>(core.warnings());
         return ReportInput.builder(model)
@@ -152,6 +164,7 @@ public final class FitReport {
                 .responseCurves(curves)
                 .adstock(adstock)
                 .keyParameters(key)
+                .liftTests(lifts)
                 .footer("mmm " + fit.posterior().provenance().libraryVersion() + ", fit made "
                         + fit.posterior().provenance().createdAt())
                 .build();

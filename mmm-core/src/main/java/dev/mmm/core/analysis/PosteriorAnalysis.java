@@ -406,6 +406,41 @@ public final class PosteriorAnalysis {
         return InputDiagnostics.of(spend, controls);
     }
 
+    /**
+     * The prior predictive over the training rows: {@code draws} parameter vectors from the
+     * priors (sampled parameters drawn, derived ones such as a beta under a ROI prior computed
+     * from them, fixed ones at their value), each with the likelihood's noise. What the model
+     * believes before it sees the target: a check that the priors allow the data.
+     */
+    public Prediction priorPredictive(int draws, long seed, boolean keepDraws) {
+        if (draws < 1) {
+            throw new IllegalArgumentException("prior predictive draws must be at least 1, got " + draws);
+        }
+        int p = model.parameterCount();
+        double[][] columns = new double[p][draws];
+        UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(new long[] {seed, -1L});
+        double[] theta = new double[p];
+        double[] u = new double[model.dimension()];
+        var parameters = model.parameters();
+        for (int d = 0; d < draws; d++) {
+            for (int i = 0; i < p; i++) {
+                theta[i] = parameters.get(i).prior().sample(rng);
+            }
+            model.unconstrain(theta, u);
+            model.constrain(u, theta);
+            for (int i = 0; i < p; i++) {
+                columns[i][d] = theta[i];
+            }
+        }
+        java.util.Map<String, double[]> sampler = new java.util.LinkedHashMap<>();
+        for (String name : Posterior.SAMPLER_COLUMNS) {
+            sampler.put(name, new double[draws]);
+        }
+        Posterior prior = new Posterior(model.parameterNames(), new int[] {draws}, columns, sampler, List.of(),
+                posterior.provenance(), new Posterior.RunInfo(0, draws, true, 0, 0, 0, 0));
+        return new PosteriorAnalysis(model, prior, threads).predictive(model, seed, keepDraws);
+    }
+
     /** The posterior predictive over the training rows. */
     public Prediction fitted(long seed, boolean keepDraws) {
         return predictive(model, seed, keepDraws);
