@@ -21,6 +21,7 @@ import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -54,6 +55,7 @@ class NotebooksIT {
             if ("true".equals(System.getenv("CI"))) {
                 fail("CI=true but " + why);
             }
+            System.err.println("NotebooksIT: skipped: " + why);
             Assumptions.abort("skipped: " + why);
         }
         Path jar = root.resolve("mmm-cli/target/mmm-cli.jar");
@@ -88,14 +90,8 @@ class NotebooksIT {
     @MethodSource("notebooks")
     void runsEndToEndWithChartsInline(Path notebook) throws Exception {
         Path out = work.resolve("executed");
-        Files.createDirectories(out);
         Path executed = out.resolve(notebook.getFileName());
-        Files.deleteIfExists(executed);
-        Run run = execute(notebook, out);
-        // The kernel's cold start has timed out once on a loaded 2-core machine: one retry of the start.
-        if (run.exit != 0 && run.kernelDidNotStart()) {
-            run = execute(notebook, out);
-        }
+        Run run = executeWithOneRetry(notebook, out);
         assertThat(run.exit).as("nbconvert on %s:%n%s", notebook.getFileName(), run.log).isZero();
 
         JsonNode nb = new ObjectMapper().readTree(executed.toFile());
@@ -125,6 +121,44 @@ class NotebooksIT {
         }
         assertThat(codeCells).isGreaterThan(2);
         assertThat(charts).as("chart cells in %s", notebook.getFileName()).isPositive();
+    }
+
+    @Test
+    void aCellThatThrowsFailsTheRunAndNamesTheException() throws Exception {
+        ObjectMapper json = new ObjectMapper();
+        ObjectNode nb = json.createObjectNode();
+        ArrayNode cells = nb.putArray("cells");
+        for (String source : List.of("int x = 41;", "Integer.parseInt(\"forty-two\")", "x + 1")) {
+            ObjectNode cell = cells.addObject();
+            cell.put("cell_type", "code");
+            cell.putNull("execution_count");
+            cell.putObject("metadata");
+            cell.putArray("outputs");
+            cell.put("source", source);
+        }
+        nb.putObject("metadata");
+        nb.put("nbformat", 4);
+        nb.put("nbformat_minor", 4);
+        Path dir = work.resolve("broken");
+        Files.createDirectories(dir);
+        Path notebook = dir.resolve("broken.ipynb");
+        Files.writeString(notebook, json.writeValueAsString(nb));
+        Run run = executeWithOneRetry(notebook, dir.resolve("executed"));
+        assertThat(run.exit).as(run.log).isNotZero();
+        assertThat(run.log).contains("CellExecutionError").contains("NumberFormatException").contains("forty-two");
+    }
+
+    /** Runs nbconvert; a kernel that did not start is started once more. */
+    private Run executeWithOneRetry(Path notebook, Path out) throws IOException, InterruptedException {
+        Files.createDirectories(out);
+        Files.deleteIfExists(out.resolve(notebook.getFileName()));
+        Run run = execute(notebook, out);
+        // The kernel's cold start has timed out once on a loaded 2-core machine: one retry of the start.
+        if (run.exit != 0 && run.kernelDidNotStart()) {
+            System.err.println("NotebooksIT: the kernel did not start for " + notebook.getFileName() + "; retrying once:\n" + run.log);
+            run = execute(notebook, out);
+        }
+        return run;
     }
 
     private Run execute(Path notebook, Path out) throws IOException, InterruptedException {
