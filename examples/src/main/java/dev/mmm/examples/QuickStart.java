@@ -12,7 +12,7 @@ import java.nio.file.Path;
 public final class QuickStart {
 
     public static void main(String[] args) throws Exception {
-        Dataset data = CsvReader.read(Path.of(args.length > 0 ? args[0] : "../shared/data/pymc_marketing_mmm_example.csv"), "date_week");
+        Dataset data = CsvReader.read(Path.of(args.length > 0 ? args[0] : "mmm-core/src/test/resources/dev/mmm/core/model/pymc_marketing_mmm_example.csv"), "date_week");
         ModelSpec spec = ModelSpec.builder()
                 .date("date_week").target("y")
                 .channels("x1", "x2").controls("event_1", "event_2", "t")

@@ -74,7 +74,7 @@ public final class RaceFit {
         return options;
     }
 
-    private static String required(Map<String, String> options, String name) {
+    static String required(Map<String, String> options, String name) {
         String value = options.get(name);
         if (value == null || value.isEmpty()) {
             throw new IllegalArgumentException("--" + name + " is required");

@@ -28,6 +28,9 @@ abstract class CliCommand implements Callable<Integer> {
     public final Integer call() {
         try {
             return execute();
+        } catch (UsageException e) {
+            Errors.report(err(), e, debug);
+            return ExitCodes.USAGE;
         } catch (Exception | StackOverflowError | OutOfMemoryError e) {
             Errors.report(err(), e, debug);
             return ExitCodes.FAILURE;

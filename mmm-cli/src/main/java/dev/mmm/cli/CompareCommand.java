@@ -8,6 +8,7 @@ import dev.mmm.core.analysis.LooComparison;
 import dev.mmm.core.analysis.PsisLoo;
 import dev.mmm.core.analysis.Validation;
 import dev.mmm.core.data.DataException;
+import dev.mmm.core.io.AnalysisJson;
 import dev.mmm.core.io.FitFolder;
 import dev.mmm.core.model.MmmFit;
 import java.nio.file.Path;
@@ -91,13 +92,13 @@ final class CompareCommand extends CliCommand {
             PsisLoo l = loos.get(r.model());
             ObjectNode o = models.addObject();
             o.put("fit", r.model());
-            number(o, "elpd_loo", r.elpdLoo());
-            number(o, "se_elpd_loo", r.seElpdLoo());
-            number(o, "elpd_diff", r.elpdDiff());
-            number(o, "se_diff", r.seDiff());
-            number(o, "p_loo", l.pLoo().value());
-            number(o, "se_p_loo", l.pLoo().se());
-            number(o, "looic", l.looic().value());
+            AnalysisJson.number(o, "elpd_loo", r.elpdLoo());
+            AnalysisJson.number(o, "se_elpd_loo", r.seElpdLoo());
+            AnalysisJson.number(o, "elpd_diff", r.elpdDiff());
+            AnalysisJson.number(o, "se_diff", r.seDiff());
+            AnalysisJson.number(o, "p_loo", l.pLoo().value());
+            AnalysisJson.number(o, "se_p_loo", l.pLoo().se());
+            AnalysisJson.number(o, "looic", l.looic().value());
             PsisLoo.ParetoKSummary k = l.paretoKSummary();
             ObjectNode ks = o.putObject("pareto_k");
             ks.put("good", k.good());
@@ -114,13 +115,5 @@ final class CompareCommand extends CliCommand {
         ArrayNode w = root.putArray("warnings");
         cmp.warnings().forEach(w::add);
         return mapper.writeValueAsString(root) + "\n";
-    }
-
-    private static void number(ObjectNode o, String name, double v) {
-        if (Double.isFinite(v)) {
-            o.put(name, v);
-        } else {
-            o.putNull(name);
-        }
     }
 }

@@ -1,14 +1,14 @@
 package dev.mmm.cli;
 
-import dev.mmm.core.data.DataValidator;
+import dev.mmm.core.io.AtomicFolder;
 import dev.mmm.core.io.DatasetCsv;
 import dev.mmm.core.io.FitSummary;
 import dev.mmm.core.io.FitFolder;
+import dev.mmm.core.model.FitChecks;
 import dev.mmm.core.model.ModelSpec;
 import dev.mmm.core.simulate.DemoData;
 import dev.mmm.core.simulate.Simulation;
 import dev.mmm.sampler.SamplerSettings;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -29,6 +29,9 @@ import picocli.CommandLine.Option;
             "Writes the data (demo-data.csv), the truth (truth.json), summary.json and draws.csv into the output folder."})
 final class DemoCommand extends CliCommand {
 
+    static final String DATA_FILE = "demo-data.csv";
+    static final String TRUTH_FILE = "truth.json";
+
     @Option(names = "--seed", defaultValue = "1", paramLabel = "S", description = "Seed of the simulation and the sampler. Default: ${DEFAULT-VALUE}.")
     long seed;
 
@@ -43,36 +46,46 @@ final class DemoCommand extends CliCommand {
 
     @Override
     protected int execute() throws Exception {
+        sampling.check();
+        AtomicFolder.checkWritable(out);
         Simulation sim = DemoData.generate(seed);
         ModelSpec spec = sim.spec();
-        Files.createDirectories(out);
-        Path csv = out.resolve("demo-data.csv");
-        DatasetCsv.write(csv, sim.data());
-        SimulateCommand.writeTruth(out.resolve("truth.json"), sim.truth(), seed);
-        List<String> warnings = DataValidator.validate(sim.data(), spec.targetColumn(), spec.channelNames(),
-                controlNames(spec), FitSession.ADSTOCK_LENGTH, sim.truth().size());
-        warnings.forEach(w -> err().println("mmm: warning: " + w));
+        Path csv = out.resolve(DATA_FILE);
+        List<String> warnings = FitChecks.validate(spec, sim.data());
+        warnings.forEach(w -> err().println("mmm: warning: " + Errors.oneLine(w)));
         out().println("Simulated " + sim.data().rows() + " weeks of '" + spec.targetColumn() + "' with channels "
-                + String.join(", ", spec.channelNames()) + " into " + csv);
+                + String.join(", ", spec.channelNames()) + " (saved with the fit as " + csv + ")");
         out().flush();
 
         SamplerSettings settings = sampling.settings(seed).build();
-        Path fitDir = out.resolve("fit");
-        FitSession.Result result = FitSession.run(spec, sim.data(), settings, err(), quiet, fitDir, warnings, finished);
+        String truth = SimulateCommand.truthJson(sim.truth(), seed);
+        // The data and the truth go into the output folder with the fit, all at once.
+        AtomicFolder.Content demoFiles = staging -> {
+            AtomicFolder.writeText(staging, DATA_FILE, w -> DatasetCsv.write(w, sim.data()));
+            AtomicFolder.writeText(staging, TRUTH_FILE, w -> w.write(truth));
+        };
+        FitSession.Result result = FitSession.run(spec, sim.data(), settings, null, err(), quiet, out, warnings, finished,
+                demoFiles);
         printAgainstTruth(result.summary(), sim.truth());
         out().println();
         Tables.printSamplerLine(out(), result.summary());
-        out().println("Wrote " + csv + ", " + out.resolve("truth.json") + " and the fit " + fitDir + " ("
-                + FitFolder.FILES + ")");
+        out().println("Wrote " + out + " (" + DATA_FILE + ", " + TRUTH_FILE + ", " + FitFolder.FILES + ")");
         if (result.summary().complete()) {
-            Path report = ReportCommand.write(fitDir, out.resolve("report.html"), "Demo: simulated data with known truth");
+            Path report = ReportCommand.write(out, out.resolve("report.html"), "Demo: simulated data with known truth");
             out().println("Report: " + report.toAbsolutePath() + " (open it in a browser)");
         }
         out().println("Fit the same data yourself: mmm fit --data " + csv + " --date " + spec.dateColumn() + " --target "
                 + spec.targetColumn() + " --channels " + String.join(",", spec.channelNames()) + " --controls "
-                + String.join(",", controlNames(spec)) + " --yearly-seasonality 2 --out " + out.resolve("refit"));
+                + String.join(",", controlNames(spec)) + " --yearly-seasonality 2 --out " + refitFolder(out));
         out().flush();
         return result.summary().complete() ? ExitCodes.OK : ExitCodes.INTERRUPTED;
+    }
+
+    /** Beside the demo's folder, not inside it: the next demo replaces its folder whole. */
+    static Path refitFolder(Path out) {
+        Path absolute = out.toAbsolutePath().normalize();
+        Path sibling = absolute.resolveSibling(absolute.getFileName() + "-refit");
+        return out.isAbsolute() ? sibling : Path.of("").toAbsolutePath().relativize(sibling);
     }
 
     static List<String> controlNames(ModelSpec spec) {

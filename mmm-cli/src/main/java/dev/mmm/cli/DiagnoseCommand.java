@@ -43,7 +43,11 @@ final class DiagnoseCommand extends CliCommand {
     static CmdStanDraws load(List<Path> files) throws IOException {
         if (files.size() == 1 && isMmmDraws(files.get(0))) {
             Draws d = DrawsCsv.read(files.get(0));
-            double[][][] values = d.values();
+            // An interrupted fit may have chains without draws: diagnose the chains that have some, as summary.json does.
+            double[][][] values = java.util.Arrays.stream(d.values()).filter(chain -> chain.length > 0).toArray(double[][][]::new);
+            if (values.length == 0) {
+                throw new IllegalArgumentException(files.get(0) + ": no chain has a draw");
+            }
             int shortest = Integer.MAX_VALUE;
             for (double[][] chain : values) {
                 shortest = Math.min(shortest, chain.length);

@@ -6,6 +6,7 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
+import dev.mmm.core.data.MessageText;
 import picocli.CommandLine;
 
 /** Turns any failure into the one line {@code mmm: error: <message>}. */
@@ -49,8 +50,25 @@ final class Errors {
                 + " (run again with --debug for the stack trace)";
     }
 
+    /**
+     * One safe line: line breaks (between our own sentences) become spaces, any other control
+     * character (a terminal escape from the input) is escaped, and the line is cut at
+     * {@link MessageText#MAX_LINE_CHARS}.
+     */
     static String oneLine(String message) {
-        return message == null ? "" : message.replaceAll("\\s*[\\r\\n]+\\s*", " ").strip();
+        if (message == null) {
+            return "";
+        }
+        // Joining lines is done on a bounded head only, so a 100 MB message costs no 100 MB regex pass.
+        String head = message.length() > 2 * MessageText.MAX_LINE_CHARS ? message.substring(0, 2 * MessageText.MAX_LINE_CHARS) : message;
+        String joined = head.replaceAll("\\s*[\\r\\n]+\\s*", " ").strip();
+        String safe = MessageText.line(joined);
+        if (head.length() < message.length()) {
+            String marker = "... (" + joined.length() + " characters)";
+            safe = (safe.endsWith(marker) ? safe.substring(0, safe.length() - marker.length()) : safe)
+                    + "... (" + message.length() + " characters)";
+        }
+        return safe;
     }
 
     static boolean debugRequested(CommandLine.ParseResult parseResult) {

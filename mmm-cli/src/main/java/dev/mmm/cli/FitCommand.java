@@ -1,17 +1,20 @@
 package dev.mmm.cli;
 
 import dev.mmm.core.data.CsvReader;
-import dev.mmm.core.data.DataValidator;
 import dev.mmm.core.data.Dataset;
 import dev.mmm.core.io.FitSummary;
 import dev.mmm.core.analysis.Validation;
+import dev.mmm.core.calibration.Calibration;
+import dev.mmm.core.calibration.CalibrationJson;
+import dev.mmm.core.calibration.LiftTestCsv;
 import dev.mmm.core.io.AnalysisJson;
 import dev.mmm.core.io.AtomicFiles;
+import dev.mmm.core.io.AtomicFolder;
 import dev.mmm.core.io.FitFolder;
+import dev.mmm.core.model.FitChecks;
 import dev.mmm.core.model.MmmFit;
 import dev.mmm.core.model.ModelSpec;
 import dev.mmm.sampler.SamplerSettings;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,37 +27,33 @@ import picocli.CommandLine.Option;
         name = "fit",
         sortOptions = false,
         description = {
-            "Fit the default model to a CSV file; save its summary and draws.",
+            "Fit a model to a CSV file; save its summary, draws and posterior.",
             "",
-            "The model is MODEL.md's default (geometric adstock of 8 periods, logistic saturation, controls, optional yearly Fourier seasonality).",
+            "Without --spec the model is MODEL.md's default (geometric adstock of 8 periods, logistic saturation, controls, optional yearly Fourier seasonality); --spec model.json fits any model the DSL expresses (docs/MODEL-DSL.md: other adstocks and saturations, trend, events, synergy, likelihoods, priors).",
             "",
             "The CSV has a header row and one row per period (weekly, daily or monthly; sorted, no gaps): an ISO date column (yyyy-MM-dd), the target, one spend column per channel and optional control columns.",
             "",
             "Ctrl-C stops sampling and still saves the draws so far, marked \"complete\": false in summary.json."},
-        footer = {"", "Example:",
-            "  mmm fit --data sales.csv --date week --target sales --channels tv,radio,search --controls price --yearly-seasonality 2 --out fit-out"})
+        footer = {"", "Examples:",
+            "  mmm fit --data sales.csv --date week --target sales --channels tv,radio,search --controls price --yearly-seasonality 2 --out fit-out",
+            "  mmm fit --data sales.csv --spec model.json --out fit-hill          (any DSL model; check it first with mmm validate)",
+            "  mmm fit --data sales.csv --spec model.json --holdout 26 --out fit-check   (predict the last 26 weeks unseen)"})
 final class FitCommand extends CliCommand {
 
     @Option(names = "--data", required = true, paramLabel = "FILE", description = "CSV file with the data.")
     Path data;
 
-    @Option(names = "--date", defaultValue = "date", paramLabel = "COLUMN", description = "Date column (ISO yyyy-MM-dd). Default: ${DEFAULT-VALUE}.")
-    String date;
-
-    @Option(names = "--target", required = true, paramLabel = "COLUMN", description = "Column to explain (sales, conversions...).")
-    String target;
-
-    @Option(names = "--channels", required = true, split = ",", paramLabel = "COLUMN", description = "Media spend columns, comma-separated.")
-    List<String> channels;
-
-    @Option(names = "--controls", split = ",", paramLabel = "COLUMN", description = "Control columns (price, promotions...), comma-separated.")
-    List<String> controls = new ArrayList<>();
-
-    @Option(names = "--yearly-seasonality", defaultValue = "0", paramLabel = "N", description = "Fourier order of yearly seasonality (0 = none; 2 is usual). Default: ${DEFAULT-VALUE}.")
-    int yearlySeasonality;
+    @Mixin
+    ModelOptions model = new ModelOptions();
 
     @Option(names = "--holdout", defaultValue = "0", paramLabel = "N", description = "Fit all but the last N periods, then predict those and report R^2, MAPE, NRMSE, CRPS and interval coverage in and out of sample (validation.json). Default: ${DEFAULT-VALUE}.")
     int holdout;
+
+    @Option(names = "--lift-tests", paramLabel = "FILE", description = "CSV of lift tests to calibrate with (columns channel, start, end, delta_spend, lift, se; optional measured_until, likelihood): see docs/calibration.md.")
+    Path liftTests;
+
+    @Option(names = "--calibration", paramLabel = "FILE", description = "JSON calibration object, as the spec's \"calibration\": {\"roi_priors\": [...], \"lift_tests\": [...]} (ROI priors: see docs/calibration.md).")
+    Path calibrationFile;
 
     @Mixin
     SamplingOptions sampling = new SamplingOptions();
@@ -74,27 +73,22 @@ final class FitCommand extends CliCommand {
     @Override
     protected int execute() throws Exception {
         checkRanges();
-        List<String> needed = new ArrayList<>();
-        needed.add(target);
-        needed.addAll(channels);
-        needed.addAll(controls);
-        Dataset dataset = CsvReader.read(data, date, needed);
-        List<String> warnings = DataValidator.validate(dataset, target, channels, controls, FitSession.ADSTOCK_LENGTH,
-                DataValidator.defaultModelParameterCount(channels.size(), controls.size(), yearlySeasonality));
-        warnings.forEach(w -> err().println("mmm: warning: " + w));
+        ModelSpec spec = model.spec();
+        // Fail before reading and fitting, not after, when the output folder cannot be written.
+        AtomicFolder.checkWritable(out);
+        Dataset dataset = CsvReader.read(data, spec.dateColumn(), ModelOptions.columns(spec));
+        if (calibrationFile != null || liftTests != null) {
+            Calibration base = calibrationFile != null ? CalibrationJson.read(calibrationFile) : spec.calibration();
+            Calibration calibration = base.withLiftTests(liftTests == null ? List.of() : LiftTestCsv.read(liftTests));
+            spec = spec.toBuilder().calibration(calibration).build();
+        }
+        Calibration calibration = spec.calibration();
+        // The checks Mmm.fit makes too, here to print the warnings before the fit starts.
+        List<String> warnings = FitChecks.validate(spec, dataset);
+        warnings.forEach(w -> err().println("mmm: warning: " + Errors.oneLine(w)));
         err().flush();
-        // Fail before a long fit, not after it, when the output folder cannot be made.
-        FitFolder.checkReplaceable(out);
-        Files.createDirectories(out);
-
-        ModelSpec spec = ModelSpec.builder()
-                .date(date)
-                .target(target)
-                .channels(channels.toArray(new String[0]))
-                .controls(controls.toArray(new String[0]))
-                .yearlySeasonality(yearlySeasonality)
-                .build();
         SamplerSettings settings = sampling.settings(seed).threads(threads).build();
+        FitChecks.checkMemory(spec, settings);
 
         Dataset heldOut = null;
         if (holdout > 0) {
@@ -109,6 +103,17 @@ final class FitCommand extends CliCommand {
         MmmFit fit = result.fit();
         FitSummary summary = result.summary();
         Tables.printSummary(out(), summary);
+        if (!calibration.isEmpty()) {
+            out().println();
+            for (var check : dev.mmm.core.calibration.LiftTestCheck.of(fit.model(), fit.posterior())) {
+                out().println(check.describe());
+            }
+            for (var roas : dev.mmm.core.calibration.RoasCheck.of(fit.model(), fit.posterior(), 4000, seed)) {
+                out().printf(java.util.Locale.ROOT, "ROAS %s: prior 90%% [%.4g, %.4g], posterior 90%% [%.4g, %.4g]%n",
+                        roas.channel(), roas.prior().q05(), roas.prior().q95(), roas.posterior().q05(),
+                        roas.posterior().q95());
+            }
+        }
         out().println();
         out().println("Wrote " + out + " (" + FitFolder.FILES + ")");
         Tables.printSamplerLine(out(), summary);
@@ -130,15 +135,11 @@ final class FitCommand extends CliCommand {
     private void checkRanges() {
         sampling.check();
         require(holdout >= 0, "--holdout must be at least 0, got " + holdout);
-        require(threads >= 0, "--threads must be at least 0 (0 = automatic), got " + threads);
-        require(yearlySeasonality >= 0 && yearlySeasonality <= 20, "--yearly-seasonality must be between 0 and 20, got " + yearlySeasonality);
-        require(!channels.isEmpty() && channels.stream().noneMatch(String::isBlank), "--channels must name at least one column, without empty names");
-        require(controls.stream().noneMatch(String::isBlank), "--controls has an empty column name");
+        require(threads >= 0 && threads <= 1024, "--threads must be between 0 (automatic) and 1024, got " + threads);
+        model.check();
     }
 
     private static void require(boolean ok, String message) {
-        if (!ok) {
-            throw new IllegalArgumentException(message);
-        }
+        UsageException.require(ok, message);
     }
 }

@@ -1,6 +1,7 @@
 package dev.mmm.cli;
 
 import dev.mmm.core.data.Dataset;
+import dev.mmm.core.io.AtomicFolder;
 import dev.mmm.core.io.FitFolder;
 import dev.mmm.core.io.FitMetadata;
 import dev.mmm.core.io.FitSummary;
@@ -25,8 +26,6 @@ import java.util.concurrent.TimeUnit;
  */
 final class FitSession {
 
-    /** Adstock length L of the default model (MODEL.md). */
-    static final int ADSTOCK_LENGTH = 8;
     /** How long a Ctrl-C waits for the partial draws to be saved before the JVM exits anyway. */
     private static final long SAVE_GRACE_SECONDS = 60;
 
@@ -42,12 +41,16 @@ final class FitSession {
      */
     static Result run(ModelSpec spec, Dataset data, SamplerSettings settings, PrintWriter err, boolean quiet,
                       Path outDir, List<String> dataWarnings, CountDownLatch finished) throws IOException {
-        return run(spec, data, settings, null, err, quiet, outDir, dataWarnings, finished);
+        return run(spec, data, settings, null, err, quiet, outDir, dataWarnings, finished, staging -> { });
     }
 
-    /** As above, each chain warm-started from {@code warmStart} when it is not null (mmm refresh). */
+    /**
+     * As above, each chain warm-started from {@code warmStart} when it is not null (mmm refresh),
+     * with {@code more} files written into the output folder together with the fit's (all or nothing).
+     */
     static Result run(ModelSpec spec, Dataset data, SamplerSettings settings, WarmStart warmStart, PrintWriter err,
-                      boolean quiet, Path outDir, List<String> dataWarnings, CountDownLatch finished) throws IOException {
+                      boolean quiet, Path outDir, List<String> dataWarnings, CountDownLatch finished,
+                      AtomicFolder.Content more) throws IOException {
         CancellationToken token = new CancellationToken();
         // The hook runs on Ctrl-C: stop the chains, then hold the JVM open until the draws so far are on disk
         // and the command has printed its last line.
@@ -70,10 +73,11 @@ final class FitSession {
             List<String> fromSampler = fit.warnings();
             warnings.addAll(fromSampler);
             FitSummary summary = withoutWarnings.withWarnings(warnings);
-            FitFolder.write(fit, summary, outDir);
-            fromSampler.forEach(w -> err.println("mmm: warning: " + w));
+            FitFolder.write(fit, summary, outDir, more);
+            fromSampler.forEach(w -> err.println("mmm: warning: " + Errors.oneLine(w)));
             if (!summary.complete()) {
                 err.println("mmm: interrupted: the draws finished so far are saved in " + outDir + " (\"complete\": false)");
+                err.println("mmm: interrupted: " + summaryChainsLine(summary));
             }
             err.flush();
             return new Result(fit, summary);
@@ -84,5 +88,23 @@ final class FitSession {
                 // The hook is already running; it returns once 'finished' is counted down.
             }
         }
+    }
+
+    /** Which chains and how many draws of each an interrupted fit's summary uses. */
+    static String summaryChainsLine(FitSummary summary) {
+        if (summary.summaryChains().isEmpty()) {
+            return "no chain has a draw yet; the summary is empty";
+        }
+        List<String> without = new ArrayList<>();
+        for (int c = 1; c <= summary.chains(); c++) {
+            if (!summary.summaryChains().contains(c)) {
+                without.add(Integer.toString(c));
+            }
+        }
+        return "the summary uses chain" + (summary.summaryChains().size() == 1 ? " " : "s ")
+                + String.join(", ", summary.summaryChains().stream().map(String::valueOf).toList())
+                + ", " + summary.summaryDrawsPerChain() + " draws each"
+                + (without.isEmpty() ? "" : " (chain" + (without.size() == 1 ? " " : "s ") + String.join(", ", without)
+                + " had no draws yet)");
     }
 }

@@ -25,6 +25,7 @@ import picocli.CommandLine.Command;
             CompareCommand.class,
             RefreshCommand.class,
             ReportCommand.class,
+            ValidateCommand.class,
             DemoCommand.class,
             SimulateCommand.class,
             DiagnoseCommand.class,
@@ -54,8 +55,16 @@ public final class MmmCommand implements Runnable {
         CommandLine cl = new CommandLine(new MmmCommand());
         cl.setParameterExceptionHandler((ex, args) -> {
             CommandLine cmd = ex.getCommandLine();
-            cmd.getErr().println("mmm: error: " + Errors.oneLine(ex.getMessage())
-                    + " (see 'mmm " + cmd.getCommandName() + " --help')");
+            String help = cmd.getCommandSpec().qualifiedName();
+            String message = Errors.oneLine(ex.getMessage());
+            if (cmd.getParent() == null && ex instanceof CommandLine.UnmatchedArgumentException u
+                    && !u.getUnmatched().isEmpty() && !u.getUnmatched().get(0).startsWith("-")) {
+                String typed = u.getUnmatched().get(0);
+                String nearest = nearestCommand(typed, cmd.getSubcommands().keySet());
+                message = "unknown command '" + Errors.oneLine(typed) + "'"
+                        + (nearest == null ? "" : "; did you mean '" + help + " " + nearest + "'?");
+            }
+            cmd.getErr().println("mmm: error: " + message + " (see '" + help + " --help')");
             cmd.getErr().flush();
             return ExitCodes.USAGE;
         });
@@ -64,6 +73,43 @@ public final class MmmCommand implements Runnable {
             return ExitCodes.FAILURE;
         });
         return cl;
+    }
+
+    /** The command closest to {@code typed} in edit distance, if within a third of its length (at least 2). */
+    static String nearestCommand(String typed, java.util.Collection<String> commands) {
+        String best = null;
+        int bestDistance = Integer.MAX_VALUE;
+        for (String c : commands) {
+            int d = editDistance(typed, c);
+            if (d < bestDistance) {
+                bestDistance = d;
+                best = c;
+            }
+        }
+        return best != null && bestDistance <= Math.max(2, best.length() / 3) ? best : null;
+    }
+
+    /** Levenshtein distance; command names are short. */
+    static int editDistance(String a, String b) {
+        if (a.length() > 64) {
+            return Integer.MAX_VALUE;
+        }
+        int[] previous = new int[b.length() + 1];
+        int[] current = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            previous[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            current[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int substitute = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+                current[j] = Math.min(substitute, Math.min(previous[j] + 1, current[j - 1] + 1));
+            }
+            int[] t = previous;
+            previous = current;
+            current = t;
+        }
+        return previous[b.length()];
     }
 
     @Override

@@ -6,6 +6,7 @@ import dev.mmm.core.data.DataException;
 import dev.mmm.core.data.Dataset;
 import dev.mmm.core.io.AnalysisJson;
 import dev.mmm.core.io.AtomicFiles;
+import dev.mmm.core.io.AtomicFolder;
 import dev.mmm.core.io.FitFolder;
 import dev.mmm.core.model.ControlSpec;
 import dev.mmm.core.model.MmmFit;
@@ -76,10 +77,10 @@ final class RefreshCommand extends CliCommand {
         if (n < 1 || kept < 1 || warmup < 0) {
             throw new IllegalArgumentException("--chains and --draws must be at least 1 and --warmup at least 0");
         }
-        FitFolder.checkReplaceable(out);
+        AtomicFolder.checkWritable(out);
         SamplerSettings settings = SamplerSettings.builder().chains(n).warmup(warmup).draws(kept).seed(s).build();
         WarmStart start = Refresh.warmStart(previous, dataset, n);
-        FitSession.Result result = FitSession.run(spec, dataset, settings, start, err(), quiet, out, List.of(), finished);
+        FitSession.Result result = FitSession.run(spec, dataset, settings, start, err(), quiet, out, List.of(), finished, staging -> { });
         Tables.printSamplerLine(out(), result.summary());
         if (!result.fit().complete()) {
             return ExitCodes.INTERRUPTED;

@@ -15,17 +15,19 @@ final class SamplingOptions {
     @Option(names = "--draws", defaultValue = "1000", paramLabel = "N", description = "Kept draws per chain. Default: ${DEFAULT-VALUE}.")
     int draws;
 
-    /** Rejects out-of-range values with a one-line message naming the flag. */
+    /** Most chains accepted (each is a thread's worth of work and a copy of the model). */
+    static final int MAX_CHAINS = 256;
+    /** Most warm-up iterations or draws per chain accepted; whether the draws fit in memory is checked besides. */
+    static final int MAX_ITERATIONS = 10_000_000;
+
+    /** Rejects out-of-range values with a one-line message naming the flag (exit code 2). */
     void check() {
-        if (chains < 1) {
-            throw new IllegalArgumentException("--chains must be at least 1, got " + chains);
-        }
-        if (warmup < 0) {
-            throw new IllegalArgumentException("--warmup must be at least 0, got " + warmup);
-        }
-        if (draws < 1) {
-            throw new IllegalArgumentException("--draws must be at least 1, got " + draws);
-        }
+        UsageException.require(chains >= 1, "--chains must be at least 1, got " + chains);
+        UsageException.require(chains <= MAX_CHAINS, "--chains must be at most " + MAX_CHAINS + ", got " + chains);
+        UsageException.require(warmup >= 0, "--warmup must be at least 0, got " + warmup);
+        UsageException.require(warmup <= MAX_ITERATIONS, "--warmup must be at most " + MAX_ITERATIONS + ", got " + warmup);
+        UsageException.require(draws >= 1, "--draws must be at least 1, got " + draws);
+        UsageException.require(draws <= MAX_ITERATIONS, "--draws must be at most " + MAX_ITERATIONS + ", got " + draws);
     }
 
     /** A settings builder with these options and the given seed applied. */

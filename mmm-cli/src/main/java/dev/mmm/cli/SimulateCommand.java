@@ -9,6 +9,7 @@ import dev.mmm.core.model.ModelSpec;
 import dev.mmm.core.simulate.Simulation;
 import dev.mmm.core.simulate.Simulator;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -61,6 +62,13 @@ final class SimulateCommand extends CliCommand {
     @Override
     protected int execute() throws IOException {
         require(weeks >= 2 && weeks <= 100_000, "--weeks must be between 2 and 100000, got " + weeks);
+        if (truthFile != null && sameFile(out, truthFile)) {
+            throw new UsageException("--out and --truth name the same file (" + out + "); the truth would overwrite the data");
+        }
+        refuseNonRegular(out, "--out");
+        if (truthFile != null) {
+            refuseNonRegular(truthFile, "--truth");
+        }
         require(channels >= 1 && channels <= 1000, "--channels must be between 1 and 1000, got " + channels);
         require(controls >= 0 && controls <= 1000, "--controls must be between 0 and 1000, got " + controls);
         require(yearlySeasonality >= 0 && yearlySeasonality <= 20, "--yearly-seasonality must be between 0 and 20, got " + yearlySeasonality);
@@ -153,20 +161,39 @@ final class SimulateCommand extends CliCommand {
         return Math.sqrt(-2.0 * Math.log(u1)) * Math.cos(2.0 * Math.PI * u2);
     }
 
+    /** Whether two paths name one file: the same path once made absolute, or (when both exist) the same file through links. */
+    static boolean sameFile(Path a, Path b) throws IOException {
+        if (a.toAbsolutePath().normalize().equals(b.toAbsolutePath().normalize())) {
+            return true;
+        }
+        return Files.exists(a) && Files.exists(b) && Files.isSameFile(a, b);
+    }
+
+    /** An existing path that is not a regular file (a folder, a device, a FIFO) is not replaced by one. */
+    private static void refuseNonRegular(Path file, String option) {
+        if (Files.exists(file) && !Files.isRegularFile(file)) {
+            throw new UsageException(option + " " + file + " exists and is not a regular file ("
+                    + (Files.isDirectory(file) ? "a folder" : "a device, FIFO or socket") + "); name a file to write");
+        }
+    }
+
     /** {"seed": S, "space": "...", "parameters": {name: value, ...}} in the model's parameter order. */
     static void writeTruth(Path file, Map<String, Double> truth, long seed) throws IOException {
+        AtomicFiles.writeString(file, truthJson(truth, seed));
+    }
+
+    /** The text {@link #writeTruth} writes. */
+    static String truthJson(Map<String, Double> truth, long seed) throws IOException {
         ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         ObjectNode root = mapper.createObjectNode();
         root.put("seed", seed);
         root.put("space", "parameters of the default model fitted to the data file: target divided by its maximum, spend by each channel's maximum");
         ObjectNode params = root.putObject("parameters");
         truth.forEach(params::put);
-        AtomicFiles.writeString(file, mapper.writeValueAsString(root) + "\n");
+        return mapper.writeValueAsString(root) + "\n";
     }
 
     private static void require(boolean ok, String message) {
-        if (!ok) {
-            throw new IllegalArgumentException(message);
-        }
+        UsageException.require(ok, message);
     }
 }

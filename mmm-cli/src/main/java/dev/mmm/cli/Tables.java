@@ -1,5 +1,6 @@
 package dev.mmm.cli;
 
+import dev.mmm.core.data.MessageText;
 import dev.mmm.core.io.FitSummary;
 import java.io.PrintWriter;
 import java.util.Locale;
@@ -13,13 +14,14 @@ final class Tables {
     static void printSummary(PrintWriter out, FitSummary summary) {
         int width = "parameter".length();
         for (FitSummary.Parameter p : summary.parameters()) {
-            width = Math.max(width, p.name().length());
+            width = Math.max(width, MessageText.escaped(p.name()).length());
         }
         String head = "%-" + width + "s %10s %10s %10s %10s %7s %8s%n";
         String row = "%-" + width + "s %10s %10s %10s %10s %7s %8s%n";
         out.printf(Locale.ROOT, head, "parameter", "mean", "sd", "5%", "95%", "rhat", "ess_bulk");
         for (FitSummary.Parameter p : summary.parameters()) {
-            out.printf(Locale.ROOT, row, p.name(), num(p.mean()), num(p.sd()), num(p.q05()), num(p.q95()),
+            // Names come from the data's header: no terminal escape of theirs reaches the terminal.
+            out.printf(Locale.ROOT, row, MessageText.escaped(p.name()), num(p.mean()), num(p.sd()), num(p.q05()), num(p.q95()),
                     fixed(p.rhat(), 3), fixed(p.essBulk(), 0));
         }
     }
@@ -31,8 +33,7 @@ final class Tables {
         printChains(out, s);
         if (!s.complete()) {
             out.println("Interrupted: draws kept per chain " + s.drawsCompleted() + " of " + s.draws()
-                    + "; the summary uses the first " + s.drawsCompleted().stream().mapToInt(Integer::intValue).min().orElse(0)
-                    + " of each chain.");
+                    + "; " + FitSession.summaryChainsLine(s) + ".");
         }
     }
 

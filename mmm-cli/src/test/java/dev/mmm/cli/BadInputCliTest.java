@@ -88,7 +88,12 @@ class BadInputCliTest {
         assertThat(fitGood("--warmup", "-5").errLines()).containsExactly("mmm: error: --warmup must be at least 0, got -5");
         assertThat(fitGood("--yearly-seasonality", "-1").errLines())
                 .containsExactly("mmm: error: --yearly-seasonality must be between 0 and 20, got -1");
-        assertThat(fitGood("--yearly-seasonality", "-1").exitCode()).isEqualTo(ExitCodes.FAILURE);
+        // Values that parse but are out of range are a bad command line too: exit code 2, as the help says.
+        assertThat(fitGood("--yearly-seasonality", "-1").exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(fitGood("--chains", "0").exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(fitGood("--draws", "2147483647").errLines()).containsExactly("mmm: error: --draws must be at most 10000000, got 2147483647");
+        assertThat(fitGood("--chains", "2147483647").errLines()).containsExactly("mmm: error: --chains must be at most 256, got 2147483647");
+        assertThat(fitGood("--chains", "2147483647").exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(out.resolve("fit")).doesNotExist();
     }
 

@@ -6,7 +6,6 @@ import dev.mmm.core.io.FitSummary;
 import dev.mmm.core.io.SummaryJson;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,8 +21,7 @@ class PymcExampleAcceptanceTest {
 
     @Test
     void ninetyPercentIntervalsOfAlphaContainTheTruth() throws Exception {
-        Path data = Cli.projectRoot().resolve("../shared/data/pymc_marketing_mmm_example.csv");
-        Assumptions.assumeTrue(Files.isRegularFile(data), "PyMC-Marketing example data not found at " + data);
+        Path data = Cli.projectRoot().resolve("mmm-core/src/test/resources/dev/mmm/core/model/pymc_marketing_mmm_example.csv");
         Path out = dir.resolve("fit");
         Cli.Run run = Cli.plain("fit", "--data", data.toString(), "--date", "date_week", "--target", "y",
                 "--channels", "x1,x2", "--controls", "event_1,event_2,t", "--yearly-seasonality", "2",

@@ -57,7 +57,7 @@ class SimulateCommandTest {
     @Test
     void outOfRangeCountsAreOneLine() {
         Cli.Run run = Cli.plain("simulate", "--weeks", "1", "--channels", "2", "--seed", "1", "--out", dir.resolve("x.csv").toString());
-        assertThat(run.exitCode()).isEqualTo(ExitCodes.FAILURE);
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(run.errLines()).containsExactly("mmm: error: --weeks must be between 2 and 100000, got 1");
     }
 }

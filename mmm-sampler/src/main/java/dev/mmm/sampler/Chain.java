@@ -178,9 +178,10 @@ final class Chain {
 
     /**
      * A warm start's warm-up ({@link WarmStart}): from the given position, metric and step size,
-     * dual averaging shrinks towards the given step size, and a single metric window re-estimates
-     * the metric (shrunk towards the given one), after which dual averaging restarts from the
-     * step size averaged so far: the new metric is close to the old, so no step-size search.
+     * dual averaging shrinks towards the given step size. With {@link WarmStart.Retune#STEP_SIZE_AND_METRIC}
+     * a single metric window re-estimates the metric (shrunk towards the given one), after which
+     * dual averaging restarts from the step size averaged so far: the new metric is close to the
+     * old, so no step-size search. {@link Metric#UNIT} keeps the identity whatever was given.
      */
     private ChainOutput runWarm(ChainOutput out, UniformRandomProvider rng, NormalizedGaussianSampler normal) {
         boolean adaptMetric = retune == WarmStart.Retune.STEP_SIZE_AND_METRIC;

@@ -110,9 +110,12 @@ class WarmStartTest {
         }
         // The adapted M⁻¹ estimates the covariance: correlation of neighbours near 0.6.
         assertThat(m[0][1] / Math.sqrt(m[0][0] * m[1][1])).isBetween(0.45, 0.75);
-        SamplingResult warm = Sampler.sample(shifted, WARM.toBuilder().metric(Metric.DENSE).build(),
-                WarmStart.from(denseCold), null, null);
-        PosteriorCheck.assertMatches("warm start, dense", warm, shifted::mean, shifted::sd);
+        for (WarmStart.Retune retune : WarmStart.Retune.values()) {
+            SamplingResult warm = Sampler.sample(shifted, WARM.toBuilder().metric(Metric.DENSE).build(),
+                    new WarmStart(denseCold.adaptation(), retune), null, null);
+            PosteriorCheck.assertMatches("warm start, dense, " + retune, warm, shifted::mean, shifted::sd);
+            assertThat(warm.adaptation().get(0).dense()).isTrue();
+        }
     }
 
     @Test

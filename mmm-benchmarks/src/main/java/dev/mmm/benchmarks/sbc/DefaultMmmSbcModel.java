@@ -1,10 +1,12 @@
 package dev.mmm.benchmarks.sbc;
 
+import dev.mmm.core.calibration.RoiPrior;
 import dev.mmm.core.data.Dataset;
 import dev.mmm.core.model.CompiledModel;
 import dev.mmm.core.model.ModelParameter;
 import dev.mmm.core.model.ModelSpec;
 import dev.mmm.core.model.ScalingMethod;
+import dev.mmm.priors.LogNormal;
 import dev.mmm.sampler.sbc.SbcModel;
 import dev.mmm.sampler.sbc.SbcPosterior;
 import java.time.LocalDate;
@@ -55,6 +57,18 @@ public final class DefaultMmmSbcModel implements SbcModel<Dataset> {
      */
     public DefaultMmmSbcModel(int channels, int controls, int weeks, int fourierOrder, long inputSeed,
             ScalingMethod fittedScaling) {
+        this(channels, controls, weeks, fourierOrder, inputSeed, fittedScaling, false);
+    }
+
+    /**
+     * As above; with {@code roiPriors} every channel is ROI-parameterised (Meridian's ROI prior over
+     * every row): {@code roas[c] ~ LogNormal(log r0, 0.9)} is sampled and {@code beta[c]} derived,
+     * where {@code r0} is the channel's ROAS at beta = 1 and the shape priors' unconstrained origin
+     * (so beta's prior scale stays about the default model's). Both roas and the derived beta are
+     * checked.
+     */
+    public DefaultMmmSbcModel(int channels, int controls, int weeks, int fourierOrder, long inputSeed,
+            ScalingMethod fittedScaling, boolean roiPriors) {
         if (channels < 1) {
             throw new IllegalArgumentException("channels must be at least 1, got " + channels);
         }
@@ -75,9 +89,8 @@ public final class DefaultMmmSbcModel implements SbcModel<Dataset> {
         for (int k = 0; k < controls; k++) {
             controlNames[k] = "z" + (k + 1);
         }
-        this.spec = ModelSpec.builder().date(DATE).target(TARGET).targetScaling(ScalingMethod.NONE)
+        ModelSpec direct = ModelSpec.builder().date(DATE).target(TARGET).targetScaling(ScalingMethod.NONE)
                 .channels(channelNames).controls(controlNames).yearlySeasonality(fourierOrder).build();
-        this.fittedSpec = spec.toBuilder().targetScaling(fittedScaling).build();
         this.dates = new LocalDate[weeks];
         LocalDate start = LocalDate.of(2022, 1, 3);
         for (int t = 0; t < weeks; t++) {
@@ -87,9 +100,28 @@ public final class DefaultMmmSbcModel implements SbcModel<Dataset> {
         LinkedHashMap<String, double[]> columns = new LinkedHashMap<>(inputs);
         // the target does not enter the mean, the priors or (under NONE scaling) the scales
         columns.put(TARGET, new double[weeks]);
-        this.generator = spec.compile(Dataset.of(DATE, dates, columns));
+        Dataset rows = Dataset.of(DATE, dates, columns);
+        if (roiPriors) {
+            ModelSpec.Builder b = direct.toBuilder();
+            ModelSpec unit = direct;
+            for (String c : channelNames) {
+                unit = unit.toBuilder().roiPrior(RoiPrior.of(c, new LogNormal(0.0, 1.0))).build();
+            }
+            CompiledModel probe = unit.compile(rows);
+            double[] theta = new double[probe.parameterCount()];
+            probe.constrain(new double[probe.dimension()], theta);
+            for (String c : channelNames) {
+                // roas = 1 at the origin: beta there is 1 / r0
+                double r0 = 1.0 / theta[probe.parameterNames().indexOf("beta[" + c + "]")];
+                b.roiPrior(RoiPrior.of(c, new LogNormal(Math.log(r0), 0.9)));
+            }
+            direct = b.build();
+        }
+        this.spec = direct;
+        this.fittedSpec = spec.toBuilder().targetScaling(fittedScaling).build();
+        this.generator = spec.compile(rows);
         this.parameters = generator.parameters();
-        if (generator.dimension() != generator.parameterCount()) {
+        if (generator.dimension() != generator.parameterCount() - (roiPriors ? channels : 0)) {
             throw new IllegalStateException("the default model should have no fixed parameters");
         }
     }
@@ -140,17 +172,23 @@ public final class DefaultMmmSbcModel implements SbcModel<Dataset> {
         return generator.parameterNames();
     }
 
+    /** Every sampled parameter from its prior; derived ones (beta under ROI priors) from those. */
     @Override
-    public double[] samplePrior(UniformRandomProvider rng) {
+    public synchronized double[] samplePrior(UniformRandomProvider rng) {
         double[] theta = new double[parameters.size()];
         for (int i = 0; i < theta.length; i++) {
             theta[i] = parameters.get(i).prior().sample(rng);
+        }
+        if (generator.dimension() < theta.length) {
+            double[] u = new double[generator.dimension()];
+            generator.unconstrain(theta, u);
+            generator.constrain(u, theta);
         }
         return theta;
     }
 
     @Override
-    public Dataset simulate(double[] parameters, UniformRandomProvider rng) {
+    public synchronized Dataset simulate(double[] parameters, UniformRandomProvider rng) {
         double[] mu = generator.mean(parameters);
         double[] y = new double[mu.length];
         for (int t = 0; t < y.length; t++) {

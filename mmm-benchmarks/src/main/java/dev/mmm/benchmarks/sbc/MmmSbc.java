@@ -32,7 +32,7 @@ public final class MmmSbc {
     /** Parsed command line. */
     record Options(int replications, int draws, int thin, int warmup, int bins, long seed, int threads,
             int channels, int controls, int weeks, int fourier, long inputSeed, double alpha, double adaptDelta,
-            Metric metric, ScalingMethod fitScaling, Path ranksFile) {
+            Metric metric, ScalingMethod fitScaling, Path ranksFile, boolean roi) {
 
         SbcSettings settings() {
             return new SbcSettings(replications, draws, thin, warmup, bins, seed, metric, adaptDelta, threads);
@@ -54,13 +54,13 @@ public final class MmmSbc {
             return;
         }
         DefaultMmmSbcModel model = new DefaultMmmSbcModel(options.channels(), options.controls(), options.weeks(),
-                options.fourier(), options.inputSeed(), options.fitScaling());
+                options.fourier(), options.inputSeed(), options.fitScaling(), options.roi());
         if (options.fitScaling() != ScalingMethod.NONE) {
             System.out.println("NEGATIVE CONTROL: the posterior rescales y by its " + options.fitScaling().jsonName()
                     + ", unlike the simulator; SBC should reject");
         }
         SbcSettings settings = options.settings();
-        System.out.printf(Locale.ROOT, "default MMM: %d channels, %d controls, %d weeks, yearly seasonality %d;"
+        System.out.printf(Locale.ROOT, (options.roi() ? "ROI-parameterised " : "") + "default MMM: %d channels, %d controls, %d weeks, yearly seasonality %d;"
                 + " %d parameters: %s%n", options.channels(), options.controls(), options.weeks(), options.fourier(),
                 model.parameterNames().size(), String.join(", ", model.parameterNames()));
         System.out.printf(Locale.ROOT, "settings: %s%n", settings);
@@ -147,11 +147,16 @@ public final class MmmSbc {
         Metric metric = Metric.DIAGONAL;
         ScalingMethod fitScaling = ScalingMethod.NONE;
         Path ranksFile = null;
+        boolean roi = false;
         for (int i = 0; i < args.length; i++) {
             String flag = args[i];
             if (flag.equals("--help") || flag.equals("-h")) {
                 System.out.println(usage());
                 System.exit(0);
+            }
+            if (flag.equals("--roi")) {
+                roi = true;
+                continue;
             }
             if (i + 1 >= args.length) {
                 throw new IllegalArgumentException(flag + ": missing value");
@@ -207,7 +212,7 @@ public final class MmmSbc {
             }
         }
         return new Options(replications, draws, thin, warmup, bins, seed, threads, channels, controls, weeks,
-                fourier, inputSeed, alpha, adaptDelta, metric, fitScaling, ranksFile);
+                fourier, inputSeed, alpha, adaptDelta, metric, fitScaling, ranksFile, roi);
     }
 
     private static int intValue(String flag, String value) {
@@ -231,6 +236,7 @@ public final class MmmSbc {
                 + " [--threads 0=all] [--channels 2] [--controls 1] [--weeks 60] [--fourier 1]"
                 + " [--input-seed 20240601] [--alpha 0.01] [--adapt-delta 0.8]"
                 + " [--metric diagonal|dense|diagonal_gradient|unit] [--ranks FILE.csv]"
+                + " [--roi (ROI priors on every channel: roas sampled, beta derived)]"
                 + " [--fit-scaling none|max|mean (anything but none is a deliberately wrong negative control)]";
     }
 }

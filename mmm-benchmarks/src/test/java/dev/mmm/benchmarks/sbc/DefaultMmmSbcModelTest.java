@@ -81,6 +81,52 @@ class DefaultMmmSbcModelTest {
         }
     }
 
+    /**
+     * The ROI-parameterised model's density is the prior on roas (not on the derived beta, and
+     * no Jacobian of roas to beta) times the likelihood at the derived beta: recomputed by hand.
+     */
+    @Test
+    void roiPosteriorIsThePriorOnRoasTimesTheGeneratingLikelihood() {
+        DefaultMmmSbcModel roi = new DefaultMmmSbcModel(2, 1, 60, 1, 20240601L, ScalingMethod.NONE, true);
+        assertThat(roi.parameterNames()).containsExactly("intercept", "alpha[x1]", "alpha[x2]", "lam[x1]",
+                "lam[x2]", "beta[x1]", "beta[x2]", "roas[x1]", "roas[x2]", "gamma[z1]", "fourier[sin_1]",
+                "fourier[cos_1]", "sigma");
+        UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(13L);
+        for (int trial = 0; trial < 6; trial++) {
+            double[] truth = roi.samplePrior(rng);
+            Dataset data = roi.simulate(truth, rng);
+            double[] y = data.column(DefaultMmmSbcModel.TARGET);
+            SbcPosterior sbcPosterior = roi.posterior(data);
+            CompiledModel model = (CompiledModel) sbcPosterior.density();
+            List<ModelParameter> parameters = model.parameters();
+            double[] u = new double[model.dimension()];
+            model.unconstrain(truth, u);
+            double expected = 0.0;
+            for (int i = 0, k = 0; i < truth.length; i++) {
+                if (model.isDerived(i)) {
+                    continue;
+                }
+                expected += parameters.get(i).prior().logDensity(truth[i])
+                        + parameters.get(i).bijector().logAbsJacobian(u[k++]);
+            }
+            double[] mu = model.mean(truth);
+            double sigma = truth[truth.length - 1];
+            for (int t = 0; t < y.length; t++) {
+                double z = (y[t] - mu[t]) / sigma;
+                expected += -0.5 * z * z - Math.log(sigma) - 0.5 * Math.log(2 * Math.PI);
+            }
+            assertThat(model.logDensityAndGradient(u, new double[u.length]))
+                    .isCloseTo(expected, within(1e-8 * Math.max(1.0, Math.abs(expected))));
+            double[] back = new double[truth.length];
+            sbcPosterior.parameters().apply(u, back);
+            for (int i = 0; i < truth.length; i++) {
+                assertThat(back[i]).as(roi.parameterNames().get(i))
+                        .isCloseTo(truth[i], within(1e-9 * Math.max(1.0, Math.abs(truth[i]))));
+            }
+        }
+        assertThat(MmmSbc.parse(new String[] {"--roi"}).roi()).isTrue();
+    }
+
     @Test
     void maxScaledPosteriorIsNotTheGeneratingDensity() {
         DefaultMmmSbcModel wrong = new DefaultMmmSbcModel(2, 1, 60, 1, 20240601L, ScalingMethod.MAX);

@@ -30,7 +30,7 @@ import org.apache.commons.rng.simple.RandomSource;
 public final class PosteriorAnalysis {
 
     /** The +1% that marginal ROAS is measured over. */
-    static final double MARGINAL_STEP = 0.01;
+    public static final double MARGINAL_STEP = 0.01;
 
     private final CompiledModel model;
     private final Posterior posterior;

@@ -21,7 +21,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Reads a comma-separated file with a header row into a {@link Dataset}.
@@ -32,6 +31,10 @@ import java.util.regex.Pattern;
  * ({@code yyyy-MM-dd}); numbers are plain decimals with an optional exponent (no thousands
  * separators, no {@code NaN}, no {@code Infinity}).
  *
+ * <p>A column with an empty name (the index column pandas writes by default) is ignored unless it
+ * is asked for, with a warning in {@link Dataset#readWarnings()}. Every input is read and checked
+ * in time linear in its length.
+ *
  * <p>Every error is a {@link DataException} whose one-line message names the source, the column
  * and the row. Rows are numbered as a spreadsheet shows them: the header is row 1, the first data
  * row is row 2. The reader never reorders rows, so row {@code i} of the data set (0-based) is
@@ -39,7 +42,6 @@ import java.util.regex.Pattern;
  */
 public final class CsvReader {
 
-    private static final Pattern DECIMAL = Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
     private static final Set<String> MISSING_MARKERS = Set.of("na", "n/a", "nan", "null", "none", "-", "?", "#n/a");
     private static final Set<String> INFINITY_MARKERS = Set.of("inf", "+inf", "-inf", "infinity", "+infinity", "-infinity");
 
@@ -101,23 +103,29 @@ public final class CsvReader {
         }
         int headerRow = splitter.recordNumber();
         Map<String, Integer> index = new HashMap<>();
+        List<String> named = new ArrayList<>();
+        List<Integer> unnamed = new ArrayList<>();
         for (int i = 0; i < header.size(); i++) {
             String name = header.get(i);
             if (name.isEmpty()) {
-                throw new DataException(sourceName + ": the header (row " + headerRow + ") has an empty column name at position " + (i + 1));
+                unnamed.add(i + 1);
+                continue;
             }
             Integer previous = index.putIfAbsent(name, i);
             if (previous != null) {
-                throw new DataException(sourceName + ": the header (row " + headerRow + ") names column '" + name + "' twice");
+                throw new DataException(sourceName + ": the header (row " + headerRow + ") names column '"
+                        + MessageText.value(name) + "' twice");
             }
+            named.add(name);
         }
         Integer dateIndex = index.get(dateColumn);
         if (dateIndex == null) {
-            throw new DataException(sourceName + ": date column '" + dateColumn + "' not found; the columns are: " + String.join(", ", header));
+            throw new DataException(sourceName + ": date column '" + MessageText.value(dateColumn)
+                    + "' not found; the columns are: " + MessageText.names(named));
         }
         List<String> wanted = new ArrayList<>();
         if (columns == null) {
-            for (String name : header) {
+            for (String name : named) {
                 if (!name.equals(dateColumn)) {
                     wanted.add(name);
                 }
@@ -125,13 +133,22 @@ public final class CsvReader {
         } else {
             for (String name : new LinkedHashSet<>(columns)) {
                 if (!index.containsKey(name)) {
-                    throw new DataException(sourceName + ": column '" + name + "' not found; the columns are: " + String.join(", ", header));
+                    throw new DataException(sourceName + ": column '" + MessageText.value(name)
+                            + "' not found; the columns are: " + MessageText.names(named));
                 }
                 if (name.equals(dateColumn)) {
-                    throw new DataException(sourceName + ": column '" + name + "' is the date column and cannot also be numeric");
+                    throw new DataException(sourceName + ": column '" + MessageText.value(name)
+                            + "' is the date column and cannot also be numeric");
                 }
                 wanted.add(name);
             }
+        }
+        List<String> warnings = new ArrayList<>();
+        if (!unnamed.isEmpty()) {
+            warnings.add(sourceName + ": " + (unnamed.size() == 1 ? "column " : "columns ")
+                    + joinNumbers(unnamed) + " of the header (row " + headerRow + ") "
+                    + (unnamed.size() == 1 ? "has no name and is" : "have no name and are")
+                    + " ignored (a row index, as pandas writes by default?)");
         }
         int[] wantedIndex = new int[wanted.size()];
         for (int j = 0; j < wantedIndex.length; j++) {
@@ -140,9 +157,11 @@ public final class CsvReader {
 
         List<LocalDate> dates = new ArrayList<>();
         List<double[]> rows = new ArrayList<>();
+        List<Integer> rowNumbers = new ArrayList<>();
         List<String> fields;
         while ((fields = splitter.next()) != null) {
             int row = splitter.recordNumber();
+            rowNumbers.add(row);
             if (fields.size() != header.size()) {
                 throw new DataException(sourceName + ": row " + row + " has " + fields.size() + " fields but the header has "
                         + header.size());
@@ -165,7 +184,16 @@ public final class CsvReader {
             }
             data.put(wanted.get(j), column);
         }
-        return Dataset.of(dateColumn, dates.toArray(new LocalDate[0]), data);
+        int[] sourceRows = rowNumbers.stream().mapToInt(Integer::intValue).toArray();
+        return Dataset.of(dateColumn, dates.toArray(new LocalDate[0]), data).withSource(sourceRows, warnings);
+    }
+
+    private static String joinNumbers(List<Integer> positions) {
+        List<String> text = new ArrayList<>();
+        for (int p : positions) {
+            text.add(Integer.toString(p));
+        }
+        return MessageText.names(text);
     }
 
     private static LocalDate parseDate(String text, String source, String column, int row) {
@@ -185,12 +213,12 @@ public final class CsvReader {
         }
         String lower = text.toLowerCase(Locale.ROOT);
         if (INFINITY_MARKERS.contains(lower)) {
-            throw new DataException(where(source, column, row) + ": infinite value '" + text + "'");
+            throw new DataException(where(source, column, row) + ": infinite value '" + clip(text) + "'");
         }
         if (MISSING_MARKERS.contains(lower)) {
-            throw new DataException(where(source, column, row) + ": missing value '" + text + "' (missing values are not allowed)");
+            throw new DataException(where(source, column, row) + ": missing value '" + clip(text) + "' (missing values are not allowed)");
         }
-        if (!DECIMAL.matcher(text).matches()) {
+        if (!isPlainDecimal(text)) {
             throw new DataException(where(source, column, row) + ": '" + clip(text) + "' is not a number");
         }
         double value = Double.parseDouble(text);
@@ -200,13 +228,60 @@ public final class CsvReader {
         return value;
     }
 
+    /**
+     * Whether {@code text} is {@code [+-]? (digits [. digits?] | . digits) ([eE] [+-]? digits)?}:
+     * one pass over the characters, so that a cell of a million digits followed by a letter is
+     * rejected in linear time (a backtracking regular expression took quadratic time on it).
+     */
+    static boolean isPlainDecimal(String text) {
+        int n = text.length();
+        int i = 0;
+        if (i < n && (text.charAt(i) == '+' || text.charAt(i) == '-')) {
+            i++;
+        }
+        int intDigits = 0;
+        while (i < n && isDigit(text.charAt(i))) {
+            i++;
+            intDigits++;
+        }
+        int fractionDigits = 0;
+        if (i < n && text.charAt(i) == '.') {
+            i++;
+            while (i < n && isDigit(text.charAt(i))) {
+                i++;
+                fractionDigits++;
+            }
+        }
+        if (intDigits == 0 && fractionDigits == 0) {
+            return false;
+        }
+        if (i < n && (text.charAt(i) == 'e' || text.charAt(i) == 'E')) {
+            i++;
+            if (i < n && (text.charAt(i) == '+' || text.charAt(i) == '-')) {
+                i++;
+            }
+            int exponentDigits = 0;
+            while (i < n && isDigit(text.charAt(i))) {
+                i++;
+                exponentDigits++;
+            }
+            if (exponentDigits == 0) {
+                return false;
+            }
+        }
+        return i == n;
+    }
+
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
+    }
+
     static String where(String source, String column, int row) {
-        return source + ": column '" + column + "', row " + row;
+        return source + ": column '" + MessageText.value(column) + "', row " + row;
     }
 
     /** Keeps a message on one short line whatever the cell holds. */
     private static String clip(String text) {
-        String oneLine = text.replaceAll("[\\r\\n\\t]+", " ");
-        return oneLine.length() > 40 ? oneLine.substring(0, 40) + "..." : oneLine;
+        return MessageText.value(text);
     }
 }

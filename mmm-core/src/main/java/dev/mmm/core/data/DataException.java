@@ -7,7 +7,8 @@ package dev.mmm.core.data;
 public class DataException extends IllegalArgumentException {
     private static final long serialVersionUID = 1L;
 
+    /** {@code message} kept to one safe line ({@link MessageText#line}): escaped and cut. */
     public DataException(String message) {
-        super(message);
+        super(MessageText.line(message));
     }
 }

@@ -59,34 +59,38 @@ public final class DataValidator {
 
         LocalDate[] dates = data.dates();
         int n = dates.length;
-        checkDates(data.dateColumn(), dates);
+        // First, since every later check is moot on too short a series.
+        int needed = Math.max(parameterCount, 1) + Math.max(maxLag, 0);
+        if (n < needed) {
+            throw new DataException("only " + n + " rows: a model with " + parameterCount + " parameters and an adstock of "
+                    + maxLag + " periods needs at least " + needed + " rows");
+        }
+        checkDates(data);
 
         for (String name : concat(List.of(target), channels, controlList)) {
-            checkFinite(name, data.column(name), dates);
+            checkFinite(name, data);
         }
         for (String channel : channels) {
             double[] x = data.column(channel);
             for (int i = 0; i < n; i++) {
                 if (x[i] < 0) {
-                    throw new DataException("channel '" + channel + "', row " + spreadsheetRow(i) + " (" + dates[i]
-                            + "): negative spend " + x[i]);
+                    throw new DataException("channel '" + MessageText.value(channel) + "', row " + data.sourceRow(i) + " ("
+                            + dates[i] + "): negative spend " + x[i]);
                 }
             }
             if (Arrays.stream(x).allMatch(v -> v == 0)) {
-                throw new DataException("channel '" + channel + "' is zero in every row; its effect cannot be estimated, drop it");
+                throw new DataException("channel '" + MessageText.value(channel)
+                        + "' is zero in every row; its effect cannot be estimated, drop it");
             }
         }
         double[] y = data.column(target);
         if (Arrays.stream(y).allMatch(v -> v == y[0])) {
-            throw new DataException("target '" + target + "' is constant (" + y[0] + " in every row); there is nothing to explain");
+            throw new DataException("target '" + MessageText.value(target) + "' is constant (" + y[0]
+                    + " in every row); there is nothing to explain");
         }
         if (Arrays.stream(y).max().orElse(0) <= 0) {
-            throw new DataException("target '" + target + "' has no positive value; the model scales it by its maximum");
-        }
-        int needed = Math.max(parameterCount, 1) + Math.max(maxLag, 0);
-        if (n < needed) {
-            throw new DataException("only " + n + " rows: a model with " + parameterCount + " parameters and an adstock of "
-                    + maxLag + " periods needs at least " + needed + " rows");
+            throw new DataException("target '" + MessageText.value(target)
+                    + "' has no positive value; the model scales it by its maximum");
         }
 
         List<String> warnings = new ArrayList<>();
@@ -96,7 +100,7 @@ public final class DataValidator {
             if (active < MIN_ACTIVE_SHARE * n) {
                 warnings.add(String.format(Locale.ROOT,
                         "channel '%s' has spend in only %d of %d periods (%.1f%%); its effect will be poorly identified",
-                        channel, active, n, 100.0 * active / n));
+                        MessageText.value(channel), active, n, 100.0 * active / n));
             }
         }
         warnings.addAll(collinearityWarnings(data, concat(channels, controlList)));
@@ -109,40 +113,58 @@ public final class DataValidator {
             if (name == null || name.isBlank()) {
                 throw new DataException("an empty column name was given");
             }
+            if (name.equals(data.dateColumn())) {
+                throw new DataException("column '" + MessageText.value(name) + "' is the date column and cannot also be numeric");
+            }
             if (!data.hasColumn(name)) {
-                throw new DataException("column '" + name + "' not found; the columns are: " + String.join(", ", data.columnNames()));
+                throw new DataException("column '" + MessageText.value(name) + "' not found; the columns are: "
+                        + MessageText.names(data.columnNames()));
             }
             if (!seen.add(name)) {
-                throw new DataException("column '" + name + "' is given more than once (as target, channel or control)");
+                throw new DataException("column '" + MessageText.value(name)
+                        + "' is given more than once (as target, channel or control)");
             }
         }
     }
 
-    private static void checkFinite(String column, double[] values, LocalDate[] dates) {
+    private static void checkFinite(String column, Dataset data) {
+        double[] values = data.column(column);
         for (int i = 0; i < values.length; i++) {
             if (!Double.isFinite(values[i])) {
-                throw new DataException("column '" + column + "', row " + spreadsheetRow(i) + " (" + dates[i] + "): "
+                throw new DataException("column '" + MessageText.value(column) + "', row " + data.sourceRow(i) + " ("
+                        + data.date(i) + "): "
                         + (Double.isNaN(values[i]) ? "NaN (missing values are not allowed)" : "infinite value"));
             }
         }
     }
 
-    /**
-     * Dates must be strictly increasing without gaps. The cadence is the median gap: 1 day
-     * (daily), 7 days (weekly), 28 to 31 days (monthly, one calendar month apart), otherwise every
-     * gap must equal the median.
-     */
+    /** Rows numbered as a spreadsheet shows them: 0-based row {@code i} is row {@code i + 2}. */
     static void checkDates(String column, LocalDate[] dates) {
+        java.util.Map<String, double[]> none = java.util.Map.of();
+        checkDates(Dataset.of(column, dates, none));
+    }
+
+    /**
+     * Dates must be strictly increasing without gaps. The cadence is read from the median gap and
+     * checked on the calendar: 1 day (daily), 7 days (weekly), 28 to 31 days (monthly), 89 to 92
+     * (quarterly), 365 or 366 (yearly); the last three must fall one, three or twelve calendar
+     * months apart (the same day of the month as the first date, or month ends). Any other
+     * median makes every gap equal to it.
+     */
+    static void checkDates(Dataset data) {
+        String column = MessageText.value(data.dateColumn());
+        LocalDate[] dates = data.dates();
         int n = dates.length;
         for (int i = 1; i < n; i++) {
             int cmp = dates[i].compareTo(dates[i - 1]);
             if (cmp == 0) {
                 throw new DataException("date column '" + column + "': duplicate date " + dates[i] + " in rows "
-                        + spreadsheetRow(i - 1) + " and " + spreadsheetRow(i));
+                        + data.sourceRow(i - 1) + " and " + data.sourceRow(i));
             }
             if (cmp < 0) {
-                throw new DataException("date column '" + column + "': dates are not sorted, row " + spreadsheetRow(i) + " ("
-                        + dates[i] + ") comes after row " + spreadsheetRow(i - 1) + " (" + dates[i - 1] + "); sort the file by date");
+                throw new DataException("date column '" + column + "': dates are not sorted, row " + data.sourceRow(i) + " ("
+                        + dates[i] + ") comes after row " + data.sourceRow(i - 1) + " (" + dates[i - 1]
+                        + "); sort the file by date");
             }
         }
         if (n < 3) {
@@ -155,25 +177,48 @@ public final class DataValidator {
         long[] sorted = gaps.clone();
         Arrays.sort(sorted);
         long median = sorted[sorted.length / 2];
-        boolean monthly = median >= 28 && median <= 31;
-        String cadence = median == 1 ? "daily" : median == 7 ? "weekly" : monthly ? "monthly" : "every " + median + " days";
+        int months = calendarMonths(median);
+        String cadence = switch (months) {
+            case 1 -> "monthly";
+            case 3 -> "quarterly";
+            case 12 -> "yearly";
+            default -> median == 1 ? "daily" : median == 7 ? "weekly" : "every " + median + " days";
+        };
         for (int i = 1; i < n; i++) {
-            boolean ok = monthly ? sameDayNextMonth(dates[i - 1], dates[i]) : gaps[i - 1] == median;
+            boolean ok = months > 0 ? monthsApart(dates[0], i, dates[i - 1], dates[i], months) : gaps[i - 1] == median;
             if (!ok) {
-                throw new DataException("date column '" + column + "': row " + spreadsheetRow(i) + " (" + dates[i] + ") is "
-                        + gaps[i - 1] + " days after row " + spreadsheetRow(i - 1) + " (" + dates[i - 1] + ") but the data are "
+                throw new DataException("date column '" + column + "': row " + data.sourceRow(i) + " (" + dates[i] + ") is "
+                        + gaps[i - 1] + " days after row " + data.sourceRow(i - 1) + " (" + dates[i - 1] + ") but the data are "
                         + cadence + "; fill the gap (zero spend) or remove the extra row");
             }
         }
     }
 
-    private static boolean sameDayNextMonth(LocalDate previous, LocalDate next) {
-        if (previous.plusMonths(1).equals(next)) {
+    /** Calendar months per period for a median gap of this many days, or 0 for a fixed number of days. */
+    private static int calendarMonths(long medianDays) {
+        if (medianDays >= 28 && medianDays <= 31) {
+            return 1;
+        }
+        if (medianDays >= 89 && medianDays <= 92) {
+            return 3;
+        }
+        if (medianDays == 365 || medianDays == 366) {
+            return 12;
+        }
+        return 0;
+    }
+
+    /**
+     * Whether row {@code i} is {@code months} calendar months after the previous row: the first
+     * date moved by {@code i * months} months (so a series on the 30th keeps the 30th after
+     * February's 28th), the previous date moved by {@code months}, or both month ends.
+     */
+    private static boolean monthsApart(LocalDate first, int i, LocalDate previous, LocalDate next, int months) {
+        if (first.plusMonths((long) i * months).equals(next) || previous.plusMonths(months).equals(next)) {
             return true;
         }
-        // Month ends: 2020-01-31 then 2020-02-29 then 2020-03-31.
         return next.getDayOfMonth() == next.lengthOfMonth() && previous.getDayOfMonth() == previous.lengthOfMonth()
-                && ChronoUnit.MONTHS.between(previous.withDayOfMonth(1), next.withDayOfMonth(1)) == 1;
+                && ChronoUnit.MONTHS.between(previous.withDayOfMonth(1), next.withDayOfMonth(1)) == months;
     }
 
     /**
@@ -191,17 +236,17 @@ public final class DataValidator {
         for (int j = 0; j < names.size(); j++) {
             double[] v = columns.get(j);
             if (Arrays.stream(v).allMatch(x -> x == v[0])) {
-                warnings.add("column '" + names.get(j) + "' is constant; it cannot be told apart from the intercept");
+                warnings.add("column '" + MessageText.value(names.get(j)) + "' is constant; it cannot be told apart from the intercept");
             }
         }
         for (int j = 0; j < names.size(); j++) {
             double vif = vifs[j];
             if (vif > VIF_WARNING) {
                 warnings.add(Double.isInfinite(vif)
-                        ? "column '" + names.get(j) + "' is an exact linear combination of the other channels and controls; their effects cannot be separated"
+                        ? "column '" + MessageText.value(names.get(j)) + "' is an exact linear combination of the other channels and controls; their effects cannot be separated"
                         : String.format(Locale.ROOT,
                         "column '%s' is strongly collinear with the other channels and controls (VIF %.1f > %.0f); their effects will be hard to separate",
-                        names.get(j), vif, VIF_WARNING));
+                        MessageText.value(names.get(j)), vif, VIF_WARNING));
             }
         }
         return warnings;

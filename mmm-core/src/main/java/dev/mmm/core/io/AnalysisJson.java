@@ -158,14 +158,16 @@ public final class AnalysisJson {
         m.warnings().forEach(w::add);
     }
 
-    static void interval(ObjectNode o, Interval i) {
+    /** {@code {"mean", "q05", "q50", "q95"}} into {@code o}. */
+    public static void interval(ObjectNode o, Interval i) {
         number(o, "mean", i.mean());
         number(o, "q05", i.q05());
         number(o, "q50", i.q50());
         number(o, "q95", i.q95());
     }
 
-    static void number(ObjectNode o, String name, double v) {
+    /** A number, or {@code null} when it is not finite (JSON has no NaN). */
+    public static void number(ObjectNode o, String name, double v) {
         if (Double.isFinite(v)) {
             o.put(name, v);
         } else {

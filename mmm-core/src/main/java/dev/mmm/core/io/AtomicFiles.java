@@ -10,6 +10,7 @@ import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
@@ -39,11 +40,24 @@ public final class AtomicFiles {
     private AtomicFiles() {
     }
 
+    /**
+     * Writes {@code target} whole. The target, if it exists, must be a regular file (or a link to
+     * one, which is written through): a folder, a device or a FIFO is refused rather than
+     * replaced by a regular file. The new file's mode is what the umask gives (as {@code touch}),
+     * not the 0600 of a temporary file.
+     */
     public static void write(Path target, ByteContent content) throws IOException {
-        Path absolute = target.toAbsolutePath();
+        Path absolute = target.toAbsolutePath().normalize();
+        if (Files.isSymbolicLink(absolute) && Files.exists(absolute)) {
+            absolute = absolute.toRealPath();
+        }
+        if (Files.exists(absolute, LinkOption.NOFOLLOW_LINKS) && !Files.isRegularFile(absolute, LinkOption.NOFOLLOW_LINKS)) {
+            throw new IOException(target + ": exists and is not a regular file ("
+                    + (Files.isDirectory(absolute) ? "a folder" : "a device, FIFO or socket") + "); refusing to replace it");
+        }
         Path dir = absolute.getParent();
         Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, "." + absolute.getFileName() + ".", ".tmp");
+        Path tmp = Files.createTempFile(dir, "." + absolute.getFileName() + ".", ".tmp", AtomicFolder.filePermissions(dir));
         boolean moved = false;
         try {
             try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
@@ -51,6 +65,10 @@ public final class AtomicFiles {
                 content.writeTo(out);
                 out.flush();
                 channel.force(true);
+            } catch (IOException e) {
+                // "No space left on device" alone does not say which file; the old one is untouched.
+                throw new IOException(target + ": could not be written: " + AtomicFolder.reasonOf(e)
+                        + "; the previous file, if any, is unchanged", e);
             }
             try {
                 Files.move(tmp, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
@@ -58,7 +76,7 @@ public final class AtomicFiles {
                 throw new IOException("cannot replace " + target + " atomically on this file system", e);
             }
             moved = true;
-            syncDirectory(dir);
+            AtomicFolder.syncDirectory(dir);
         } finally {
             if (!moved) {
                 Files.deleteIfExists(tmp);
@@ -67,23 +85,19 @@ public final class AtomicFiles {
     }
 
     public static void writeText(Path target, TextContent content) throws IOException {
-        write(target, out -> {
+        write(target, utf8(content));
+    }
+
+    /** Text content as bytes, UTF-8 through a buffer. */
+    static ByteContent utf8(TextContent content) {
+        return out -> {
             Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
             content.writeTo(writer);
             writer.flush();
-        });
+        };
     }
 
     public static void writeString(Path target, String text) throws IOException {
         writeText(target, w -> w.write(text));
-    }
-
-    /** Makes the rename durable; some platforms cannot open a folder for syncing, which is harmless. */
-    private static void syncDirectory(Path dir) {
-        try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
-            channel.force(true);
-        } catch (IOException | UnsupportedOperationException e) {
-            // Not supported (e.g. Windows): the data itself is already on disk.
-        }
     }
 }

@@ -31,37 +31,23 @@ public final class FitFolder {
 
     /** Writes every file of {@code fit} into {@code outDir}, replacing an older fit there whole. */
     public static FitSummary write(MmmFit fit, FitSummary summary, Path outDir) throws IOException {
-        checkReplaceable(outDir);
+        return write(fit, summary, outDir, staging -> { });
+    }
+
+    /** As above, with {@code more} files (e.g. the demo's data and truth) in the same all-or-nothing write. */
+    public static FitSummary write(MmmFit fit, FitSummary summary, Path outDir, AtomicFolder.Content more)
+            throws IOException {
         Dataset data = fit.model().source();
+        AtomicFolder.Content contract = FitWriter.content(summary, FitWriter.drawsOf(fit));
         AtomicFolder.write(outDir, staging -> {
-            DrawsCsv.write(staging.resolve(FitWriter.DRAWS_FILE), FitWriter.drawsOf(fit));
-            SummaryJson.write(staging.resolve(FitWriter.SUMMARY_FILE), summary);
+            more.writeInto(staging);
+            contract.writeInto(staging);
             PosteriorStore.save(fit.posterior(), staging);
             if (data != null) {
-                DatasetCsv.write(staging.resolve(DATA_FILE), data);
+                AtomicFolder.writeText(staging, DATA_FILE, w -> DatasetCsv.write(w, data));
             }
         });
         return summary;
-    }
-
-    /**
-     * A fit replaces its folder whole, so the folder must be new, empty, or an earlier fit's:
-     * never a folder of the user's other files (think {@code --out .}). Call before sampling too.
-     */
-    public static void checkReplaceable(Path outDir) throws IOException {
-        if (!java.nio.file.Files.exists(outDir)) {
-            return;
-        }
-        if (!java.nio.file.Files.isDirectory(outDir)) {
-            throw new DataException(outDir + ": exists and is not a folder");
-        }
-        boolean fitFolder = java.nio.file.Files.exists(outDir.resolve(FitWriter.SUMMARY_FILE));
-        try (var entries = java.nio.file.Files.list(outDir)) {
-            if (!fitFolder && entries.findAny().isPresent()) {
-                throw new DataException(outDir + ": holds files that are not a fit's (no summary.json); a fit replaces"
-                        + " its folder whole, so name a new or empty folder");
-            }
-        }
     }
 
     /** The fit saved in {@code dir}: spec, model (compiled on the saved data) and posterior. */

@@ -15,29 +15,67 @@ import java.util.List;
  * @param complete            whether every chain finished all its draws
  * @param warnings            data and sampler warnings, one line each
  * @param parameters          one row per parameter, in model order
+ * @param summaryChains       the chains (from 1) whose draws the parameter summaries use: those with
+ *                            draws, each cut to the shortest of them (all chains for a complete fit)
  * @param chainsReport        one row per chain: its sampler behaviour (empty when not known)
  */
 public record FitSummary(int chains, int warmup, int draws, long seed,
                          double wallSeconds, double warmupSeconds, double samplingSeconds,
                          long gradientEvaluations, long divergences, long maxTreedepthHits,
                          boolean complete, List<Integer> drawsCompleted, List<String> warnings,
-                         List<Parameter> parameters, List<Chain> chainsReport) {
+                         List<Parameter> parameters, List<Integer> summaryChains, List<Chain> chainsReport) {
 
     public FitSummary {
         drawsCompleted = List.copyOf(drawsCompleted);
         warnings = List.copyOf(warnings);
         parameters = List.copyOf(parameters);
+        summaryChains = List.copyOf(summaryChains);
         chainsReport = List.copyOf(chainsReport);
     }
 
-    /** A summary without per-chain reports. */
+    /**
+     * A summary over every chain that has draws (all of them when {@code drawsCompleted} is empty),
+     * without per-chain reports.
+     */
     public FitSummary(int chains, int warmup, int draws, long seed,
                       double wallSeconds, double warmupSeconds, double samplingSeconds,
                       long gradientEvaluations, long divergences, long maxTreedepthHits,
                       boolean complete, List<Integer> drawsCompleted, List<String> warnings,
                       List<Parameter> parameters) {
         this(chains, warmup, draws, seed, wallSeconds, warmupSeconds, samplingSeconds, gradientEvaluations,
-                divergences, maxTreedepthHits, complete, drawsCompleted, warnings, parameters, List.of());
+                divergences, maxTreedepthHits, complete, drawsCompleted, warnings, parameters,
+                chainsWithDraws(chains, drawsCompleted), List.of());
+    }
+
+    /** A summary over every chain that has draws, with per-chain reports. */
+    public FitSummary(int chains, int warmup, int draws, long seed,
+                      double wallSeconds, double warmupSeconds, double samplingSeconds,
+                      long gradientEvaluations, long divergences, long maxTreedepthHits,
+                      boolean complete, List<Integer> drawsCompleted, List<String> warnings,
+                      List<Parameter> parameters, List<Chain> chainsReport) {
+        this(chains, warmup, draws, seed, wallSeconds, warmupSeconds, samplingSeconds, gradientEvaluations,
+                divergences, maxTreedepthHits, complete, drawsCompleted, warnings, parameters,
+                chainsWithDraws(chains, drawsCompleted), chainsReport);
+    }
+
+    /** The chains (from 1) with at least one draw; every chain when the counts are not known. */
+    public static List<Integer> chainsWithDraws(int chains, List<Integer> drawsCompleted) {
+        List<Integer> used = new java.util.ArrayList<>();
+        for (int c = 0; c < chains; c++) {
+            if (drawsCompleted.isEmpty() || (c < drawsCompleted.size() && drawsCompleted.get(c) > 0)) {
+                used.add(c + 1);
+            }
+        }
+        return used;
+    }
+
+    /** Draws per chain the parameter summaries use: the fewest any of {@link #summaryChains} completed. */
+    public int summaryDrawsPerChain() {
+        int fewest = summaryChains.isEmpty() ? 0 : Integer.MAX_VALUE;
+        for (int c : summaryChains) {
+            fewest = Math.min(fewest, drawsCompleted.isEmpty() ? draws : drawsCompleted.get(c - 1));
+        }
+        return fewest;
     }
 
     /** Posterior summary of one constrained parameter; NaN where a quantity is undefined. */
@@ -59,7 +97,7 @@ public record FitSummary(int chains, int warmup, int draws, long seed,
     public FitSummary withWarnings(List<String> newWarnings) {
         return new FitSummary(chains, warmup, draws, seed, wallSeconds, warmupSeconds, samplingSeconds,
                 gradientEvaluations, divergences, maxTreedepthHits, complete, drawsCompleted, newWarnings, parameters,
-                chainsReport);
+                summaryChains, chainsReport);
     }
 
     /** The row of the parameter with this name. */

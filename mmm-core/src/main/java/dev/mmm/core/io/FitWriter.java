@@ -5,19 +5,17 @@ import dev.mmm.core.posterior.Posterior;
 import dev.mmm.sampler.SamplerSettings;
 import dev.mmm.sampler.SamplingResult;
 import dev.mmm.sampler.diagnostics.ChainReport;
-import dev.mmm.sampler.diagnostics.Diagnostics;
 import dev.mmm.sampler.diagnostics.ParameterSummary;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Writes the two files of the fit contract into a folder: {@code draws.csv} first, then
- * {@code summary.json}, each atomically, so a folder whose summary exists always has the draws
- * that summary describes.
+ * Writes the files of the fit contract ({@code draws.csv}, {@code summary.json}) into a folder
+ * through {@link AtomicFolder}: the folder holds either the complete old fit or the complete
+ * new one, never the new draws beside the old summary.
  */
 public final class FitWriter {
 
@@ -39,8 +37,9 @@ public final class FitWriter {
 
     /**
      * The summary of a fit. For a cancelled fit whose chains stopped at different draws, the
-     * diagnostics use each chain's first {@code min(drawsCompleted)} draws (R-hat and ESS need
-     * chains of equal length); draws.csv still keeps every completed draw.
+     * diagnostics use the chains that have draws, each cut to the fewest any of them has (R-hat
+     * and ESS need chains of equal length), as {@link MmmFit#summary()}; which chains is in
+     * {@code summary_chains}. draws.csv still keeps every completed draw.
      */
     public static FitSummary summaryOf(MmmFit fit, FitMetadata metadata) {
         Posterior posterior = fit.posterior();
@@ -64,7 +63,7 @@ public final class FitWriter {
         return new FitSummary(posterior.chains(), run.warmup(), run.drawsRequested(), posterior.provenance().seed(),
                 run.wallSeconds(), run.warmupSeconds(), run.samplingSeconds(), run.gradientEvaluations(),
                 posterior.divergences(), depthHits, run.complete(), completed, metadata.warnings(), parameters,
-                chains);
+                FitSummary.chainsWithDraws(posterior.chains(), completed), chains);
     }
 
     /** The constrained draws, each chain cut to the draws it completed. */
@@ -72,9 +71,28 @@ public final class FitWriter {
         return new Draws(fit.parameterNames(), fit.draws());
     }
 
+    /** Replaces {@code outDir} with a folder holding exactly these two files, all at once. */
     public static void write(FitSummary summary, Draws draws, Path outDir) throws IOException {
-        Files.createDirectories(outDir);
-        DrawsCsv.write(outDir.resolve(DRAWS_FILE), draws);
-        SummaryJson.write(outDir.resolve(SUMMARY_FILE), summary);
+        AtomicFolder.write(outDir, content(summary, draws));
+    }
+
+    /**
+     * Replaces {@code outDir} with a folder holding these two files and whatever {@code more}
+     * writes (e.g. the demo's data), all at once.
+     */
+    public static void write(FitSummary summary, Draws draws, Path outDir, AtomicFolder.Content more) throws IOException {
+        AtomicFolder.Content fit = content(summary, draws);
+        AtomicFolder.write(outDir, staging -> {
+            fit.writeInto(staging);
+            more.writeInto(staging);
+        });
+    }
+
+    /** The two contract files as a folder's content, for a save that adds files of its own. */
+    public static AtomicFolder.Content content(FitSummary summary, Draws draws) {
+        return staging -> {
+            AtomicFolder.writeText(staging, DRAWS_FILE, out -> DrawsCsv.write(out, draws));
+            AtomicFolder.writeText(staging, SUMMARY_FILE, out -> out.write(SummaryJson.toJson(summary)));
+        };
     }
 }

@@ -17,9 +17,11 @@ import java.util.List;
 
 /**
  * {@code summary.json}: the keys of MODEL.md in that order, plus {@code complete},
- * {@code draws_completed} (per chain), {@code warnings}, {@code chains_report} (per chain:
- * step size, mean tree depth, divergences, max-treedepth hits, E-BFMI; optional on reading)
- * and, per parameter, {@code mcse_sd}.
+ * {@code draws_completed} (per chain), {@code summary_chains} and {@code summary_draws}
+ * (which chains, and how many draws of each, the parameter summaries use: after an interrupt,
+ * the chains that have draws, cut to the shortest), {@code warnings}, {@code chains_report}
+ * (per chain: step size, mean tree depth, divergences, max-treedepth hits, E-BFMI; optional on
+ * reading) and, per parameter, {@code mcse_sd}.
  * A quantity that is undefined (NaN, e.g. R-hat of too few draws) is written as {@code null},
  * since JSON has no NaN; it reads back as NaN.
  */
@@ -45,6 +47,9 @@ public final class SummaryJson {
         root.put("complete", s.complete());
         ArrayNode completed = root.putArray("draws_completed");
         s.drawsCompleted().forEach(completed::add);
+        ArrayNode used = root.putArray("summary_chains");
+        s.summaryChains().forEach(used::add);
+        root.put("summary_draws", s.summaryDrawsPerChain());
         ArrayNode warnings = root.putArray("warnings");
         s.warnings().forEach(warnings::add);
         ArrayNode chains = root.putArray("chains_report");
@@ -132,7 +137,7 @@ public final class SummaryJson {
         if (w != null && w.isArray()) {
             w.forEach(n -> warnings.add(n.asText()));
         }
-        List<FitSummary.Chain> chains = new ArrayList<>();
+        List<FitSummary.Chain> chainsReport = new ArrayList<>();
         JsonNode report = root.get("chains_report");
         if (report != null) {
             if (!report.isArray()) {
@@ -141,20 +146,30 @@ public final class SummaryJson {
             for (int i = 0; i < report.size(); i++) {
                 JsonNode c = report.get(i);
                 String path = "$.chains_report[" + i + "]";
-                chains.add(new FitSummary.Chain((int) integer(c, "chain", path, source),
+                chainsReport.add(new FitSummary.Chain((int) integer(c, "chain", path, source),
                         real(c, "step_size", path, source), real(c, "mean_tree_depth", path, source),
                         integer(c, "divergences", path, source), integer(c, "max_treedepth_hits", path, source),
                         real(c, "ebfmi", path, source)));
             }
         }
         JsonNode complete = root.get("complete");
+        int chains = (int) integer(root, "chains", source);
+        List<Integer> summaryChains = FitSummary.chainsWithDraws(chains, completed);
+        JsonNode used = root.get("summary_chains");
+        if (used != null && used.isArray()) {
+            summaryChains = new ArrayList<>();
+            for (JsonNode n : used) {
+                summaryChains.add(n.asInt());
+            }
+        }
         return new FitSummary(
                 (int) integer(root, "chains", source), (int) integer(root, "warmup", source),
                 (int) integer(root, "draws", source), integer(root, "seed", source),
                 real(root, "wall_seconds", "$", source), real(root, "warmup_seconds", "$", source),
                 real(root, "sampling_seconds", "$", source), integer(root, "gradient_evaluations", source),
                 integer(root, "divergences", source), integer(root, "max_treedepth_hits", source),
-                complete == null || complete.asBoolean(), completed, warnings, parameters, chains);
+                complete == null || complete.asBoolean(), completed, warnings, parameters, summaryChains,
+                chainsReport);
     }
 
     private static void number(ObjectNode o, String key, double value) {

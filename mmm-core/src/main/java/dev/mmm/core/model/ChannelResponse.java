@@ -110,6 +110,35 @@ public final class ChannelResponse {
         return response;
     }
 
+    /**
+     * f[t] at theta for another scaled spend series of this response's length (a candidate
+     * plan of the budget optimiser), without copying it; returns the internal buffer. The input
+     * is held until the next forward call and must not change before {@link #inputGradient}.
+     */
+    public double[] forward(double[] theta, double[] scaledInput) {
+        if (scaledInput.length != rows) {
+            throw new IllegalArgumentException(channel + ": " + scaledInput.length + " input rows, this response has "
+                    + rows);
+        }
+        for (int j = 0; j < adstockParams.length; j++) {
+            adstockParams[j] = theta[adstockIndex[j]];
+        }
+        for (int j = 0; j < saturationParams.length; j++) {
+            saturationParams[j] = theta[saturationIndex[j]];
+        }
+        transform.forward(adstockParams, saturationParams, scaledInput, rows, response, workspace);
+        return response;
+    }
+
+    /**
+     * {@code xGradient[s] = sum_t g[t] d f[t] / d x[s]}: how the response moves with each row's
+     * scaled spend, after {@link #forward} at the same theta (d response / d spend for the budget
+     * optimiser). Allocates nothing.
+     */
+    public void inputGradient(double[] g, double[] xGradient) {
+        transform.backward(g, workspace, adstockGradient, saturationGradient, xGradient);
+    }
+
     /** The response cached by the last {@link #forward} (do not modify). */
     public double[] lastResponse() {
         return response;

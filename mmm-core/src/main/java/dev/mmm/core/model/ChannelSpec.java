@@ -20,6 +20,8 @@ public record ChannelSpec(String name, String adstock, int lMax, boolean normali
     public static final String DEFAULT_ADSTOCK = "geometric";
     public static final int DEFAULT_L_MAX = 8;
     public static final String DEFAULT_SATURATION = "logistic";
+    /** Longest adstock accepted, in periods (ten years of weeks, about three of days). */
+    public static final int MAX_L_MAX = 520;
 
     public ChannelSpec {
         Objects.requireNonNull(name, "channel name");
@@ -30,8 +32,8 @@ public record ChannelSpec(String name, String adstock, int lMax, boolean normali
         if (name.isBlank()) {
             throw new SpecException("a channel name is blank");
         }
-        if (lMax < 1) {
-            throw new SpecException("channel '" + name + "': lMax must be >= 1, got " + lMax);
+        if (lMax < 1 || lMax > MAX_L_MAX) {
+            throw new SpecException("channel '" + name + "': lMax must be between 1 and " + MAX_L_MAX + ", got " + lMax);
         }
         priors = Collections.unmodifiableMap(new LinkedHashMap<>(priors == null ? Map.of() : priors));
     }

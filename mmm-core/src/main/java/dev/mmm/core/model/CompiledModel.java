@@ -57,6 +57,12 @@ public final class CompiledModel implements LogDensity {
     private final SynergyTerm[] synergies;
     /** Per multi-series term, scratch for {@link #seriesInto} (made on first use). */
     private final double[][][] seriesScratch;
+    /** Parameters computed from others (ROI parameterisation), in the order they are derived. */
+    private final DerivedParameters[] derived;
+    /** Extra log-density components after the likelihood (lift tests). */
+    private final DensityTerm[] densityTerms;
+    /** True for the prior alone: no likelihood and no extra density components. */
+    private final boolean priorOnly;
 
     /**
      * @param spec       the spec this model was compiled from (kept for reports; may be null in tests)
@@ -109,6 +115,9 @@ public final class CompiledModel implements LogDensity {
         this.seriesHolders = seriesHolders(this.terms);
         this.synergies = synergiesOf(this.terms);
         this.seriesScratch = new double[this.terms.length][][];
+        this.derived = new DerivedParameters[0];
+        this.densityTerms = new DensityTerm[0];
+        this.priorOnly = false;
     }
 
     private static double[][][] seriesHolders(Term[] terms) {
@@ -130,11 +139,13 @@ public final class CompiledModel implements LogDensity {
     }
 
     private CompiledModel(CompiledModel source) {
-        this(source, source.source, source.timeAxis, source.historyRows, source.hasTarget);
+        this(source, source.source, source.timeAxis, source.historyRows, source.hasTarget, source.derived,
+                source.densityTerms, source.priorOnly);
     }
 
     private CompiledModel(CompiledModel source, Dataset rowsSource, TimeAxis timeAxis, int historyRows,
-                          boolean hasTarget) {
+                          boolean hasTarget, DerivedParameters[] derived, DensityTerm[] densityTerms,
+                          boolean priorOnly) {
         this.spec = source.spec;
         this.scaling = source.scaling;
         this.dates = source.dates;
@@ -142,8 +153,35 @@ public final class CompiledModel implements LogDensity {
         this.parameterNames = source.parameterNames;
         this.priors = source.priors;
         this.bijectors = source.bijectors;
-        this.freeIndex = source.freeIndex;
         this.fixedTheta = source.fixedTheta;
+        this.derived = new DerivedParameters[derived.length];
+        boolean[] isDerived = new boolean[priors.length];
+        for (int k = 0; k < derived.length; k++) {
+            this.derived[k] = derived[k].copy();
+            for (int i : derived[k].derivedIndices()) {
+                if (priors[i].support().isPoint() || isDerived[i]) {
+                    throw new IllegalArgumentException(parameterNames.get(i) + " cannot be derived: it is fixed or derived already");
+                }
+                isDerived[i] = true;
+            }
+        }
+        this.densityTerms = new DensityTerm[densityTerms.length];
+        for (int k = 0; k < densityTerms.length; k++) {
+            this.densityTerms[k] = densityTerms[k].copy();
+        }
+        this.priorOnly = priorOnly;
+        int free = 0;
+        for (int i = 0; i < priors.length; i++) {
+            if (!priors[i].support().isPoint() && !isDerived[i]) {
+                free++;
+            }
+        }
+        this.freeIndex = new int[free];
+        for (int i = 0, k = 0; i < priors.length; i++) {
+            if (!priors[i].support().isPoint() && !isDerived[i]) {
+                freeIndex[k++] = i;
+            }
+        }
         this.terms = new Term[source.terms.length];
         for (int k = 0; k < terms.length; k++) {
             terms[k] = source.terms[k].copy();
@@ -165,10 +203,55 @@ public final class CompiledModel implements LogDensity {
 
     /** The compiler's last step: remember the rows and calendar this model was built from. */
     CompiledModel withSource(Dataset rowsSource, TimeAxis axis, int history, boolean target) {
-        return new CompiledModel(this, rowsSource, axis, history, target);
+        return new CompiledModel(this, rowsSource, axis, history, target, derived, densityTerms, priorOnly);
     }
 
-    /** Number of sampled (unconstrained) coordinates: the parameters less those fixed by a Dirac prior. */
+    /**
+     * This model with parameters derived from others (no longer sampled: {@link #dimension()}
+     * drops by their count) and extra log-density components added after the likelihood. The
+     * objects are copied, never shared. Calibration ({@code dev.mmm.core.calibration}) builds
+     * them; any derived or extra component already present is kept.
+     */
+    public CompiledModel withCalibration(List<DerivedParameters> moreDerived, List<DensityTerm> moreTerms) {
+        List<DerivedParameters> d = new ArrayList<>(List.of(derived));
+        d.addAll(moreDerived);
+        List<DensityTerm> e = new ArrayList<>(List.of(densityTerms));
+        e.addAll(moreTerms);
+        return new CompiledModel(this, source, timeAxis, historyRows, hasTarget, d.toArray(new DerivedParameters[0]),
+                e.toArray(new DensityTerm[0]), priorOnly);
+    }
+
+    /**
+     * The prior alone over the same parameters: the log density without the likelihood and without
+     * the extra components (prior checks, and the check that a ROI prior is reproduced).
+     */
+    public CompiledModel priorOnly() {
+        return new CompiledModel(this, source, timeAxis, historyRows, true, derived, densityTerms, true);
+    }
+
+    /** The extra log-density components (lift tests), in the order they are added. */
+    public List<DensityTerm> densityTerms() {
+        return List.of(densityTerms);
+    }
+
+    /** The derived-parameter objects (ROI parameterisation). */
+    public List<DerivedParameters> derivedParameters() {
+        return List.of(derived);
+    }
+
+    /** Whether parameter {@code i} (in {@link #parameterNames()} order) is derived, not sampled. */
+    public boolean isDerived(int i) {
+        for (DerivedParameters d : derived) {
+            for (int j : d.derivedIndices()) {
+                if (j == i) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** Number of sampled (unconstrained) coordinates: the parameters less those fixed by a Dirac prior or derived. */
     @Override
     public int dimension() {
         return freeIndex.length;
@@ -201,13 +284,25 @@ public final class CompiledModel implements LogDensity {
             Arrays.fill(gradient, 0.0);
             return Double.NEGATIVE_INFINITY;
         }
-        Arrays.fill(mu, 0.0);
-        for (Term term : terms) {
-            term.addForward(theta, mu);
+        for (DerivedParameters d : derived) {
+            d.derive(theta);
         }
-        double logLik = likelihood.logLikelihood(theta, mu, dMu, dTheta);
-        for (Term term : terms) {
-            term.addReverse(theta, dMu, dTheta);
+        double logLik = 0.0;
+        if (!priorOnly) {
+            Arrays.fill(mu, 0.0);
+            for (Term term : terms) {
+                term.addForward(theta, mu);
+            }
+            logLik = likelihood.logLikelihood(theta, mu, dMu, dTheta);
+            for (Term term : terms) {
+                term.addReverse(theta, dMu, dTheta);
+            }
+            for (DensityTerm extra : densityTerms) {
+                logLik += extra.addLogDensity(theta, dTheta);
+            }
+        }
+        for (int k = derived.length - 1; k >= 0; k--) {
+            derived[k].reverse(theta, dTheta);
         }
         for (int k = 0; k < n; k++) {
             int i = freeIndex[k];
@@ -241,9 +336,13 @@ public final class CompiledModel implements LogDensity {
             int i = freeIndex[k];
             constrainedOut[i] = bijectors[i].toConstrained(unconstrained[k]);
         }
+        // Derived parameters use this instance's scratch: one thread at a time, as meanInto.
+        for (DerivedParameters d : derived) {
+            d.derive(constrainedOut);
+        }
     }
 
-    /** Constrained (all parameters) to unconstrained (sampled coordinates only). */
+    /** Constrained (all parameters) to unconstrained (sampled coordinates only; derived ones are dropped). */
     public void unconstrain(double[] constrained, double[] unconstrainedOut) {
         for (int k = 0; k < freeIndex.length; k++) {
             int i = freeIndex[k];
@@ -427,7 +526,10 @@ public final class CompiledModel implements LogDensity {
         if (spec == null) {
             throw new IllegalStateException("a hand-built model without a spec cannot be re-fed");
         }
-        return ModelCompiler.recompile(spec, inputs.rows(), scaling, timeAxis, inputs.historyRows());
+        // Derived parameters (ROI) keep their training definition; the extra density components
+        // (lift tests) belong to the training rows and are not carried over.
+        CompiledModel refed = ModelCompiler.recompile(spec, inputs.rows(), scaling, timeAxis, inputs.historyRows());
+        return derived.length == 0 ? refed : refed.withCalibration(List.of(derived), List.of());
     }
 
     /** The rows this model was compiled from (the training data for the training model). */

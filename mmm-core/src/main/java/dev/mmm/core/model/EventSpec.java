@@ -36,6 +36,11 @@ public record EventSpec(String name, List<LocalDate> dates, Shape shape, double 
         }
     }
 
+    /** Widest Gaussian bump accepted, in days (ten years). */
+    public static final double MAX_WIDTH_DAYS = 3652.5;
+    /** Most dates one event may have. */
+    public static final int MAX_DATES = 10_000;
+
     public EventSpec {
         Objects.requireNonNull(name, "event name");
         Objects.requireNonNull(shape, "event shape");
@@ -43,8 +48,14 @@ public record EventSpec(String name, List<LocalDate> dates, Shape shape, double 
         if (dates.isEmpty()) {
             throw new SpecException("event '" + name + "': needs at least one date");
         }
-        if (shape == Shape.GAUSSIAN && !(widthDays > 0.0)) {
-            throw new SpecException("event '" + name + "': widthDays must be > 0, got " + widthDays);
+        if (dates.size() > MAX_DATES) {
+            throw new SpecException("event '" + name + "': at most " + MAX_DATES + " dates, got " + dates.size());
+        }
+        if (shape == Shape.GAUSSIAN && !(widthDays > 0.0 && widthDays <= MAX_WIDTH_DAYS)) {
+            throw new SpecException("event '" + name + "': widthDays must be > 0 and at most " + MAX_WIDTH_DAYS + ", got " + widthDays);
+        }
+        if (!(widthDays >= 0.0 && widthDays <= MAX_WIDTH_DAYS)) {
+            throw new SpecException("event '" + name + "': widthDays must be between 0 and " + MAX_WIDTH_DAYS + ", got " + widthDays);
         }
     }
 

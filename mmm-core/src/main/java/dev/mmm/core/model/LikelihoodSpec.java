@@ -15,6 +15,8 @@ public record LikelihoodSpec(String family, Double nu, Distribution nuPrior) {
     public static final String NORMAL = "normal";
     public static final String STUDENT_T = "student_t";
     public static final String LOGNORMAL = "lognormal";
+    /** Largest fixed nu accepted (beyond it a Student-t is a Normal to double precision). */
+    public static final double MAX_NU = 1e6;
 
     public LikelihoodSpec {
         Objects.requireNonNull(family, "family");
@@ -27,8 +29,8 @@ public record LikelihoodSpec(String family, Double nu, Distribution nuPrior) {
         if (nu != null && nuPrior != null) {
             throw new SpecException("student_t: give either a fixed nu or a nu prior, not both");
         }
-        if (nu != null && !(nu > 0.0)) {
-            throw new SpecException("student_t: nu must be > 0, got " + nu);
+        if (nu != null && !(nu > 0.0 && nu <= MAX_NU)) {
+            throw new SpecException("student_t: nu must be > 0 and at most " + MAX_NU + ", got " + nu);
         }
     }
 

@@ -17,7 +17,9 @@ public final class Mmm {
     }
 
     /**
-     * Compiles {@code spec} against {@code data} and samples its posterior.
+     * Checks {@code data} against {@code spec} ({@link FitChecks#validate}: the same checks as the
+     * CLI's), checks that the draws fit in memory, then compiles and samples the posterior.
+     * The checks' warnings are not returned here; {@link FitChecks#validate} gives them.
      *
      * @param listener progress callback, may be null
      * @param token    cancellation, may be null; a cancelled fit returns the draws made so far
@@ -35,6 +37,8 @@ public final class Mmm {
      */
     public static MmmFit fit(ModelSpec spec, Dataset data, SamplerSettings settings, WarmStart warmStart,
                              ProgressListener listener, CancellationToken token) {
+        FitChecks.validate(spec, data);
+        FitChecks.checkMemory(spec, settings);
         CompiledModel model = spec.compile(data);
         SamplingResult result;
         try {
@@ -66,7 +70,7 @@ public final class Mmm {
         List<ModelParameter> parameters = model.parameters();
         for (int i = 0; i < parameters.size(); i++) {
             ModelParameter p = parameters.get(i);
-            if (p.prior().support().isPoint()) {
+            if (p.prior().support().isPoint() || model.isDerived(i)) {
                 continue;
             }
             double logPrior = p.prior().logDensity(theta[i]);

@@ -97,7 +97,7 @@ final class ModelCompiler {
         double[] v = data.column(name);
         for (int t = 0; t < v.length; t++) {
             if (!Double.isFinite(v[t])) {
-                throw new DataException("column '" + name + "' row " + (t + 1) + ": value is " + v[t]
+                throw new DataException("column '" + name + "', row " + data.sourceRow(t) + ": value is " + v[t]
                         + ", expected a finite number");
             }
         }
@@ -120,7 +120,7 @@ final class ModelCompiler {
             double[] x = finiteColumn(c.name(), "channel");
             for (int t = 0; t < rows; t++) {
                 if (x[t] < 0.0) {
-                    throw new DataException("column '" + c.name() + "' row " + (t + 1) + ": spend must be >= 0, got " + x[t]);
+                    throw new DataException("column '" + c.name() + "', row " + data.sourceRow(t) + ": spend must be >= 0, got " + x[t]);
                 }
             }
             double s = training ? Scaling.scaleOf(x, c.scaling()) : frozenScaling.channelScale(c.name());
@@ -146,6 +146,13 @@ final class ModelCompiler {
                 ChannelSpec cs = spec.channels().get(c);
                 Distribution p = cs.priors().getOrDefault("beta", prior("beta", DefaultPriors.beta()));
                 betaIndex[c] = add("beta[" + cs.name() + "]", p);
+            }
+            for (ChannelSpec cs : spec.channels()) {
+                // beta[c] of a channel with a ROI prior is derived from roas[c] (core.calibration).
+                var roi = spec.calibration().roiPrior(cs.name());
+                if (roi != null) {
+                    add(roi.parameterName(), roi.prior(), false);
+                }
             }
             terms.add(new MediaTerm(responses, betaIndex, rows));
         }
@@ -211,7 +218,7 @@ final class ModelCompiler {
             case LikelihoodSpec.LOGNORMAL -> {
                 for (int t = 0; t < rows && hasTarget; t++) {
                     if (!(y[t] > 0.0)) {
-                        throw new DataException("column '" + spec.targetColumn() + "' row " + (t + 1)
+                        throw new DataException("column '" + spec.targetColumn() + "', row " + data.sourceRow(t)
                                 + ": a lognormal likelihood needs a target > 0, got " + y[t]);
                     }
                 }

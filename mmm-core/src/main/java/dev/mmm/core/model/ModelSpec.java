@@ -1,5 +1,9 @@
 package dev.mmm.core.model;
 
+import dev.mmm.core.calibration.Calibration;
+import dev.mmm.core.calibration.Calibrator;
+import dev.mmm.core.calibration.LiftTest;
+import dev.mmm.core.calibration.RoiPrior;
 import dev.mmm.core.data.Dataset;
 import dev.mmm.priors.Distribution;
 import java.util.ArrayList;
@@ -22,7 +26,10 @@ import java.util.Set;
  * {@code intercept}; {@code trend_k}, {@code trend_delta[1..n]} if a trend is asked for; the
  * channels' adstock parameters grouped by name in order of first appearance
  * ({@code alpha[c]} for every channel that has one, then e.g. {@code theta[c]}), then their
- * saturation parameters likewise ({@code lam[c]}, ...), then {@code beta[c]}; {@code synergy[a:b]};
+ * saturation parameters likewise ({@code lam[c]}, ...), then {@code beta[c]}; for each channel
+ * with a ROI prior, in channel order, its sampled quantity ({@code roas[c]}, {@code mroas[c]},
+ * {@code share[c]} or {@code cost_per_target[c]}; its {@code beta[c]} is then derived, not
+ * sampled: see {@link dev.mmm.core.calibration.RoiPrior}); {@code synergy[a:b]};
  * {@code gamma[control]}; {@code event[name]}; each seasonality's {@code <prefix>[sin_1],
  * <prefix>[cos_1], ..., <prefix>[cos_n]}; {@code sigma}; {@code nu} for a Student-t with nu sampled.
  * Where a channel's adstock and saturation both name a parameter the same (Weibull's {@code lam}
@@ -37,6 +44,13 @@ import java.util.Set;
  */
 public final class ModelSpec {
 
+    /**
+     * Names a seasonality prefix may not take: the fixed parameter families and the names of
+     * the contributions of the other terms.
+     */
+    static final Set<String> RESERVED_NAMES = Set.of("intercept", "beta", "gamma", "event", "synergy", "trend_k",
+            "trend_delta", "sigma", "nu", "controls", "events", "trend");
+
     private final String dateColumn;
     private final String targetColumn;
     private final ScalingMethod targetScaling;
@@ -48,6 +62,7 @@ public final class ModelSpec {
     private final List<SynergySpec> synergies;
     private final LikelihoodSpec likelihood;
     private final Map<String, Distribution> priors;
+    private final Calibration calibration;
 
     private ModelSpec(Builder b) {
         this.dateColumn = b.dateColumn;
@@ -61,6 +76,7 @@ public final class ModelSpec {
         this.synergies = List.copyOf(b.synergies);
         this.likelihood = b.likelihood;
         this.priors = Collections.unmodifiableMap(new LinkedHashMap<>(b.priors));
+        this.calibration = b.calibration;
     }
 
     public static Builder builder() {
@@ -77,12 +93,18 @@ public final class ModelSpec {
         events.forEach(b::event);
         synergies.forEach(b::synergy);
         priors.forEach(b::prior);
+        b.calibration(calibration);
         return b;
     }
 
     /** Joins this spec with data: scales it, builds the bases and the log posterior. */
     public CompiledModel compile(Dataset data) {
-        return ModelCompiler.compile(this, data);
+        return Calibrator.attach(ModelCompiler.compile(this, data));
+    }
+
+    /** Lift tests and ROI priors ({@link Calibration#none()} when there are none). */
+    public Calibration calibration() {
+        return calibration;
     }
 
     public String dateColumn() {
@@ -158,13 +180,13 @@ public final class ModelSpec {
                 && controls.equals(s.controls) && seasonalities.equals(s.seasonalities)
                 && Objects.equals(trend, s.trend) && events.equals(s.events)
                 && synergies.equals(s.synergies) && likelihood.equals(s.likelihood)
-                && priors.equals(s.priors);
+                && priors.equals(s.priors) && calibration.equals(s.calibration);
     }
 
     @Override
     public int hashCode() {
         return Objects.hash(dateColumn, targetColumn, targetScaling, channels, controls, seasonalities, trend,
-                events, synergies, likelihood, priors);
+                events, synergies, likelihood, priors, calibration);
     }
 
     @Override
@@ -185,6 +207,7 @@ public final class ModelSpec {
         private final List<SynergySpec> synergies = new ArrayList<>();
         private LikelihoodSpec likelihood = LikelihoodSpec.normal();
         private final LinkedHashMap<String, Distribution> priors = new LinkedHashMap<>();
+        private Calibration calibration = Calibration.none();
 
         private Builder() {
         }
@@ -280,6 +303,24 @@ public final class ModelSpec {
             return this;
         }
 
+        /** Replaces the calibration (lift tests and ROI priors). */
+        public Builder calibration(Calibration c) {
+            this.calibration = Objects.requireNonNull(c);
+            return this;
+        }
+
+        /** Adds lift tests. */
+        public Builder liftTests(List<LiftTest> tests) {
+            this.calibration = calibration.withLiftTests(tests);
+            return this;
+        }
+
+        /** Adds a prior on a channel's ROAS: its beta becomes derived from the sampled {@code roas[channel]}. */
+        public Builder roiPrior(RoiPrior prior) {
+            this.calibration = calibration.withRoiPrior(prior);
+            return this;
+        }
+
         public ModelSpec build() {
             if (dateColumn == null || dateColumn.isBlank()) {
                 throw new SpecException("date: the date column is not set");
@@ -313,7 +354,7 @@ public final class ModelSpec {
                 for (String c : List.of(s.channelA(), s.channelB())) {
                     if (!channels.containsKey(c)) {
                         throw new SpecException("synergies: '" + c + "' is not a channel; the channels are "
-                                + String.join(", ", channels.keySet()));
+                                + dev.mmm.core.data.MessageText.names(new ArrayList<>(channels.keySet())));
                     }
                 }
                 String key = s.channelA().compareTo(s.channelB()) < 0 ? s.channelA() + ":" + s.channelB()
@@ -322,7 +363,20 @@ public final class ModelSpec {
                     throw new SpecException("synergies: pair " + s.channelA() + ", " + s.channelB() + " is given twice");
                 }
             }
-            java.util.Set<String> families = knownPriorFamilies(channels.values(), seasonalities);
+            Set<String> channelFamilies = channelFamilies(channels.values());
+            for (SeasonalitySpec s : seasonalities) {
+                String clash = prefixClash(s.prefix(), channels.keySet(), controls.keySet(), channelFamilies);
+                if (clash != null) {
+                    throw new SpecException("seasonality '" + s.prefix() + "': prefix " + clash);
+                }
+            }
+            for (int i = 0; i < calibration.liftTests().size(); i++) {
+                requireChannel(calibration.liftTests().get(i).channel(), "calibration.lift_tests[" + i + "].channel");
+            }
+            for (int i = 0; i < calibration.roiPriors().size(); i++) {
+                requireChannel(calibration.roiPriors().get(i).channel(), "calibration.roi_priors[" + i + "].channel");
+            }
+            java.util.Set<String> families = knownPriorFamilies(this);
             for (String family : priors.keySet()) {
                 if (!families.contains(family)) {
                     throw new SpecException("priors." + family + ": no parameter family '" + family + "' in this model; valid: "
@@ -331,19 +385,40 @@ public final class ModelSpec {
             }
             return new ModelSpec(this);
         }
+
+        private void requireChannel(String channel, String path) {
+            if (!channels.containsKey(channel)) {
+                throw new SpecException(path + ": '" + channel + "' is not a channel; the channels are "
+                        + String.join(", ", channels.keySet()));
+            }
+        }
     }
 
     /**
-     * The names {@link Builder#prior} accepts for a model with these channels and seasonalities:
-     * the fixed families and every channel transform's parameter group name.
+     * Why a seasonality prefix cannot be used, or null. The prefix names the seasonality's
+     * parameters ({@code prefix[sin_1]}), its prior family and its contribution, so it must be
+     * none of the other families (fixed, or a channel transform's parameter group), no other
+     * term's contribution and no channel or control.
      */
-    static java.util.Set<String> knownPriorFamilies(java.util.Collection<ChannelSpec> channels,
-                                                   List<SeasonalitySpec> seasonalities) {
-        java.util.LinkedHashSet<String> f = new java.util.LinkedHashSet<>(List.of("intercept", "beta", "gamma", "fourier",
-                "event", "synergy", "trend_k", "trend_delta", "sigma", "nu"));
-        for (SeasonalitySpec s : seasonalities) {
-            f.add(s.prefix());
+    static String prefixClash(String prefix, Set<String> channels, Set<String> controls, Set<String> channelFamilies) {
+        if (RESERVED_NAMES.contains(prefix)) {
+            return "is the name of another parameter family or term; choose another prefix";
         }
+        if (channels.contains(prefix) || controls.contains(prefix)) {
+            return "is also a column of the model; choose another prefix";
+        }
+        if (!prefix.equals("fourier") && channelFamilies.contains(prefix)) {
+            return "is the name of a channel parameter family; choose another prefix";
+        }
+        return null;
+    }
+
+    /**
+     * The parameter families of these channels' transforms ({@code alpha}, {@code lam}, ...),
+     * with {@code adstock_}/{@code saturation_} in front where both name a parameter the same.
+     */
+    static java.util.Set<String> channelFamilies(java.util.Collection<ChannelSpec> channels) {
+        java.util.LinkedHashSet<String> f = new java.util.LinkedHashSet<>();
         for (ChannelSpec c : channels) {
             try {
                 List<String> a = dev.mmm.core.transform.Transforms.adstock(c.adstock(), c.lMax(), c.normalize()).parameterNames();
@@ -354,6 +429,42 @@ public final class ModelSpec {
                 throw new SpecException("channel '" + c.name() + "': " + e.getMessage(), e);
             }
         }
+        return f;
+    }
+
+    /**
+     * The names {@link Builder#prior} accepts for the model the builder holds: a family only
+     * when the model has a parameter in it (no {@code trend_k} without a trend, no {@code nu}
+     * unless a Student-t samples it), so that a prior for a term the model lacks is an error
+     * instead of being silently unused.
+     */
+    static java.util.Set<String> knownPriorFamilies(Builder b) {
+        java.util.LinkedHashSet<String> f = new java.util.LinkedHashSet<>(List.of("intercept", "beta", "sigma"));
+        if (!b.controls.isEmpty()) {
+            f.add("gamma");
+        }
+        if (!b.seasonalities.isEmpty()) {
+            f.add("fourier");
+        }
+        if (!b.events.isEmpty()) {
+            f.add("event");
+        }
+        if (!b.synergies.isEmpty()) {
+            f.add("synergy");
+        }
+        if (b.trend != null) {
+            f.add("trend_k");
+            if (b.trend.changepoints() > 0) {
+                f.add("trend_delta");
+            }
+        }
+        if (b.likelihood.nuSampled()) {
+            f.add("nu");
+        }
+        for (SeasonalitySpec s : b.seasonalities) {
+            f.add(s.prefix());
+        }
+        f.addAll(channelFamilies(b.channels.values()));
         return f;
     }
 }

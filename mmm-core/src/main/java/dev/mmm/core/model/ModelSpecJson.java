@@ -1,6 +1,11 @@
 package dev.mmm.core.model;
 
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonStreamContext;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import dev.mmm.core.data.MessageText;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -42,7 +47,10 @@ import java.util.Set;
  */
 public final class ModelSpecJson {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    /** Strict reading: one document only, and a key given twice is an error rather than the last one winning. */
+    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
 
     private ModelSpecJson() {
     }
@@ -132,6 +140,9 @@ public final class ModelSpecJson {
             lik.set("nu_prior", Priors.toJson(spec.likelihood().nuPrior()));
         }
         root.set("priors", priorsNode(spec.priors()));
+        if (!spec.calibration().isEmpty()) {
+            root.set("calibration", dev.mmm.core.calibration.CalibrationJson.write(spec.calibration()));
+        }
         return root;
     }
 
@@ -148,16 +159,51 @@ public final class ModelSpecJson {
         try {
             root = MAPPER.readTree(json);
         } catch (JsonProcessingException e) {
-            throw new SpecException("$: not valid JSON: " + e.getOriginalMessage().replace('\n', ' '));
+            throw new SpecException(parseError(e));
         }
         return read(root);
+    }
+
+    /** A JSON syntax error as one line: the path where it happened, what, and the line and column. */
+    private static String parseError(JsonProcessingException e) {
+        String path = "$";
+        if (e.getProcessor() instanceof JsonParser parser) {
+            path = pathOf(parser.getParsingContext());
+        }
+        JsonLocation at = e.getLocation();
+        String where = at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")";
+        String message = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
+        if (message.startsWith("Duplicate field")) {
+            return path + ": key given twice" + where + "; each key may appear once";
+        }
+        if (message.startsWith("Trailing token")) {
+            return "$: unexpected content after the JSON document" + where;
+        }
+        return path + ": not valid JSON" + where + ": " + MessageText.value(message);
+    }
+
+    /** The JSON path ({@code $.channels[1].priors}) of a parser's position. */
+    private static String pathOf(JsonStreamContext context) {
+        List<String> parts = new ArrayList<>();
+        for (JsonStreamContext c = context; c != null && !c.inRoot(); c = c.getParent()) {
+            if (c.inArray()) {
+                parts.add("[" + Math.max(c.getCurrentIndex(), 0) + "]");
+            } else if (c.inObject() && c.getCurrentName() != null) {
+                parts.add("." + MessageText.value(c.getCurrentName()));
+            }
+        }
+        StringBuilder b = new StringBuilder("$");
+        for (int i = parts.size() - 1; i >= 0; i--) {
+            b.append(parts.get(i));
+        }
+        return b.toString();
     }
 
     public static ModelSpec read(JsonNode root) {
         String p = "$";
         requireObject(root, p);
         allowKeys(root, p, Set.of("date", "target", "target_scaling", "channels", "controls", "seasonality",
-                "trend", "events", "synergies", "likelihood", "priors"));
+                "trend", "events", "synergies", "likelihood", "priors", "calibration"));
         ModelSpec.Builder b = ModelSpec.builder();
         String date = text(root, "date", p, true);
         String target = text(root, "target", p, true);
@@ -169,7 +215,9 @@ public final class ModelSpecJson {
         if (root.has("target_scaling")) {
             b.targetScaling(scaling(root.get("target_scaling"), p + ".target_scaling"));
         }
-        List<String> channelNames = new ArrayList<>();
+        // Sets, not lists: a spec of a million channels must be checked in linear time.
+        java.util.LinkedHashSet<String> channelNames = new java.util.LinkedHashSet<>();
+        List<ChannelSpec> channelSpecs = new ArrayList<>();
         for (Item item : array(root, "channels", p)) {
             ChannelSpec c = channel(item.node, item.path);
             requireNotDateOrTarget(c.name(), date, target, item);
@@ -177,9 +225,10 @@ public final class ModelSpecJson {
                 throw new SpecException(item.path + ".name: channel '" + c.name() + "' is given twice");
             }
             channelNames.add(c.name());
+            channelSpecs.add(c);
             b.channel(c);
         }
-        List<String> controlNames = new ArrayList<>();
+        java.util.LinkedHashSet<String> controlNames = new java.util.LinkedHashSet<>();
         for (Item item : array(root, "controls", p)) {
             ControlSpec c = control(item.node, item.path);
             requireNotDateOrTarget(c.name(), date, target, item);
@@ -189,13 +238,26 @@ public final class ModelSpecJson {
             controlNames.add(c.name());
             b.control(c);
         }
+        Map<String, String> prefixes = new LinkedHashMap<>();
+        java.util.Set<String> channelFamilies = ModelSpec.channelFamilies(channelSpecs);
         for (Item item : array(root, "seasonality", p)) {
-            b.seasonality(seasonality(item.node, item.path));
+            SeasonalitySpec s = seasonality(item.node, item.path);
+            String prefixPath = item.node.has("prefix") ? item.path + ".prefix" : item.path;
+            String first = prefixes.putIfAbsent(s.prefix(), item.path);
+            if (first != null) {
+                throw new SpecException(prefixPath + ": seasonality prefix '" + MessageText.value(s.prefix())
+                        + "' is given twice (also at " + first + "); give each seasonality its own prefix");
+            }
+            String clash = ModelSpec.prefixClash(s.prefix(), channelNames, controlNames, channelFamilies);
+            if (clash != null) {
+                throw new SpecException(prefixPath + ": seasonality prefix '" + MessageText.value(s.prefix()) + "' " + clash);
+            }
+            b.seasonality(s);
         }
         if (root.has("trend") && !root.get("trend").isNull()) {
             b.trend(trend(root.get("trend"), p + ".trend"));
         }
-        List<String> eventNames = new ArrayList<>();
+        java.util.Set<String> eventNames = new java.util.HashSet<>();
         for (Item item : array(root, "events", p)) {
             EventSpec e = event(item.node, item.path);
             if (eventNames.contains(e.name())) {
@@ -223,11 +285,14 @@ public final class ModelSpecJson {
                 b.prior(e.getKey(), d);
             }
         }
+        if (root.has("calibration") && !root.get("calibration").isNull()) {
+            b.calibration(dev.mmm.core.calibration.CalibrationJson.read(root.get("calibration"), p + ".calibration"));
+        }
         try {
             return b.build();
         } catch (IllegalArgumentException e) {
             String m = e.getMessage();
-            throw new SpecException(m.startsWith("priors.") ? p + "." + m : p + ": " + m, e);
+            throw new SpecException(m.startsWith("priors.") || m.startsWith("calibration.") ? p + "." + m : p + ": " + m, e);
         }
     }
 
@@ -263,8 +328,9 @@ public final class ModelSpecJson {
                 adstockName = text(a, "name", ap, true);
                 if (a.has("l_max")) {
                     JsonNode l = a.get("l_max");
-                    if (!l.canConvertToInt() || !l.isIntegralNumber() || l.asInt() < 1) {
-                        throw new SpecException(ap + ".l_max: must be an integer >= 1, got " + l);
+                    if (!l.canConvertToInt() || !l.isIntegralNumber() || l.asInt() < 1 || l.asInt() > ChannelSpec.MAX_L_MAX) {
+                        throw new SpecException(ap + ".l_max: must be an integer between 1 and " + ChannelSpec.MAX_L_MAX
+                                + ", got " + describe(l));
                     }
                     lMax = l.asInt();
                 }
@@ -359,6 +425,13 @@ public final class ModelSpecJson {
         double period = node.has("period_days") ? number(node.get("period_days"), p + ".period_days")
                 : SeasonalitySpec.YEAR_DAYS;
         int order = integer(node, "order", p, 2);
+        if (order < 1 || order > SeasonalitySpec.MAX_ORDER) {
+            throw new SpecException(p + ".order: must be between 1 and " + SeasonalitySpec.MAX_ORDER + ", got " + order);
+        }
+        if (!(period > 0.0 && period <= SeasonalitySpec.MAX_PERIOD_DAYS)) {
+            throw new SpecException(p + ".period_days: must be > 0 and at most " + SeasonalitySpec.MAX_PERIOD_DAYS
+                    + ", got " + period);
+        }
         try {
             return new SeasonalitySpec(prefix, period, order, optionalPrior(node, "prior", p));
         } catch (IllegalArgumentException e) {
@@ -369,6 +442,11 @@ public final class ModelSpecJson {
     private static TrendSpec trend(JsonNode node, String p) {
         requireObject(node, p);
         allowKeys(node, p, Set.of("changepoints", "k_prior", "delta_prior"));
+        int changepoints = integer(node, "changepoints", p, 0);
+        if (changepoints < 0 || changepoints > TrendSpec.MAX_CHANGEPOINTS) {
+            throw new SpecException(p + ".changepoints: must be between 0 and " + TrendSpec.MAX_CHANGEPOINTS + ", got "
+                    + changepoints);
+        }
         try {
             return new TrendSpec(integer(node, "changepoints", p, 0), optionalPrior(node, "k_prior", p),
                     optionalPrior(node, "delta_prior", p));
@@ -401,6 +479,13 @@ public final class ModelSpecJson {
             }
         }
         double width = node.has("width_days") ? number(node.get("width_days"), p + ".width_days") : 0.0;
+        if (!(width >= 0.0 && width <= EventSpec.MAX_WIDTH_DAYS) || (shape == EventSpec.Shape.GAUSSIAN && !(width > 0.0))) {
+            throw new SpecException(p + ".width_days: must be " + (shape == EventSpec.Shape.GAUSSIAN ? "> 0" : ">= 0")
+                    + " and at most " + EventSpec.MAX_WIDTH_DAYS + ", got " + width);
+        }
+        if (dates.size() > EventSpec.MAX_DATES) {
+            throw new SpecException(p + ".dates: at most " + EventSpec.MAX_DATES + " dates, got " + dates.size());
+        }
         try {
             return new EventSpec(name, dates, shape, width, optionalPrior(node, "prior", p));
         } catch (SpecException e) {
@@ -408,7 +493,7 @@ public final class ModelSpecJson {
         }
     }
 
-    private static SynergySpec synergy(JsonNode node, String p, List<String> channelNames) {
+    private static SynergySpec synergy(JsonNode node, String p, java.util.Set<String> channelNames) {
         requireObject(node, p);
         allowKeys(node, p, Set.of("channels", "prior"));
         List<Item> pair = array(node, "channels", p);
@@ -420,7 +505,7 @@ public final class ModelSpecJson {
         for (Item item : pair) {
             if (!channelNames.contains(item.node.asText())) {
                 throw new SpecException(item.path + ": '" + item.node.asText() + "' is not a channel; the channels are "
-                        + String.join(", ", channelNames));
+                        + MessageText.names(new ArrayList<>(channelNames)));
             }
         }
         try {
@@ -441,8 +526,8 @@ public final class ModelSpecJson {
             throw new SpecException(p + ".family: unknown likelihood '" + family + "'; valid: normal, student_t, lognormal");
         }
         Double nu = node.has("nu") ? number(node.get("nu"), p + ".nu") : null;
-        if (nu != null && !(nu > 0.0)) {
-            throw new SpecException(p + ".nu: must be > 0, got " + nu);
+        if (nu != null && !(nu > 0.0 && nu <= LikelihoodSpec.MAX_NU)) {
+            throw new SpecException(p + ".nu: must be > 0 and at most " + LikelihoodSpec.MAX_NU + ", got " + nu);
         }
         Distribution nuPrior = optionalPrior(node, "nu_prior", p);
         if (nuPrior != null) {

@@ -13,14 +13,19 @@ import java.util.Objects;
 public record SeasonalitySpec(String prefix, double periodDays, int order, Distribution prior) {
 
     public static final double YEAR_DAYS = 365.25;
+    /** Highest Fourier order accepted (2 x 50 coefficients already resolve weekly detail of a year). */
+    public static final int MAX_ORDER = 50;
+    /** Longest period accepted, in days (a century). */
+    public static final double MAX_PERIOD_DAYS = 36525.0;
 
     public SeasonalitySpec {
         Objects.requireNonNull(prefix, "prefix");
-        if (!(periodDays > 0.0) || Double.isInfinite(periodDays)) {
-            throw new SpecException("seasonality '" + prefix + "': period must be > 0 days, got " + periodDays);
+        if (!(periodDays > 0.0) || periodDays > MAX_PERIOD_DAYS) {
+            throw new SpecException("seasonality '" + prefix + "': period must be > 0 and at most " + MAX_PERIOD_DAYS
+                    + " days, got " + periodDays);
         }
-        if (order < 1) {
-            throw new SpecException("seasonality '" + prefix + "': order must be >= 1, got " + order);
+        if (order < 1 || order > MAX_ORDER) {
+            throw new SpecException("seasonality '" + prefix + "': order must be between 1 and " + MAX_ORDER + ", got " + order);
         }
     }
 

@@ -15,8 +15,11 @@ public class SpecException extends IllegalArgumentException {
         super(oneLine(message), cause);
     }
 
-    /** Messages quote names from the input, which may hold line breaks: escape them to keep one line. */
+    /**
+     * Messages quote names from the input, which may hold line breaks or terminal escapes:
+     * escape them to keep one safe line, and cut what is unbounded.
+     */
     private static String oneLine(String message) {
-        return message == null ? null : message.replace("\r", "\\r").replace("\n", "\\n");
+        return message == null ? null : dev.mmm.core.data.MessageText.line(message);
     }
 }

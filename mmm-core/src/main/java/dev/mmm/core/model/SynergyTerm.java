@@ -77,6 +77,11 @@ public final class SynergyTerm implements Term {
         }
     }
 
+    /** The theta index of this synergy's coefficient. */
+    public int coefficientIndex() {
+        return coefficientIndex;
+    }
+
     /** The two channels this synergy joins. */
     public String channelA() {
         return a.channel();

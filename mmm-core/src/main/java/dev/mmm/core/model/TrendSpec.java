@@ -10,9 +10,13 @@ import dev.mmm.priors.Distribution;
  * {@code trend_delta ~ Laplace(0, 0.25)}.
  */
 public record TrendSpec(int changepoints, Distribution kPrior, Distribution deltaPrior) {
+
+    /** Most changepoints accepted (each is a parameter; more than the rows cannot be fitted anyway). */
+    public static final int MAX_CHANGEPOINTS = 500;
+
     public TrendSpec {
-        if (changepoints < 0) {
-            throw new SpecException("trend: changepoints must be >= 0, got " + changepoints);
+        if (changepoints < 0 || changepoints > MAX_CHANGEPOINTS) {
+            throw new SpecException("trend: changepoints must be between 0 and " + MAX_CHANGEPOINTS + ", got " + changepoints);
         }
     }
 

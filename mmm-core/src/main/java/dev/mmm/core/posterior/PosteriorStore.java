@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mmm.core.data.DataException;
+import dev.mmm.core.io.AtomicFolder;
 import dev.mmm.core.model.ModelSpec;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
@@ -52,15 +53,16 @@ public final class PosteriorStore {
 
     /** Writes both files into {@code dir} (which must exist; meant to be a staging folder of {@code AtomicFolder}). */
     public static void save(Posterior posterior, Path dir) throws IOException {
-        String sha = writeBinary(posterior, dir.resolve(DRAWS_FILE));
-        Files.writeString(dir.resolve(METADATA_FILE), metadataJson(posterior, sha), StandardCharsets.UTF_8);
+        MessageDigest sha = sha256();
+        AtomicFolder.writeFile(dir, DRAWS_FILE, out -> writeBinary(posterior, out, sha));
+        String json = metadataJson(posterior, HexFormat.of().formatHex(sha.digest()));
+        AtomicFolder.writeText(dir, METADATA_FILE, w -> w.write(json));
     }
 
-    private static String writeBinary(Posterior p, Path file) throws IOException {
-        MessageDigest sha = sha256();
+    private static void writeBinary(Posterior p, OutputStream raw, MessageDigest sha) throws IOException {
         int columns = p.parameterNames().size() + Posterior.SAMPLER_COLUMNS.size();
-        try (OutputStream raw = Files.newOutputStream(file);
-             DigestOutputStream digest = new DigestOutputStream(new BufferedOutputStream(raw, 1 << 16), sha)) {
+        {
+            DigestOutputStream digest = new DigestOutputStream(new BufferedOutputStream(raw, 1 << 16), sha);
             ByteBuffer header = ByteBuffer.allocate(MAGIC.length + 4 + 8).order(ByteOrder.LITTLE_ENDIAN);
             header.put(MAGIC).putInt(columns).putLong(p.drawCount());
             digest.write(header.array());
@@ -71,8 +73,9 @@ public final class PosteriorStore {
             for (String name : Posterior.SAMPLER_COLUMNS) {
                 writeColumn(p.rawSamplerColumn(name), buffer, digest);
             }
+            // Flush, not close: the folder writer owns the stream.
+            digest.flush();
         }
-        return HexFormat.of().formatHex(sha.digest());
     }
 
     private static void writeColumn(double[] values, ByteBuffer buffer, OutputStream out) throws IOException {

@@ -34,10 +34,10 @@ class ValidationTest {
     }
 
     @Test
-    void looPrefersTheModelWithMediaOverTheBaselineAlone() {
+    void looPrefersTheModelWithEveryChannelOverOneWithASingleChannel() {
         Simulation sim = DemoData.generate(22);
         MmmFit full = Mmm.fit(sim.spec(), sim.data(), SMALL);
-        ModelSpec baselineOnly = ModelSpec.builder().date(DemoData.DATE).target(DemoData.TARGET)
+        ModelSpec baselineOnly = ModelSpec.builder().date(DemoData.DATE).target(DemoData.TARGET).channels("radio")
                 .controls(DemoData.PROMO).yearlySeasonality(2).build();
         MmmFit plain = Mmm.fit(baselineOnly, sim.data(), SMALL);
         PsisLoo a = Validation.loo(full);

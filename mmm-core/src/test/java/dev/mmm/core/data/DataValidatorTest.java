@@ -96,6 +96,72 @@ class DataValidatorTest {
         DataValidator.checkDates("d", monthEnds);
     }
 
+    private static LocalDate[] monthsFrom(LocalDate first, int step, int n) {
+        LocalDate[] d = new LocalDate[n];
+        for (int i = 0; i < n; i++) {
+            d[i] = first.plusMonths((long) step * i);
+        }
+        return d;
+    }
+
+    @Test
+    void monthlyDataOnThe30thKeepsItsDayAfterFebruary() {
+        // 2023-01-30, 2023-02-28, 2023-03-30, ...: 29 then 30 days, one calendar month each.
+        DataValidator.checkDates("d", monthsFrom(LocalDate.of(2023, 1, 30), 1, 14));
+        DataValidator.checkDates("d", monthsFrom(LocalDate.of(2023, 10, 29), 1, 8));
+    }
+
+    @Test
+    void quarterlyDataAreCalendarQuarters() {
+        // 90, 91 and 92 days apart.
+        DataValidator.checkDates("q", monthsFrom(LocalDate.of(2021, 1, 1), 3, 12));
+        DataValidator.checkDates("q", monthsFrom(LocalDate.of(2021, 3, 31), 3, 12));
+    }
+
+    @Test
+    void yearlyDataCrossLeapYears() {
+        DataValidator.checkDates("y", monthsFrom(LocalDate.of(2015, 7, 1), 12, 10));
+        DataValidator.checkDates("y", monthsFrom(LocalDate.of(2016, 2, 29), 12, 6));
+    }
+
+    @Test
+    void aMissingQuarterIsAGap() {
+        LocalDate[] q = monthsFrom(LocalDate.of(2021, 1, 1), 3, 8);
+        LocalDate[] gapped = new LocalDate[7];
+        System.arraycopy(q, 0, gapped, 0, 4);
+        System.arraycopy(q, 5, gapped, 4, 3);
+        assertThatThrownBy(() -> DataValidator.checkDates("q", gapped))
+                .hasMessage("date column 'q': row 6 (2022-04-01) is 182 days after row 5 (2021-10-01) but the data are quarterly;"
+                        + " fill the gap (zero spend) or remove the extra row");
+    }
+
+    @Test
+    void withSixRowsTheFirstMessageIsTheRowCount() {
+        // Six rows that also have a gap, a constant target and a zero channel: the row count comes first.
+        Map<String, double[]> c = new LinkedHashMap<>();
+        c.put("y", new double[] {5, 5, 5, 5, 5, 5});
+        c.put("a", new double[6]);
+        c.put("b", random(6, 3, 0, 10));
+        c.put("k", random(6, 4, -1, 1));
+        LocalDate[] dates = new LocalDate[6];
+        for (int i = 0; i < 6; i++) {
+            dates[i] = LocalDate.of(2022, 1, 3).plusWeeks(i == 5 ? 7 : i);
+        }
+        assertThatThrownBy(() -> validate(Dataset.of("week", dates, c)))
+                .hasMessage("only 6 rows: a model with 9 parameters and an adstock of 8 periods needs at least 17 rows");
+    }
+
+    @Test
+    void rowsAreNamedAsTheFileShowsThemEvenAfterBlankLines() {
+        String csv = "date,y,a,b,k\n" + "\n".repeat(3) + String.join("\n", java.util.stream.IntStream.range(0, 20)
+                .mapToObj(i -> LocalDate.of(2022, 1, 3).plusWeeks(i) + "," + (50 + i) + "," + (i == 9 ? -1 : 1 + i % 3) + ","
+                        + (2 + i % 5) + "," + (i % 2))
+                .toList()) + "\n";
+        Dataset d = CsvReader.parse(csv, "date", null, "t.csv");
+        // Data row 9 (0-based) is file row 2 + 3 blank lines + 9 = 14.
+        assertThatThrownBy(() -> validate(d)).hasMessage("channel 'a', row 14 (2022-03-07): negative spend -1.0");
+    }
+
     @Test
     void aMissingMonthIsAGap() {
         LocalDate[] months = {LocalDate.of(2024, 1, 1), LocalDate.of(2024, 2, 1), LocalDate.of(2024, 4, 1), LocalDate.of(2024, 5, 1)};

@@ -179,7 +179,8 @@ class FitFilesTest {
                 public void close() {
                 }
             }, bigger);
-        })).isInstanceOf(IOException.class).hasMessage("simulated crash half way through the save");
+        })).isInstanceOf(IOException.class).hasMessage(file + ": could not be written: simulated crash half way through the save;"
+                + " the previous file, if any, is unchanged");
 
         assertThat(Files.readAllBytes(file)).isEqualTo(before);
         assertThat(DrawsCsv.read(file).values()).isDeepEqualTo(old.values());

@@ -163,6 +163,6 @@ class DefaultModelTest {
         }
         Dataset bad = Dataset.of("date", d.dates(), cols);
         assertThatThrownBy(() -> syntheticSpec().compile(bad)).isInstanceOf(DataException.class)
-                .hasMessage("column 'x1' row 4: spend must be >= 0, got -1.0");
+                .hasMessage("column 'x1', row 5: spend must be >= 0, got -1.0");
     }
 }

@@ -1,7 +1,5 @@
 package dev.mmm.core.model;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
 import dev.mmm.core.data.Dataset;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -10,18 +8,23 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 
-/** Reads PyMC-Marketing's example data set with a trivial CSV parser; skips the test when absent. */
+/** Reads PyMC-Marketing's example data set (a test resource, see its README) with a trivial CSV parser. */
 final class ExampleData {
 
     private ExampleData() {
     }
 
+    /** The data set's file among the test resources. */
+    static Path file() {
+        try {
+            return Path.of(ExampleData.class.getResource("pymc_marketing_mmm_example.csv").toURI());
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     static Dataset pymcExample() throws IOException {
-        String root = System.getProperty("mmm.projectRoot");
-        assumeTrue(root != null, "system property mmm.projectRoot is not set");
-        Path file = Path.of(root, "..", "shared", "data", "pymc_marketing_mmm_example.csv");
-        assumeTrue(Files.isReadable(file), "reference data absent: " + file);
-        List<String> lines = Files.readAllLines(file);
+        List<String> lines = Files.readAllLines(file());
         String[] header = lines.get(0).split(",");
         int n = lines.size() - 1;
         LocalDate[] dates = new LocalDate[n];

@@ -115,15 +115,15 @@ public final class DiagnosticsTable {
     }
 
     /**
-     * The table as JSON: {@code {"chains", "draws_per_chain", "parameters": [{"name", "mean",
-     * "mcse_mean", "sd", "mcse_sd", "q5", "q50", "q95", "ess_bulk", "ess_tail", "rhat"}],
+     * The table as JSON: {@code {"chains", "draws", "parameters": [{"name", "mean",
+     * "mcse_mean", "sd", "mcse_sd", "q05", "q50", "q95", "ess_bulk", "ess_tail", "rhat"}],
      * "divergences", "ebfmi": [per chain]}} (the last two only when the draws have
      * {@code divergent__} and {@code energy__}); a value that is NaN is written as {@code null}.
      */
     public static String json(CmdStanDraws draws) {
         ObjectNode root = JSON.createObjectNode();
         root.put("chains", draws.chains());
-        root.put("draws_per_chain", draws.draws());
+        root.put("draws", draws.draws());
         ArrayNode parameters = root.putArray("parameters");
         for (ParameterSummary s : summaries(draws)) {
             ObjectNode p = parameters.addObject();
@@ -132,7 +132,7 @@ public final class DiagnosticsTable {
             put(p, "mcse_mean", s.mcseMean());
             put(p, "sd", s.sd());
             put(p, "mcse_sd", s.mcseSd());
-            put(p, "q5", s.q05());
+            put(p, "q05", s.q05());
             put(p, "q50", s.q50());
             put(p, "q95", s.q95());
             put(p, "ess_bulk", s.essBulk());

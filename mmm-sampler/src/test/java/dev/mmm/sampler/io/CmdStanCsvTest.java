@@ -172,7 +172,7 @@ class CmdStanCsvTest {
         assertThat(lines[3]).startsWith("lp__");
         assertThat(lines[4]).startsWith("divergent__").contains("NaN");
         String json = DiagnosticsTable.json(draws);
-        assertThat(json).contains("\"chains\" : 2", "\"draws_per_chain\" : 200",
+        assertThat(json).contains("\"chains\" : 2", "\"draws\" : 200",
                 "\"name\" : \"x\"", "\"rhat\" : null");
     }
 }

@@ -10,7 +10,7 @@ import java.util.List;
  */
 abstract class PosteriorDbModel implements LogDensity {
 
-    /** The posteriordb name, also the directory under {@code shared/reference/posteriordb}. */
+    /** The posteriordb name, also the directory under {@code src/test/resources/dev/mmm/sampler/reference/posteriordb}. */
     abstract String posteriorName();
 
     /** Constrained parameter names in the order {@link #constrain} writes them. */

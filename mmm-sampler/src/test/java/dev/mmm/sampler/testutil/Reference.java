@@ -1,22 +1,30 @@
 package dev.mmm.sampler.testutil;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
-import java.nio.file.Files;
+import java.net.URISyntaxException;
+import java.net.URL;
 import java.nio.file.Path;
 
-/** Locates {@code shared/reference} next to the project root, or skips the calling test. */
+/**
+ * Locates the reference material kept as test resources under
+ * {@code src/test/resources/dev/mmm/sampler/reference} (its README names the sources).
+ */
 public final class Reference {
+
+    private static final String ROOT = "/dev/mmm/sampler/reference/";
 
     private Reference() {
     }
 
-    /** The path under {@code <root>/../shared/reference}; skips the test when it is absent. */
+    /** The file or folder {@code relative} to the reference root; fails if it is not there. */
     public static Path path(String relative) {
-        String root = System.getProperty("mmm.projectRoot");
-        assumeTrue(root != null, "system property mmm.projectRoot is not set: reference data skipped");
-        Path path = Path.of(root).resolve("../shared/reference").resolve(relative).normalize();
-        assumeTrue(Files.exists(path), "reference data absent: " + path);
-        return path;
+        URL url = Reference.class.getResource(ROOT + relative);
+        if (url == null) {
+            throw new IllegalStateException("reference data missing from the test resources: " + ROOT + relative);
+        }
+        try {
+            return Path.of(url.toURI());
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException("bad resource URL " + url, e);
+        }
     }
 }

@@ -1,0 +1,403 @@
+package dev.mmm.core.optimize;
+
+import dev.mmm.core.optimize.AllocationResult.ChannelAllocation;
+import dev.mmm.core.optimize.AllocationResult.ChannelMarginal;
+import dev.mmm.core.optimize.AllocationResult.PlanOutcome;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Solves a {@link BudgetProblem}: the allocation of the budget over the channels (each channel's
+ * window total, spread over the periods by the flighting) that maximises the objective of the
+ * incremental target within the bounds, by projected gradient ascent on the exact gradient of
+ * {@link PlanEvaluator}. For a target efficiency it bisects on the total.
+ *
+ * <p>Reads the draws once at construction; one instance serves one thread.
+ */
+public final class BudgetOptimizer {
+
+    /** The projected-gradient tolerance: marginal returns of free channels agree to about this, relative. */
+    static final double TOLERANCE = 1e-8;
+    static final int MAX_ITERATIONS = 3000;
+    /**
+     * Relative improvement below which an iteration makes no progress: tiny for smooth objectives
+     * (the projected-gradient test ends them), 1e-8 for CVaR, whose kinks slow the last digits and
+     * whose value is an estimate from the tail draws anyway.
+     */
+    static final double SMOOTH_STAGNATION = 1e-13;
+    static final double KINKED_STAGNATION = 1e-8;
+    /** Bisection steps on the total for a target efficiency (2^-40 of the cap). */
+    private static final int BUDGET_BISECTIONS = 40;
+
+    private final BudgetProblem problem;
+    private final PlanningWindow window;
+    private final PlanEvaluator evaluator;
+    private final List<String> channels;
+    private final int channelCount;
+    private final int periods;
+    /** Share of each channel's window budget in each period (rows sum to 1). */
+    private final double[][] shares;
+    /** Each channel's spend in the reference window scaled to the window's length. */
+    private final double[] reference;
+    private final double referenceTotal;
+    /** Channels without a cent of training spend and no absolute bound: held at zero. */
+    private final boolean[] heldAtZero;
+    private final List<String> warnings = new ArrayList<>();
+
+    private final double[] values;
+    private final double[][] gradients;
+    private final double[] weights;
+    private final double[][] spend;
+
+    public BudgetOptimizer(BudgetProblem problem) {
+        this.problem = problem;
+        this.window = problem.window();
+        this.channels = window.channels();
+        this.channelCount = channels.size();
+        this.periods = window.periods();
+        this.reference = new double[channelCount];
+        double total = 0.0;
+        for (int c = 0; c < channelCount; c++) {
+            reference[c] = window.referenceSpend(channels.get(c));
+            total += reference[c];
+        }
+        this.referenceTotal = total;
+        if (!(referenceTotal > 0.0)) {
+            warnings.add("no channel has spend in the reference window (training rows " + window.referenceFrom()
+                    + ".." + (window.referenceTo() - 1) + "): the current mix is an even split");
+        }
+        this.heldAtZero = new boolean[channelCount];
+        for (int c = 0; c < channelCount; c++) {
+            String name = channels.get(c);
+            if (window.trainingSpend(name) == 0.0 && !(problem.bounds().get(name) instanceof ChannelBound.Absolute)) {
+                heldAtZero[c] = true;
+                warnings.add("channel '" + name + "' has no spend in the training data, so the data say nothing of "
+                        + "its response: it is held at 0 (give it an absolute bound to plan for it on the prior alone)");
+            }
+        }
+        this.shares = shares(problem.flighting());
+        this.evaluator = new PlanEvaluator(window, problem.draws());
+        int n = evaluator.draws();
+        this.values = new double[n];
+        this.gradients = new double[n][channelCount];
+        this.weights = new double[n];
+        this.spend = new double[channelCount][periods];
+    }
+
+    /** Solves the problem. */
+    public static AllocationResult optimize(BudgetProblem problem) {
+        return new BudgetOptimizer(problem).optimize();
+    }
+
+    /** The channels, in the order of every array this class takes or gives. */
+    public List<String> channels() {
+        return channels;
+    }
+
+    public PlanEvaluator evaluator() {
+        return evaluator;
+    }
+
+    /** Solves the problem: a fixed budget directly, a target efficiency by bisection on the total. */
+    public AllocationResult optimize() {
+        BudgetTarget target = problem.budget();
+        if (target instanceof BudgetTarget.Fixed fixed) {
+            return result(fixed.total(), solve(fixed.total(), null), List.of());
+        }
+        return efficient(target);
+    }
+
+    /** The optimum for a fixed total: the maximiser, its objective value and gradient. */
+    ProjectedGradient.Result solve(double total, double[] start) {
+        BudgetSet set = set(total);
+        double[] from = start != null ? start : current(total);
+        boolean smooth = problem.objective().smooth();
+        ProjectedGradient.Result r = ProjectedGradient.maximise(this::objectiveAndGradient, set, from, TOLERANCE,
+                MAX_ITERATIONS, smooth ? SMOOTH_STAGNATION : KINKED_STAGNATION, smooth ? 30 : 10);
+        double[] x = r.x().clone();
+        set.project(x, x);
+        double[] g = new double[channelCount];
+        double value = objectiveAndGradient(x, g);
+        return new ProjectedGradient.Result(x, value, g, r.iterations(), r.evaluations() + 1, r.converged());
+    }
+
+    /**
+     * The current mix: the reference window's spend shares scaled to {@code total} (an even
+     * split if the reference window has no spend), before bounds.
+     */
+    public double[] current(double total) {
+        double[] x = new double[channelCount];
+        for (int c = 0; c < channelCount; c++) {
+            x[c] = referenceTotal > 0 ? total * reference[c] / referenceTotal : total / channelCount;
+        }
+        return x;
+    }
+
+    /** An even split of {@code total} projected onto the bounds. */
+    public double[] uniform(double total) {
+        double[] x = new double[channelCount];
+        Arrays.fill(x, total / channelCount);
+        return set(total).feasible(x);
+    }
+
+    /** The current mix projected onto the bounds (what "current" means when the bounds exclude it). */
+    public double[] feasibleCurrent(double total) {
+        return set(total).feasible(current(total));
+    }
+
+    /** The lower bound of each channel's window total for a budget of {@code total}. */
+    public double[] lowerBounds(double total) {
+        double[][] b = bounds(total);
+        return b[0];
+    }
+
+    /** The upper bound of each channel's window total for a budget of {@code total}. */
+    public double[] upperBounds(double total) {
+        double[][] b = bounds(total);
+        return b[1];
+    }
+
+    /** The objective at an allocation of window totals (channel order); writes d objective / d total into gradient. */
+    public double objectiveAndGradient(double[] totals, double[] gradient) {
+        for (int c = 0; c < channelCount; c++) {
+            for (int t = 0; t < periods; t++) {
+                spend[c][t] = totals[c] * shares[c][t];
+            }
+        }
+        evaluator.evaluate(spend, shares, values, gradient == null ? null : gradients);
+        double value = problem.objective().weights(values, weights);
+        if (gradient != null) {
+            Arrays.fill(gradient, 0.0);
+            for (int d = 0; d < values.length; d++) {
+                double w = weights[d];
+                if (w == 0.0) {
+                    continue;
+                }
+                double[] gd = gradients[d];
+                for (int c = 0; c < channelCount; c++) {
+                    gradient[c] += w * gd[c];
+                }
+            }
+        }
+        return value;
+    }
+
+    /** The objective at an allocation of window totals. */
+    public double objective(double[] totals) {
+        return objectiveAndGradient(totals, null);
+    }
+
+    /** The plan that spends these window totals with the problem's flighting. */
+    public SpendPlan plan(double[] totals) {
+        return SpendPlan.fromTotals(channels, totals, shares);
+    }
+
+    private BudgetSet set(double total) {
+        double[][] b = bounds(total);
+        return new BudgetSet(b[0], b[1], total);
+    }
+
+    private double[][] bounds(double total) {
+        double[] lower = new double[channelCount];
+        double[] upper = new double[channelCount];
+        double[] now = current(total);
+        for (int c = 0; c < channelCount; c++) {
+            ChannelBound bound = problem.bounds().getOrDefault(channels.get(c), ChannelBound.free());
+            if (heldAtZero[c]) {
+                lower[c] = 0.0;
+                upper[c] = 0.0;
+                continue;
+            }
+            if (bound instanceof ChannelBound.Absolute a) {
+                lower[c] = a.lower();
+                upper[c] = a.upper();
+            } else if (bound instanceof ChannelBound.Relative r) {
+                lower[c] = r.lowerFactor() * reference[c];
+                upper[c] = r.upperFactor() * reference[c];
+            } else {
+                lower[c] = now[c];
+                upper[c] = now[c];
+            }
+        }
+        return new double[][] {lower, upper};
+    }
+
+    private double[][] shares(Flighting flighting) {
+        double[][] out = new double[channelCount][periods];
+        for (int c = 0; c < channelCount; c++) {
+            String name = channels.get(c);
+            double[] pattern = pattern(flighting, name);
+            if (pattern == null) {
+                Arrays.fill(out[c], 1.0 / periods);
+            } else {
+                double s = sum(pattern);
+                for (int t = 0; t < periods; t++) {
+                    out[c][t] = pattern[t] / s;
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The channel's raw pattern over the window's periods, or null for an even spread. */
+    private double[] pattern(Flighting flighting, String name) {
+        if (flighting instanceof Flighting.Historical) {
+            int length = window.referenceTo() - window.referenceFrom();
+            if (length != periods) {
+                throw new IllegalArgumentException("historical flighting needs a reference window as long as "
+                        + "the window (" + periods + " periods), got " + length);
+            }
+            double[] p = window.referencePattern(name);
+            if (!(sum(p) > 0.0)) {
+                warnings.add("channel '" + name + "' has no spend in the reference window: its budget is "
+                        + "spread evenly over the periods");
+                return null;
+            }
+            return p;
+        }
+        if (flighting instanceof Flighting.Given g) {
+            double[] p = g.perChannel().getOrDefault(name, g.pattern());
+            if (p == null) {
+                throw new IllegalArgumentException("flighting: no pattern for channel '" + name + "'");
+            }
+            if (p.length != periods) {
+                throw new IllegalArgumentException("flighting: the pattern for channel '" + name + "' has "
+                        + p.length + " periods, the window has " + periods);
+            }
+            for (int t = 0; t < p.length; t++) {
+                if (!(p[t] >= 0.0) || !Double.isFinite(p[t])) {
+                    throw new IllegalArgumentException("flighting: channel '" + name + "' period " + (t + 1)
+                            + " has share " + p[t] + "; shares must be finite and >= 0");
+                }
+            }
+            if (!(sum(p) > 0.0)) {
+                throw new IllegalArgumentException("flighting: the pattern for channel '" + name + "' is all zero");
+            }
+            return p;
+        }
+        return null;
+    }
+
+    private static double sum(double[] v) {
+        double s = 0.0;
+        for (double x : v) {
+            s += x;
+        }
+        return s;
+    }
+
+    /**
+     * The return on the next unit of budget at an optimum: the largest objective gradient among
+     * channels that may still grow (at an interior optimum, the common marginal return).
+     */
+    private static double nextUnitReturn(ProjectedGradient.Result r, double[] upper) {
+        double best = Double.NEGATIVE_INFINITY;
+        for (int c = 0; c < upper.length; c++) {
+            if (r.x()[c] < upper[c]) {
+                best = Math.max(best, r.gradient()[c]);
+            }
+        }
+        return best;
+    }
+
+    private AllocationResult efficient(BudgetTarget target) {
+        double cap = target instanceof BudgetTarget.MarginalRoas m ? m.maxTotal()
+                : ((BudgetTarget.CostPerUnit) target).maxTotal();
+        double lowest = sum(lowerBounds(cap));
+        double highest = Math.min(cap, sum(upperBounds(cap)));
+        List<String> notes = new ArrayList<>();
+        if (lowest > highest) {
+            throw new IllegalArgumentException("the lower bounds add up to " + lowest + ", more than the budget cap "
+                    + cap);
+        }
+        ProjectedGradient.Result top = solve(highest, null);
+        if (meets(target, highest, top)) {
+            notes.add("the target " + target.label() + " still holds at the largest budget allowed (" + highest
+                    + "): the cap, not the target, sets the budget");
+            return result(highest, top, notes);
+        }
+        double lo = lowest;
+        double hi = highest;
+        ProjectedGradient.Result atLo = solve(lo, null);
+        if (!meets(target, lo, atLo) && !(lo == 0.0 && meetsAtZero(target, highest))) {
+            notes.add("the target " + target.label() + " fails even at the smallest budget the bounds allow (" + lo
+                    + ")");
+            return result(lo, atLo, notes);
+        }
+        ProjectedGradient.Result best = atLo;
+        for (int i = 0; i < BUDGET_BISECTIONS && hi - lo > 1e-9 * highest; i++) {
+            double mid = 0.5 * (lo + hi);
+            double[] start = scaled(best.x(), mid);
+            ProjectedGradient.Result r = solve(mid, start);
+            if (meets(target, mid, r)) {
+                lo = mid;
+                best = r;
+            } else {
+                hi = mid;
+            }
+        }
+        return result(lo, best, notes);
+    }
+
+    /** At a zero budget the ratio rules are read at a tiny budget (1e-6 of the cap). */
+    private boolean meetsAtZero(BudgetTarget target, double highest) {
+        double small = 1e-6 * highest;
+        return meets(target, small, solve(small, null));
+    }
+
+    private boolean meets(BudgetTarget target, double total, ProjectedGradient.Result r) {
+        if (target instanceof BudgetTarget.MarginalRoas m) {
+            return nextUnitReturn(r, upperBounds(total)) >= m.target();
+        }
+        BudgetTarget.CostPerUnit cpu = (BudgetTarget.CostPerUnit) target;
+        return total == 0.0 ? false : r.value() > 0 && total / r.value() <= cpu.target();
+    }
+
+    private static double[] scaled(double[] x, double total) {
+        double s = sum(x);
+        double[] out = new double[x.length];
+        for (int i = 0; i < x.length; i++) {
+            out[i] = s > 0 ? x[i] * total / s : total / x.length;
+        }
+        return out;
+    }
+
+    private AllocationResult result(double total, ProjectedGradient.Result r, List<String> notes) {
+        double[] optimal = r.x();
+        double[] now = current(total);
+        double[] lower = lowerBounds(total);
+        double[] upper = upperBounds(total);
+        List<ChannelAllocation> rows = new ArrayList<>();
+        for (int c = 0; c < channelCount; c++) {
+            rows.add(new ChannelAllocation(channels.get(c), now[c], optimal[c], lower[c], upper[c]));
+        }
+        double currentObjective = objective(now);
+        ScenarioEvaluator scenarios = new ScenarioEvaluator(evaluator, 1L);
+        ScenarioOutcome atCurrent = scenarios.evaluate(plan(now));
+        ScenarioOutcome atOptimum = scenarios.evaluate(plan(optimal));
+        ScenarioComparison uplift = scenarios.compare(atOptimum, atCurrent);
+        // The per-draw marginal returns at the optimum (the last evaluation was elsewhere).
+        objectiveAndGradient(optimal, new double[channelCount]);
+        List<ChannelMarginal> marginals = new ArrayList<>();
+        double[] column = new double[evaluator.draws()];
+        for (int c = 0; c < channelCount; c++) {
+            for (int d = 0; d < column.length; d++) {
+                column[d] = gradients[d][c];
+            }
+            marginals.add(new ChannelMarginal(channels.get(c), Interval.of(column)));
+        }
+        List<String> all = new ArrayList<>(warnings);
+        all.addAll(notes);
+        if (!r.converged()) {
+            all.add("the optimiser stopped after " + r.iterations() + " iterations before its tolerance; "
+                    + "the allocation may be slightly off the optimum");
+        }
+        return new AllocationResult(periods, total, problem.budget().label(), problem.objective().label(),
+                new AllocationResult.ObjectiveValues(currentObjective, r.value()), rows,
+                new PlanOutcome(atCurrent.incremental(), atCurrent.roas(), atCurrent.expectedTarget()),
+                new PlanOutcome(atOptimum.incremental(), atOptimum.roas(), atOptimum.expectedTarget()),
+                uplift.incremental(), marginals, all, new AllocationResult.Search(r.iterations(), r.evaluations(),
+                r.converged()));
+    }
+}

@@ -1,0 +1,88 @@
+package dev.mmm.core.optimize;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * A budget question: over a planning window and a posterior, how to spend a budget across the
+ * channels (within per-channel bounds, with a flighting pattern within the window) to maximise an
+ * objective of the incremental target.
+ *
+ * @param bounds per channel by name; channels not named are free within the budget
+ */
+public record BudgetProblem(PlanningWindow window, PosteriorDraws draws, BudgetTarget budget,
+                            Map<String, ChannelBound> bounds, Flighting flighting, Objective objective) {
+
+    public BudgetProblem {
+        Objects.requireNonNull(window, "window");
+        Objects.requireNonNull(draws, "draws");
+        Objects.requireNonNull(budget, "budget");
+        Objects.requireNonNull(flighting, "flighting");
+        Objects.requireNonNull(objective, "objective");
+        bounds = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(bounds));
+        for (String name : bounds.keySet()) {
+            if (!window.channels().contains(name)) {
+                throw new IllegalArgumentException("--bounds: no channel named '" + name + "'; the channels are "
+                        + String.join(", ", window.channels()));
+            }
+        }
+    }
+
+    public static Builder builder(PlanningWindow window, PosteriorDraws draws) {
+        return new Builder(window, draws);
+    }
+
+    /** Fills a problem in steps; the defaults are a flat flighting, the mean objective and no bounds. */
+    public static final class Builder {
+        private final PlanningWindow window;
+        private final PosteriorDraws draws;
+        private BudgetTarget budget;
+        private final Map<String, ChannelBound> bounds = new LinkedHashMap<>();
+        private Flighting flighting = Flighting.flat();
+        private Objective objective = Objective.mean();
+
+        private Builder(PlanningWindow window, PosteriorDraws draws) {
+            this.window = window;
+            this.draws = draws;
+        }
+
+        /** Spend exactly {@code total} over the window. */
+        public Builder budget(double total) {
+            this.budget = new BudgetTarget.Fixed(total);
+            return this;
+        }
+
+        public Builder budget(BudgetTarget target) {
+            this.budget = target;
+            return this;
+        }
+
+        public Builder bound(String channel, ChannelBound bound) {
+            bounds.put(channel, bound);
+            return this;
+        }
+
+        public Builder bounds(Map<String, ChannelBound> all) {
+            bounds.putAll(all);
+            return this;
+        }
+
+        public Builder flighting(Flighting f) {
+            this.flighting = f;
+            return this;
+        }
+
+        public Builder objective(Objective o) {
+            this.objective = o;
+            return this;
+        }
+
+        public BudgetProblem build() {
+            if (budget == null) {
+                throw new IllegalArgumentException("a budget problem needs a budget (or a target efficiency)");
+            }
+            return new BudgetProblem(window, draws, budget, bounds, flighting, objective);
+        }
+    }
+}

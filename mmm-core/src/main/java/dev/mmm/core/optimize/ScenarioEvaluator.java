@@ -1,0 +1,107 @@
+package dev.mmm.core.optimize;
+
+import dev.mmm.core.model.CompiledModel;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.commons.rng.UniformRandomProvider;
+import org.apache.commons.rng.simple.RandomSource;
+
+/**
+ * Evaluates spend plans over a planning window draw by draw: the predictive distribution of the
+ * target and of each channel's contribution ({@link ScenarioOutcome}), and the difference between
+ * two plans with its credible interval ({@link #compare}), paired over draws. The noise of the
+ * predictive target comes from a fixed seed, the same for every plan (common random numbers).
+ */
+public final class ScenarioEvaluator {
+
+    private final PlanEvaluator evaluator;
+    private final long seed;
+
+    public ScenarioEvaluator(PlanningWindow window, PosteriorDraws draws) {
+        this(new PlanEvaluator(window, draws), 1L);
+    }
+
+    ScenarioEvaluator(PlanEvaluator evaluator, long seed) {
+        this.evaluator = evaluator;
+        this.seed = seed;
+    }
+
+    public PlanningWindow window() {
+        return evaluator.window();
+    }
+
+    /** The outcome of a plan, draw by draw. */
+    public ScenarioOutcome evaluate(SpendPlan plan) {
+        PlanningWindow window = evaluator.window();
+        int n = evaluator.draws();
+        double[][] spend = plan.matrix();
+        double[] incremental = new double[n];
+        evaluator.evaluate(spend, null, incremental, null);
+        Map<String, double[]> perChannel = new LinkedHashMap<>();
+        List<String> channels = window.channels();
+        double[][] without = new double[spend.length][];
+        double[] zero = new double[window.periods()];
+        for (int c = 0; c < spend.length; c++) {
+            System.arraycopy(spend, 0, without, 0, spend.length);
+            without[c] = zero;
+            double[] rest = new double[n];
+            evaluator.evaluate(without, null, rest, null);
+            for (int d = 0; d < n; d++) {
+                rest[d] = incremental[d] - rest[d];
+            }
+            perChannel.put(channels.get(c), rest);
+        }
+        CompiledModel model = window.model(spend);
+        int rows = model.rows();
+        int from = window.historyRows();
+        int to = from + window.periods();
+        double scale = model.scaling().targetScale();
+        boolean logLink = model.logLink();
+        int sigma = model.parameterNames().indexOf("sigma");
+        double[] mu = new double[rows];
+        double[] expected = new double[n];
+        double[] predicted = new double[n];
+        UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(seed);
+        for (int d = 0; d < n; d++) {
+            double[] theta = evaluator.theta(d);
+            model.meanInto(theta, mu);
+            double factor = logLink && sigma >= 0 ? Math.exp(0.5 * theta[sigma] * theta[sigma]) : 1.0;
+            double e = 0.0;
+            double p = 0.0;
+            for (int r = from; r < to; r++) {
+                e += logLink ? factor * Math.exp(mu[r]) : mu[r];
+                p += model.likelihood().sample(theta, mu[r], rng);
+            }
+            expected[d] = e * scale;
+            predicted[d] = p * scale;
+        }
+        return new ScenarioOutcome(plan, expected, predicted, incremental, perChannel);
+    }
+
+    /** {@code a - b} draw by draw: the expected target, the incremental target and each channel's part. */
+    public ScenarioComparison compare(ScenarioOutcome a, ScenarioOutcome b) {
+        double[] target = difference(a.expectedTargetDraws(), b.expectedTargetDraws());
+        double[] incremental = difference(a.incrementalDraws(), b.incrementalDraws());
+        int better = 0;
+        for (double v : incremental) {
+            if (v > 0) {
+                better++;
+            }
+        }
+        Map<String, Interval> channels = new LinkedHashMap<>();
+        for (String c : a.channels()) {
+            channels.put(c, Interval.of(difference(a.channelIncrementalDraws(c), b.channelIncrementalDraws(c))));
+        }
+        return new ScenarioComparison(Interval.of(target), Interval.of(incremental), channels,
+                better / (double) incremental.length);
+    }
+
+    private static double[] difference(double[] a, double[] b) {
+        double[] out = new double[a.length];
+        for (int d = 0; d < a.length; d++) {
+            out[d] = a[d] - b[d];
+        }
+        return out;
+    }
+}
