@@ -5,6 +5,7 @@ import dev.mmm.core.analysis.ChannelTable;
 import dev.mmm.core.analysis.Interval;
 import dev.mmm.core.analysis.PosteriorAnalysis;
 import dev.mmm.core.analysis.ResponseCurve;
+import dev.mmm.core.calibration.LiftTestCheck;
 import dev.mmm.core.data.CsvReader;
 import dev.mmm.core.data.Dataset;
 import dev.mmm.core.io.FitFolder;
@@ -14,10 +15,19 @@ import dev.mmm.core.io.FitWriter;
 import dev.mmm.core.model.Mmm;
 import dev.mmm.core.model.MmmFit;
 import dev.mmm.core.model.ModelSpec;
+import dev.mmm.core.optimize.AllocationResult;
+import dev.mmm.core.optimize.BudgetOptimizer;
+import dev.mmm.core.optimize.BudgetProblem;
+import dev.mmm.core.optimize.PlanningWindow;
+import dev.mmm.core.optimize.PosteriorDraws;
 import dev.mmm.core.simulate.DemoData;
 import dev.mmm.report.ReportCharts.ReportChart;
+import dev.mmm.report.chart.AllocationChart;
 import dev.mmm.report.chart.Figure;
 import dev.mmm.report.chart.ResponseCurveChart;
+import dev.mmm.report.view.AllocationRow;
+import dev.mmm.report.view.BudgetAllocation;
+import dev.mmm.report.view.Estimate;
 import dev.mmm.sampler.SamplerSettings;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -29,10 +39,12 @@ import java.util.Locale;
 /**
  * One fitted media mix model and everything a notebook or a Java program asks of it, one call
  * each: the fit from a CSV, the parameter summary and the ROAS table as text, response curves,
- * every chart of the HTML report as an image, the report itself, and the fit folder.
+ * the budget optimiser, lift-test checks of a calibrated fit, every chart of the HTML report as
+ * an image, the report itself, and the fit folder.
  *
  * <p>It joins what lives in several packages ({@code core.model} for the fit,
- * {@code core.analysis} for ROAS and curves, {@code report} for charts) behind one import, so a
+ * {@code core.analysis} for ROAS and curves, {@code core.optimize} for budgets,
+ * {@code core.calibration} for lift tests, {@code report} for charts) behind one import, so a
  * notebook cell stays one line. It is named for the domain rather than {@code Mmm} so that it
  * does not clash with {@link Mmm} when both are imported. Everything it computes is cached: the
  * analysis runs once, whatever is asked first.
@@ -246,11 +258,111 @@ public final class MediaMix {
                 + report().responseCurves().stream().map(dev.mmm.report.view.ResponseCurve::channel).toList());
     }
 
+    /**
+     * The budget problem over the {@code periods} periods after the data, the last {@code periods}
+     * training rows as the reference (current mix), over every posterior draw; add the budget and,
+     * if wanted, bounds, flighting and objective (docs/optimize.md), then {@link #optimize(BudgetProblem)}.
+     */
+    public BudgetProblem.Builder budgetProblem(int periods) {
+        return BudgetProblem.builder(PlanningWindow.future(fit.model(), periods), PosteriorDraws.of(fit));
+    }
+
+    /** The best split of {@code totalBudget} over the next {@code periods} periods: flat flighting, mean objective, no bounds. */
+    public AllocationResult optimize(int periods, double totalBudget) {
+        return optimize(budgetProblem(periods).budget(totalBudget).build());
+    }
+
+    /** Solves a budget problem (see {@link #budgetProblem}). */
+    public AllocationResult optimize(BudgetProblem problem) {
+        return BudgetOptimizer.optimize(problem);
+    }
+
+    /**
+     * An allocation as text, amounts per period of its window: per channel the current and the
+     * optimal spend and the marginal ROAS at the optimum, then the incremental target of both plans
+     * and the uplift, with 90% intervals, and the optimiser's warnings.
+     */
+    public static String allocationTable(AllocationResult result) {
+        double n = result.periods();
+        int width = "channel".length();
+        for (AllocationResult.ChannelAllocation a : result.allocation()) {
+            width = Math.max(width, a.channel().length());
+        }
+        String row = "%-" + width + "s %12s %12s %9s %24s%n";
+        StringBuilder out = new StringBuilder();
+        out.append(String.format(Locale.ROOT, "%d periods, budget %s per period (%s), objective %s; amounts per period%n",
+                result.periods(), Fmt.number(result.budget() / n), result.budgetRule(), result.objective()));
+        out.append(String.format(Locale.ROOT, row, "channel", "current", "optimal", "change", "mroas at optimum"));
+        for (AllocationResult.ChannelAllocation a : result.allocation()) {
+            dev.mmm.core.optimize.Interval m = marginal(result, a.channel());
+            out.append(String.format(Locale.ROOT, row, a.channel(), Fmt.number(a.current() / n), Fmt.number(a.optimal() / n),
+                    a.current() > 0 ? Fmt.change(a.change() / a.current()) : "n/a",
+                    m == null ? "n/a" : interval(m.mean(), m.q05(), m.q95())));
+        }
+        dev.mmm.core.optimize.Interval cur = result.current().incremental().dividedBy(n);
+        dev.mmm.core.optimize.Interval opt = result.optimal().incremental().dividedBy(n);
+        dev.mmm.core.optimize.Interval up = result.uplift().dividedBy(n);
+        out.append(String.format(Locale.ROOT, "%nincremental target, current mix  %s%n", interval(cur.mean(), cur.q05(), cur.q95())));
+        out.append(String.format(Locale.ROOT, "incremental target, optimal mix  %s%n", interval(opt.mean(), opt.q05(), opt.q95())));
+        out.append(String.format(Locale.ROOT, "uplift (paired over draws)       %s%n", interval(up.mean(), up.q05(), up.q95())));
+        for (String w : result.warnings()) {
+            out.append("warning: ").append(w).append('\n');
+        }
+        return out.toString();
+    }
+
+    /** Current against optimal spend per channel, with the incremental target of each plan. */
+    public static BufferedImage allocationChart(AllocationResult result) {
+        return AllocationChart.of(allocationView(result)).toImage();
+    }
+
+    /** The report's view of an allocation: window totals, the expected incremental target of both plans. */
+    static BudgetAllocation allocationView(AllocationResult result) {
+        List<AllocationRow> rows = new ArrayList<>();
+        for (AllocationResult.ChannelAllocation a : result.allocation()) {
+            rows.add(new AllocationRow(a.channel(), a.current(), a.optimal()));
+        }
+        AllocationResult.PlanOutcome cur = result.current();
+        AllocationResult.PlanOutcome opt = result.optimal();
+        return new BudgetAllocation(rows,
+                new Estimate(cur.incremental().mean(), cur.incremental().q05(), cur.incremental().q95()),
+                new Estimate(opt.incremental().mean(), opt.incremental().q05(), opt.incremental().q95()),
+                result.periods() + " periods, budget " + Fmt.number(result.budget()) + " (" + result.budgetRule()
+                        + "), objective " + result.objective());
+    }
+
+    /** Each lift test of a calibrated fit next to the model's own lift for it (empty without lift tests). */
+    public List<LiftTestCheck> liftTests() {
+        return LiftTestCheck.of(fit.model(), fit.posterior());
+    }
+
+    /** {@link #liftTests()} as text, one line per test: measured, the model's lift with its 90% interval, z. */
+    public String liftTestTable() {
+        StringBuilder out = new StringBuilder();
+        for (LiftTestCheck c : liftTests()) {
+            out.append(c.describe()).append('\n');
+        }
+        return out.toString();
+    }
+
+    private static dev.mmm.core.optimize.Interval marginal(AllocationResult result, String channel) {
+        for (AllocationResult.ChannelMarginal m : result.mroas()) {
+            if (m.channel().equals(channel)) {
+                return m.mroas();
+            }
+        }
+        return null;
+    }
+
     private FitSummary summary() {
         return FitWriter.summaryOf(fit, new FitMetadata(fit.warnings()));
     }
 
     private static String interval(Interval i) {
-        return Fmt.number(i.mean()) + " [" + Fmt.number(i.q05()) + ", " + Fmt.number(i.q95()) + "]";
+        return interval(i.mean(), i.q05(), i.q95());
+    }
+
+    private static String interval(double mean, double q05, double q95) {
+        return Fmt.number(mean) + " [" + Fmt.number(q05) + ", " + Fmt.number(q95) + "]";
     }
 }

@@ -100,4 +100,47 @@ class MediaMixTest {
         Path html = loaded.writeReport(scratch.resolve("report.html"));
         assertThat(java.nio.file.Files.readString(html)).contains("<svg");
     }
+
+    @Test
+    void optimiserSpendsTheBudgetAndBeatsTheCurrentMix() {
+        double budget = 13 * 60_000.0;
+        dev.mmm.core.optimize.AllocationResult best = mix.optimize(13, budget);
+        assertThat(best.allocation().stream().mapToDouble(a -> a.optimal()).sum()).isCloseTo(budget,
+                org.assertj.core.data.Offset.offset(1e-6 * budget));
+        assertThat(best.objectiveValue().optimal()).isGreaterThanOrEqualTo(best.objectiveValue().current());
+        String table = MediaMix.allocationTable(best);
+        assertThat(table).startsWith("13 periods, budget 60,000 per period");
+        for (dev.mmm.core.optimize.AllocationResult.ChannelAllocation a : best.allocation()) {
+            assertThat(table).contains(a.channel() + " ").contains(Fmt.number(a.optimal() / 13));
+        }
+        BufferedImage chart = MediaMix.allocationChart(best);
+        assertThat(Images.distinctColours(chart)).isGreaterThan(3);
+
+        dev.mmm.core.optimize.AllocationResult bounded = mix.optimize(mix.budgetProblem(13).budget(budget)
+                .bound("tv", dev.mmm.core.optimize.ChannelBound.locked()).build());
+        var tv = bounded.allocation().stream().filter(a -> a.channel().equals("tv")).findFirst().orElseThrow();
+        assertThat(tv.optimal()).isCloseTo(tv.current(), org.assertj.core.data.Offset.offset(1e-6 * budget));
+    }
+
+    @Test
+    void aFitWithoutLiftTestsHasNoLiftTestRows() {
+        assertThat(mix.liftTests()).isEmpty();
+        assertThat(mix.liftTestTable()).isEmpty();
+    }
+
+    @Test
+    void liftTestTableOfACalibratedFitShowsTheMeasurementAndTheModel() {
+        var data = sim.data();
+        double spend = 0;
+        for (int t = 100; t < 104; t++) {
+            spend += data.column("search")[t];
+        }
+        var test = dev.mmm.core.calibration.LiftTest.of("search", data.date(100), data.date(103), spend, 17_500, 1_700);
+        MediaMix calibrated = MediaMix.fit(DemoData.spec().toBuilder().liftTests(List.of(test)).build(), data,
+                MediaMix.sampler(2, 150, 100, 6));
+        assertThat(calibrated.liftTests()).hasSize(1);
+        var check = calibrated.liftTests().get(0);
+        assertThat(calibrated.liftTestTable()).isEqualTo(check.describe() + "\n").contains("search", "measured 1.750e+04 +- 1700");
+        assertThat(check.posteriorLift().mean()).isPositive();
+    }
 }
