@@ -11,6 +11,7 @@ import dev.mmm.core.analysis.Prediction;
 import dev.mmm.core.analysis.Window;
 import dev.mmm.core.data.Dataset;
 import dev.mmm.core.io.FitSummary;
+import dev.mmm.core.model.CompiledModel;
 import dev.mmm.core.model.ControlSpec;
 import dev.mmm.core.model.MmmFit;
 import dev.mmm.core.model.ModelParameter;
@@ -97,7 +98,7 @@ public final class FitReport {
             }
         }
 
-        Window reference = new Window(Math.max(0, fit.model().rows() - 52), fit.model().rows());
+        Window reference = responseWindow(fit.model());
         List<ResponseCurve> curves = new ArrayList<>();
         for (dev.mmm.core.analysis.ResponseCurve c : analysis.responseCurves(reference, PosteriorAnalysis.defaultMultipliers())) {
             if (!(c.currentSpend() > 0)) {
@@ -168,6 +169,11 @@ public final class FitReport {
                 .footer("mmm " + fit.posterior().provenance().libraryVersion() + ", fit made "
                         + fit.posterior().provenance().createdAt())
                 .build();
+    }
+
+    /** The reference window of the report's response curves: the last 52 periods, or all if fewer. */
+    static Window responseWindow(CompiledModel model) {
+        return new Window(Math.max(0, model.rows() - 52), model.rows());
     }
 
     private static ChannelEstimate estimate(String channel, Interval i) {

@@ -37,8 +37,11 @@ public record Figure(String title, List<String> seriesNames, Chart<?, ?> chart, 
         seriesNames = List.copyOf(seriesNames);
     }
 
-    /** The chart as a PNG image of {@code width x height} pixels. */
-    public byte[] toPng() {
+    /**
+     * The chart painted into an image of {@code width x height} pixels; a notebook kernel (IJava,
+     * JJava, rapaio) shows a cell whose value is an image inline as a PNG.
+     */
+    public BufferedImage toImage() {
         BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_ARGB);
         Graphics2D g = image.createGraphics();
         try {
@@ -46,6 +49,12 @@ public record Figure(String title, List<String> seriesNames, Chart<?, ?> chart, 
         } finally {
             g.dispose();
         }
+        return image;
+    }
+
+    /** The chart as a PNG image of {@code width x height} pixels. */
+    public byte[] toPng() {
+        BufferedImage image = toImage();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
             ImageIO.write(image, "png", out);
