@@ -57,6 +57,11 @@ public final class BatchFit {
         this.masterSeed = b.masterSeed;
         this.output = b.output;
         this.partitions = b.partitions;
+        checkGroupColumns(groupColumns, GroupResult.COLUMNS);
+    }
+
+    /** At least one group column, none named twice, none with the name of a result column. */
+    static void checkGroupColumns(List<String> groupColumns, List<String> resultColumns) {
         if (groupColumns.isEmpty()) {
             throw new IllegalArgumentException("at least one group column is needed");
         }
@@ -64,9 +69,9 @@ public final class BatchFit {
             throw new IllegalArgumentException("a group column is named twice: " + groupColumns);
         }
         for (String column : groupColumns) {
-            if (GroupResult.COLUMNS.contains(column)) {
+            if (resultColumns.contains(column)) {
                 throw new IllegalArgumentException("group column '" + column + "' has the name of a result column ("
-                        + String.join(", ", GroupResult.COLUMNS) + "); rename it");
+                        + String.join(", ", resultColumns) + "); rename it");
             }
         }
     }

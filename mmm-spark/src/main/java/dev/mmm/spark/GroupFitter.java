@@ -41,11 +41,7 @@ final class GroupFitter {
         long seed = key.seed(masterSeed);
         SamplerPlan sampler = null;
         try {
-            String nullColumn = key.nullColumn();
-            if (nullColumn != null) {
-                throw new DataException("group column '" + nullColumn + "' is empty in these rows; give them a value"
-                        + " or drop them");
-            }
+            requireValues(key);
             sampler = plan.sampler(key);
             ModelSpec spec = plan.spec(key);
             Dataset data = groupData(key, spec, columns, rows);
@@ -55,6 +51,15 @@ final class GroupFitter {
             return report(key, seed, sampler, fit, warnings, output, staging -> { }, start);
         } catch (Exception | StackOverflowError | OutOfMemoryError e) {
             return GroupResult.failed(key, seed, sampler, message(e), seconds(start));
+        }
+    }
+
+    /** Rows without a value in a group column are not a group of their own: an error. */
+    static void requireValues(GroupKey key) {
+        String nullColumn = key.nullColumn();
+        if (nullColumn != null) {
+            throw new DataException("group column '" + nullColumn + "' is empty in these rows; give them a value"
+                    + " or drop them");
         }
     }
 
