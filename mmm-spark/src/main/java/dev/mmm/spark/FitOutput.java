@@ -137,13 +137,13 @@ public final class FitOutput implements Serializable {
         Path local = localFolder(source);
         if (local != null) {
             if (!Files.isRegularFile(local.resolve(FitFolder.DATA_FILE))) {
-                throw new NoSuchFileException(local + ": no fit folder there");
+                throw new NoSuchFileException(local.toString(), null, "no fit folder there");
             }
             return FitFolder.load(local);
         }
         FileSystem fs = source.getFileSystem(configuration());
         if (!fs.exists(new org.apache.hadoop.fs.Path(source, FitFolder.DATA_FILE))) {
-            throw new NoSuchFileException(fs.makeQualified(source) + ": no fit folder there");
+            throw new NoSuchFileException(fs.makeQualified(source).toString(), null, "no fit folder there");
         }
         Path staging = Files.createTempDirectory("mmm-spark-load-");
         try {
