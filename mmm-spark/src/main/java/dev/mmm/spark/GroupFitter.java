@@ -9,7 +9,6 @@ import dev.mmm.core.io.AtomicFolder;
 import dev.mmm.core.io.FitMetadata;
 import dev.mmm.core.io.FitSummary;
 import dev.mmm.core.io.FitWriter;
-import dev.mmm.core.model.ControlSpec;
 import dev.mmm.core.model.FitChecks;
 import dev.mmm.core.model.Mmm;
 import dev.mmm.core.model.MmmFit;
