@@ -257,6 +257,30 @@ class BatchRefreshOptimizeTest {
         }
         assertThat(totals.keySet()).containsExactlyElementsOf(PREVIOUSLY_FITTED);
         totals.values().forEach(t -> assertThat(t).isCloseTo(50_000.0, within(1e-6)));
+
+        // A budgets file: s2's budget cell is empty, so s2 gets its error and s1 its own budget.
+        Path budgets = dir.resolve("budgets.csv");
+        Files.writeString(budgets, "store,q1\ns1,40000\ns2,\n");
+        Path cliBudgets = dir.resolve("cli-budgets");
+        Run perGroup = run(BatchCommand.optimizeCommandLine(), "--fits", cliRefresh.toString(), "--group", "store",
+                "--budgets", budgets.toString(), "--budget-column", "q1", "--periods", Integer.toString(PERIODS),
+                "--out", cliBudgets.toString(), "--master", "local[1]");
+        assertThat(perGroup.code()).as(perGroup.err()).isEqualTo(BatchCommand.SOME_GROUPS_FAILED);
+        assertThat(perGroup.err()).contains("1 of 2 groups failed");
+        assertThat(perGroup.out()).contains("no budget given");
+        lines = Files.readAllLines(cliBudgets.resolve("allocation.csv"));
+        assertThat(lines).hasSize(1 + 2 + 1);
+        double s1 = 0;
+        for (String line : lines.subList(1, lines.size())) {
+            String[] cells = line.split(",", -1);
+            if (cells[0].equals("s1")) {
+                s1 += Double.parseDouble(cells[header.indexOf("optimal")]);
+            } else {
+                assertThat(cells[header.indexOf("status")]).isEqualTo("error");
+                assertThat(cells[header.indexOf("error")]).isEqualTo("group store=s2: no budget given");
+            }
+        }
+        assertThat(s1).isCloseTo(40_000.0, within(1e-6));
     }
 
     record Run(int code, String out, String err) {
