@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.spark.SparkConf;
 import org.apache.spark.sql.Dataset;
@@ -37,6 +38,7 @@ import picocli.CommandLine.Option;
                 + " DIR/channels.csv (spend, contribution, share, ROAS and marginal ROAS per group and channel,"
                 + " with 90%% intervals) and each group's fit under DIR/<group>/."},
         footer = {"", "Exit codes: 0 every group fitted, 1 some group failed (see batch.csv) or bad input, 2 bad command line.",
+            "", "Refresh and optimise a batch's fits: 'mmm batch refresh --help', 'mmm batch optimize --help'.",
             "", "Example:",
             "  mmm batch --data sales.parquet --group region,store --date week --target sales --channels tv,search --out fits --master local[2]"})
 public final class BatchCommand implements Callable<Integer> {
@@ -98,15 +100,36 @@ public final class BatchCommand implements Callable<Integer> {
     /** Exit code when some group failed: the others are written all the same. */
     public static final int SOME_GROUPS_FAILED = 1;
 
+    /** {@code mmm batch ...} fits; {@code mmm batch refresh ...} and {@code mmm batch optimize ...} as their commands say. */
     public static void main(String[] args) {
+        if (args.length > 0 && args[0].equals("refresh")) {
+            System.exit(refreshCommandLine().execute(java.util.Arrays.copyOfRange(args, 1, args.length)));
+        }
+        if (args.length > 0 && args[0].equals("optimize")) {
+            System.exit(optimizeCommandLine().execute(java.util.Arrays.copyOfRange(args, 1, args.length)));
+        }
         System.exit(commandLine().execute(args));
     }
 
-    /** The command line with one-line errors: exit 2 for a bad command line, 1 for anything else. */
+    /** The batch fit's command line with one-line errors: exit 2 for a bad command line, 1 for anything else. */
     public static CommandLine commandLine() {
-        CommandLine cl = new CommandLine(new BatchCommand());
+        return withOneLineErrors(new CommandLine(new BatchCommand()));
+    }
+
+    /** {@code mmm batch refresh}'s command line ({@link BatchRefreshCommand}). */
+    public static CommandLine refreshCommandLine() {
+        return withOneLineErrors(new CommandLine(new BatchRefreshCommand()));
+    }
+
+    /** {@code mmm batch optimize}'s command line ({@link BatchOptimizeCommand}). */
+    public static CommandLine optimizeCommandLine() {
+        return withOneLineErrors(new CommandLine(new BatchOptimizeCommand()));
+    }
+
+    private static CommandLine withOneLineErrors(CommandLine cl) {
         cl.setParameterExceptionHandler((ex, args) -> {
-            ex.getCommandLine().getErr().println("mmm: error: " + oneLine(ex.getMessage()) + " (see 'mmm batch --help')");
+            ex.getCommandLine().getErr().println("mmm: error: " + oneLine(ex.getMessage()) + " (see '"
+                    + ex.getCommandLine().getCommandName() + " --help')");
             return 2;
         });
         cl.setExecutionExceptionHandler((ex, cmd, parseResult) -> {
@@ -128,9 +151,9 @@ public final class BatchCommand implements Callable<Integer> {
         require((data == null) != (table == null), "give exactly one of --data and --table");
         require(group.stream().noneMatch(String::isBlank), "--group has an empty column name");
 
-        SparkSession spark = session();
+        SparkSession spark = session(master, "mmm batch");
         try {
-            Dataset<Row> input = read(spark);
+            Dataset<Row> input = read(spark, data, table, format);
             BatchFit.Builder batch = BatchFit.builder()
                     .groupColumns(group.toArray(new String[0]))
                     .plan(GroupPlan.shared(spec, SamplerPlan.of(chains, warmup, draws)))
@@ -140,34 +163,49 @@ public final class BatchCommand implements Callable<Integer> {
                 batch.partitions(partitions);
             }
             List<Row> rows = new ArrayList<>(batch.build().run(input).collectAsList());
-            rows.sort(Comparator.comparing(r -> r.<String>getAs("group")));
-            FitOutput output = FitOutput.to(out, spark.sparkContext().hadoopConfiguration());
-            BatchFiles.writeText(output, BatchFiles.BATCH_FILE, BatchFiles.batchCsv(rows));
-            BatchFiles.writeText(output, BatchFiles.CHANNELS_FILE, BatchFiles.channelsCsv(rows));
-            long failed = rows.stream().filter(r -> !GroupResult.OK.equals(r.getAs("status"))).count();
-            for (Row r : rows) {
-                String status = r.getAs("status");
-                stdout.printf(Locale.ROOT, "%-24s %-5s seed %-20d %s%n", r.<String>getAs("group"), status,
-                        r.<Long>getAs("seed"), GroupResult.OK.equals(status)
-                                ? String.format(Locale.ROOT, "divergences %d, max R-hat %.3f, min bulk ESS %.0f, %.1f s",
-                                        r.<Long>getAs("divergences"), r.<Double>getAs("max_rhat"),
-                                        r.<Double>getAs("min_ess_bulk"), r.<Double>getAs("wall_seconds"))
-                                : r.<String>getAs("error"));
-            }
-            stdout.println();
-            stdout.println("Wrote " + out + "/" + BatchFiles.BATCH_FILE + ", " + out + "/" + BatchFiles.CHANNELS_FILE
-                    + " and " + (rows.size() - failed) + " fit folders (" + rows.size() + " groups, " + failed + " failed)");
-            stdout.flush();
-            if (failed > 0) {
-                stderr.println("mmm: error: " + failed + " of " + rows.size() + " groups failed; their errors are in "
-                        + out + "/" + BatchFiles.BATCH_FILE);
-                stderr.flush();
-                return SOME_GROUPS_FAILED;
-            }
-            return 0;
+            return writeResults(rows, out, spark, stdout, stderr, Map.of());
         } finally {
             spark.stop();
         }
+    }
+
+    /**
+     * Writes {@code batch.csv}, {@code channels.csv} and {@code more} files (name to text) of
+     * result rows ({@link GroupResult#schema} or a superset) under {@code out}, prints a line per
+     * group, and gives the exit code: 0 if every group fitted, {@link #SOME_GROUPS_FAILED} if not.
+     */
+    static int writeResults(List<Row> rows, String out, SparkSession spark, PrintWriter stdout, PrintWriter stderr,
+                            Map<String, java.util.function.Function<List<Row>, String>> more) throws java.io.IOException {
+        rows.sort(Comparator.comparing(r -> r.<String>getAs("group")));
+        FitOutput output = FitOutput.to(out, spark.sparkContext().hadoopConfiguration());
+        BatchFiles.writeText(output, BatchFiles.BATCH_FILE, BatchFiles.batchCsv(rows));
+        BatchFiles.writeText(output, BatchFiles.CHANNELS_FILE, BatchFiles.channelsCsv(rows));
+        List<String> written = new ArrayList<>(List.of(BatchFiles.BATCH_FILE, BatchFiles.CHANNELS_FILE));
+        for (Map.Entry<String, java.util.function.Function<List<Row>, String>> file : new java.util.TreeMap<>(more).entrySet()) {
+            BatchFiles.writeText(output, file.getKey(), file.getValue().apply(rows));
+            written.add(file.getKey());
+        }
+        long failed = rows.stream().filter(r -> !GroupResult.OK.equals(r.getAs("status"))).count();
+        for (Row r : rows) {
+            String status = r.getAs("status");
+            stdout.printf(Locale.ROOT, "%-24s %-5s seed %-20d %s%n", r.<String>getAs("group"), status,
+                    r.<Long>getAs("seed"), GroupResult.OK.equals(status)
+                            ? String.format(Locale.ROOT, "divergences %d, max R-hat %.3f, min bulk ESS %.0f, %.1f s",
+                                    r.<Long>getAs("divergences"), r.<Double>getAs("max_rhat"),
+                                    r.<Double>getAs("min_ess_bulk"), r.<Double>getAs("wall_seconds"))
+                            : r.<String>getAs("error"));
+        }
+        stdout.println();
+        stdout.println("Wrote " + written.stream().map(f -> out + "/" + f).collect(java.util.stream.Collectors.joining(", "))
+                + " and " + (rows.size() - failed) + " fit folders (" + rows.size() + " groups, " + failed + " failed)");
+        stdout.flush();
+        if (failed > 0) {
+            stderr.println("mmm: error: " + failed + " of " + rows.size() + " groups failed; their errors are in "
+                    + out + "/" + BatchFiles.BATCH_FILE);
+            stderr.flush();
+            return SOME_GROUPS_FAILED;
+        }
+        return 0;
     }
 
     private ModelSpec spec() throws java.io.IOException {
@@ -193,8 +231,9 @@ public final class BatchCommand implements Callable<Integer> {
                 .build();
     }
 
-    private SparkSession session() {
-        SparkSession.Builder builder = SparkSession.builder().appName("mmm batch");
+    /** A Spark session on {@code master}, else spark-submit's, else {@code local[*]}. */
+    static SparkSession session(String master, String appName) {
+        SparkSession.Builder builder = SparkSession.builder().appName(appName);
         String effective = master != null ? master : new SparkConf().get("spark.master", "local[*]");
         builder.master(effective);
         if (effective.startsWith("local")) {
@@ -206,7 +245,8 @@ public final class BatchCommand implements Callable<Integer> {
         return spark;
     }
 
-    private Dataset<Row> read(SparkSession spark) {
+    /** The long table: a catalog table, or a CSV or Parquet file or folder. */
+    static Dataset<Row> read(SparkSession spark, String data, String table, String format) {
         if (table != null) {
             return spark.table(table);
         }
@@ -222,7 +262,7 @@ public final class BatchCommand implements Callable<Integer> {
         return spark.read().option("header", "true").option("inferSchema", "false").csv(data);
     }
 
-    private static void require(boolean ok, String message) {
+    static void require(boolean ok, String message) {
         if (!ok) {
             throw new IllegalArgumentException(message);
         }

@@ -10,14 +10,17 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.spark.sql.Row;
 
 /**
- * The batch's own files beside the group folders: {@code batch.csv} (one row per group) and
- * {@code channels.csv} (one row per group and channel). Numbers are written exactly (shortest
+ * The batch's own files beside the group folders: {@code batch.csv} (one row per group),
+ * {@code channels.csv} (one row per group and channel), a refresh's {@code drift.csv} and an
+ * optimisation's {@code allocation.csv}. Numbers are written exactly (shortest
  * round-trip text); an undefined one (a failed group's diagnostics) is an empty cell.
  */
 final class BatchFiles {
 
     static final String BATCH_FILE = "batch.csv";
     static final String CHANNELS_FILE = "channels.csv";
+    static final String DRIFT_FILE = "drift.csv";
+    static final String ALLOCATION_FILE = "allocation.csv";
     static final List<String> BATCH_COLUMNS = List.of("group", "status", "error", "seed", "divergences", "max_rhat",
             "min_ess_bulk", "wall_seconds");
     private static final List<String> MEASURES = List.of("contribution", "share", "roas", "mroas");
@@ -28,34 +31,38 @@ final class BatchFiles {
 
     /** {@code batch.csv} of result rows ({@link GroupResult#schema}). */
     static String batchCsv(List<Row> rows) {
-        StringBuilder csv = new StringBuilder(String.join(",", BATCH_COLUMNS)).append('\n');
-        for (Row r : rows) {
-            for (int j = 0; j < BATCH_COLUMNS.size(); j++) {
-                if (j > 0) {
-                    csv.append(',');
-                }
-                csv.append(cell(r.getAs(BATCH_COLUMNS.get(j))));
-            }
-            csv.append('\n');
-        }
-        return csv.toString();
+        return tableCsv(rows, BATCH_COLUMNS);
     }
 
     /** {@code channels.csv}: group, channel, spend, then mean, q05, q50, q95 of contribution, share, ROAS, marginal ROAS. */
     static String channelsCsv(List<Row> rows) {
-        StringBuilder csv = new StringBuilder("group,channel,spend");
-        for (String measure : MEASURES) {
+        return perChannelCsv(rows, "channels", "spend", MEASURES);
+    }
+
+    /**
+     * {@code drift.csv} of refresh rows ({@link RefreshResult#schema}): group, channel, moved, then
+     * mean, q05, q50, q95 of the old and new ROAS and contribution over the previous fit's periods.
+     */
+    static String driftCsv(List<Row> rows) {
+        return perChannelCsv(rows, "drift", "moved",
+                List.of("old_roas", "new_roas", "old_contribution", "new_contribution"));
+    }
+
+    /** One line per element of each row's array column: group, channel, one plain field, then each measure's interval. */
+    private static String perChannelCsv(List<Row> rows, String arrayColumn, String plain, List<String> measures) {
+        StringBuilder csv = new StringBuilder("group,channel,").append(plain);
+        for (String measure : measures) {
             for (String stat : STATS) {
                 csv.append(',').append(measure).append('_').append(stat);
             }
         }
         csv.append('\n');
         for (Row r : rows) {
-            List<Row> channels = r.getList(r.fieldIndex("channels"));
+            List<Row> channels = r.getList(r.fieldIndex(arrayColumn));
             for (Row c : channels) {
                 csv.append(cell(r.getAs("group"))).append(',').append(cell(c.getAs("channel"))).append(',')
-                        .append(cell(c.getAs("spend")));
-                for (String measure : MEASURES) {
+                        .append(cell(c.getAs(plain)));
+                for (String measure : measures) {
                     Row interval = c.getAs(measure);
                     for (String stat : STATS) {
                         csv.append(',').append(cell(interval.getAs(stat)));
@@ -63,6 +70,21 @@ final class BatchFiles {
                 }
                 csv.append('\n');
             }
+        }
+        return csv.toString();
+    }
+
+    /** Rows of flat cells as CSV, every column of their schema in order. */
+    static String tableCsv(List<Row> rows, List<String> columns) {
+        StringBuilder csv = new StringBuilder(String.join(",", columns)).append('\n');
+        for (Row r : rows) {
+            for (int j = 0; j < columns.size(); j++) {
+                if (j > 0) {
+                    csv.append(',');
+                }
+                csv.append(cell(r.getAs(columns.get(j))));
+            }
+            csv.append('\n');
         }
         return csv.toString();
     }

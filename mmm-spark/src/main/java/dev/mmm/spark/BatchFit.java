@@ -7,7 +7,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
-import java.util.TreeSet;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -15,7 +14,6 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.StructType;
-import scala.Tuple2;
 
 /**
  * Many models as one Spark job: a long table with one or more group columns, one model per
@@ -57,6 +55,11 @@ public final class BatchFit {
         this.masterSeed = b.masterSeed;
         this.output = b.output;
         this.partitions = b.partitions;
+        checkGroupColumns(groupColumns, GroupResult.COLUMNS);
+    }
+
+    /** At least one group column, none named twice, none with the name of a result column. */
+    static void checkGroupColumns(List<String> groupColumns, List<String> resultColumns) {
         if (groupColumns.isEmpty()) {
             throw new IllegalArgumentException("at least one group column is needed");
         }
@@ -64,9 +67,9 @@ public final class BatchFit {
             throw new IllegalArgumentException("a group column is named twice: " + groupColumns);
         }
         for (String column : groupColumns) {
-            if (GroupResult.COLUMNS.contains(column)) {
+            if (resultColumns.contains(column)) {
                 throw new IllegalArgumentException("group column '" + column + "' has the name of a result column ("
-                        + String.join(", ", GroupResult.COLUMNS) + "); rename it");
+                        + String.join(", ", resultColumns) + "); rename it");
             }
         }
     }
@@ -94,17 +97,9 @@ public final class BatchFit {
             }
             source = table.select(keep.stream().map(functions::col).toArray(Column[]::new));
         }
-        List<String> columns = List.of(source.schema().fieldNames());
-        int[] keyIndex = groupColumns.stream().mapToInt(columns::indexOf).toArray();
-        List<String> keyColumns = groupColumns;
-
-        TreeSet<String> keys = new TreeSet<>();
-        for (Row row : source.select(groupColumns.stream().map(functions::col).toArray(Column[]::new))
-                .distinct().collectAsList()) {
-            keys.add(canonical(row, identity(keyIndex.length), keyColumns));
-        }
         StructType resultSchema = GroupResult.schema(groupColumns);
-        if (keys.isEmpty()) {
+        GroupedTable grouped = GroupedTable.of(source, groupColumns, partitions);
+        if (grouped == null) {
             return spark.createDataFrame(List.of(), resultSchema);
         }
         FitOutput fitOutput = null;
@@ -115,47 +110,20 @@ public final class BatchFit {
         FitOutput out = fitOutput;
         GroupPlan groupPlan = plan;
         long seed = masterSeed;
-        int n = partitions > 0 ? partitions : keys.size();
-        KeyIndexPartitioner partitioner = new KeyIndexPartitioner(new ArrayList<>(keys), n);
-
-        JavaRDD<Row> results = source.javaRDD()
-                .mapToPair(row -> new Tuple2<>(canonical(row, keyIndex, keyColumns), cells(row)))
-                .groupByKey(partitioner)
+        List<String> keyColumns = groupColumns;
+        List<String> columns = grouped.columns();
+        JavaRDD<Row> results = grouped.groups()
                 .map(group -> GroupFitter.fit(GroupKey.parse(keyColumns, group._1()), columns, group._2(), groupPlan,
                         seed, out).toRow());
         return spark.createDataFrame(results, resultSchema);
     }
 
-    private static String requireColumn(List<String> present, String column, String role) {
+    static String requireColumn(List<String> present, String column, String role) {
         if (!present.contains(column)) {
             throw new IllegalArgumentException(role + " column '" + column + "' not found; the table's columns are: "
                     + String.join(", ", present));
         }
         return column;
-    }
-
-    private static int[] identity(int n) {
-        int[] index = new int[n];
-        for (int i = 0; i < n; i++) {
-            index[i] = i;
-        }
-        return index;
-    }
-
-    private static String canonical(Row row, int[] keyIndex, List<String> keyColumns) {
-        List<String> values = new ArrayList<>(keyIndex.length);
-        for (int i : keyIndex) {
-            values.add(CellText.of(row.get(i)));
-        }
-        return new GroupKey(keyColumns, values).canonicalText();
-    }
-
-    private static String[] cells(Row row) {
-        String[] cells = new String[row.length()];
-        for (int i = 0; i < cells.length; i++) {
-            cells[i] = CellText.of(row.get(i));
-        }
-        return cells;
     }
 
     /** Builds a {@link BatchFit}: group columns and a plan are required. */

@@ -1,11 +1,13 @@
 package dev.mmm.spark;
 
+import dev.mmm.core.io.AtomicFolder;
 import dev.mmm.core.io.FitFolder;
 import dev.mmm.core.io.FitSummary;
 import dev.mmm.core.model.MmmFit;
 import java.io.IOException;
 import java.io.Serializable;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -16,8 +18,8 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 
 /**
- * Where the groups' fit folders go: a folder on any file system Hadoop can write (local,
- * HDFS, S3 and so on). Each group's folder is the {@link FitFolder} layout that {@code mmm}
+ * Where the groups' fit folders go (and, for a refresh or an optimisation, come from): a folder
+ * on any file system Hadoop can write (local, HDFS, S3 and so on). Each group's folder is the {@link FitFolder} layout that {@code mmm}
  * reads. On the local file system it is written in place through {@link FitFolder#write}
  * (whole or not at all); elsewhere it is written to a local temporary folder, copied next to
  * its final name with the Hadoop FileSystem API and renamed into place, so a retried or
@@ -90,16 +92,21 @@ public final class FitOutput implements Serializable {
 
     /** Writes {@code fit} into the group folder {@code relative}; returns that folder's full name. */
     public String write(MmmFit fit, FitSummary summary, String relative) throws IOException {
+        return write(fit, summary, relative, staging -> { });
+    }
+
+    /** As {@link #write(MmmFit, FitSummary, String)}, with {@code more} files in the same whole-or-nothing write. */
+    public String write(MmmFit fit, FitSummary summary, String relative, AtomicFolder.Content more) throws IOException {
         org.apache.hadoop.fs.Path target = groupPath(relative);
         Path local = localFolder(target);
         if (local != null) {
-            FitFolder.write(fit, summary, local);
+            FitFolder.write(fit, summary, local, more);
             return local.toString();
         }
         Path staging = Files.createTempDirectory("mmm-spark-fit-");
         try {
             Path folder = staging.resolve("fit");
-            FitFolder.write(fit, summary, folder);
+            FitFolder.write(fit, summary, folder, more);
             FileSystem fs = target.getFileSystem(configuration());
             org.apache.hadoop.fs.Path parent = target.getParent();
             fs.mkdirs(parent);
@@ -114,6 +121,35 @@ public final class FitOutput implements Serializable {
                 throw new IOException(target + ": could not rename " + copy.getName() + " into place");
             }
             return fs.makeQualified(target).toString();
+        } finally {
+            deleteTree(staging);
+        }
+    }
+
+    /**
+     * The fit saved in the group folder {@code relative} ({@link FitFolder#load}); from a file
+     * system other than the local one it is copied to a local temporary folder first.
+     *
+     * @throws NoSuchFileException if there is no fit folder there
+     */
+    public MmmFit load(String relative) throws IOException {
+        org.apache.hadoop.fs.Path source = groupPath(relative);
+        Path local = localFolder(source);
+        if (local != null) {
+            if (!Files.isRegularFile(local.resolve(FitFolder.DATA_FILE))) {
+                throw new NoSuchFileException(local.toString(), null, "no fit folder there");
+            }
+            return FitFolder.load(local);
+        }
+        FileSystem fs = source.getFileSystem(configuration());
+        if (!fs.exists(new org.apache.hadoop.fs.Path(source, FitFolder.DATA_FILE))) {
+            throw new NoSuchFileException(fs.makeQualified(source).toString(), null, "no fit folder there");
+        }
+        Path staging = Files.createTempDirectory("mmm-spark-load-");
+        try {
+            Path folder = staging.resolve("fit");
+            fs.copyToLocalFile(false, source, new org.apache.hadoop.fs.Path(folder.toUri()), true);
+            return FitFolder.load(folder);
         } finally {
             deleteTree(staging);
         }

@@ -5,10 +5,10 @@ import dev.mmm.core.analysis.PosteriorAnalysis;
 import dev.mmm.core.data.CsvReader;
 import dev.mmm.core.data.DataException;
 import dev.mmm.core.data.Dataset;
+import dev.mmm.core.io.AtomicFolder;
 import dev.mmm.core.io.FitMetadata;
 import dev.mmm.core.io.FitSummary;
 import dev.mmm.core.io.FitWriter;
-import dev.mmm.core.model.ControlSpec;
 import dev.mmm.core.model.FitChecks;
 import dev.mmm.core.model.Mmm;
 import dev.mmm.core.model.MmmFit;
@@ -40,39 +40,56 @@ final class GroupFitter {
         long seed = key.seed(masterSeed);
         SamplerPlan sampler = null;
         try {
-            String nullColumn = key.nullColumn();
-            if (nullColumn != null) {
-                throw new DataException("group column '" + nullColumn + "' is empty in these rows; give them a value"
-                        + " or drop them");
-            }
+            requireValues(key);
             sampler = plan.sampler(key);
             ModelSpec spec = plan.spec(key);
             Dataset data = groupData(key, spec, columns, rows);
             // The same checks as mmm fit (FitChecks, which Mmm.fit applies too), so the same warnings.
             List<String> warnings = new ArrayList<>(FitChecks.validate(spec, data));
             MmmFit fit = Mmm.fit(spec, data, sampler.settings(seed));
-            FitSummary withoutWarnings = FitWriter.summaryOf(fit, FitMetadata.none());
-            warnings.addAll(fit.warnings());
-            FitSummary summary = withoutWarnings.withWarnings(warnings);
-            String path = output == null ? null : output.write(fit, summary, key.folder());
-            PosteriorAnalysis analysis = PosteriorAnalysis.of(fit).threads(1);
-            List<ChannelSummary> channels = analysis.channels(analysis.all()).channels();
-            double maxRhat = Double.NEGATIVE_INFINITY;
-            double minEss = Double.POSITIVE_INFINITY;
-            for (FitSummary.Parameter p : summary.parameters()) {
-                // Parameters fixed by a Dirac prior have no R-hat or ESS (NaN): they do not count.
-                if (!Double.isNaN(p.rhat())) {
-                    maxRhat = Math.max(maxRhat, p.rhat());
-                }
-                if (!Double.isNaN(p.essBulk())) {
-                    minEss = Math.min(minEss, p.essBulk());
-                }
-            }
-            return new GroupResult(key, GroupResult.OK, null, seed, sampler.chains(), sampler.warmup(), sampler.draws(),
-                    summary.divergences(), maxRhat, minEss, seconds(start), path, channels);
+            return report(key, seed, sampler, fit, warnings, output, staging -> { }, start);
         } catch (Exception | StackOverflowError | OutOfMemoryError e) {
             return GroupResult.failed(key, seed, sampler, message(e), seconds(start));
         }
+    }
+
+    /** Rows without a value in a group column are not a group of their own: an error. */
+    static void requireValues(GroupKey key) {
+        String nullColumn = key.nullColumn();
+        if (nullColumn != null) {
+            throw new DataException("group column '" + nullColumn + "' is empty in these rows; give them a value"
+                    + " or drop them");
+        }
+    }
+
+    /**
+     * A fitted group's result: writes its fit folder (with {@code more} files) if there is an
+     * output, and summarises its channels and diagnostics.
+     *
+     * @param warnings the data checks' warnings; the sampler's are added
+     */
+    static GroupResult report(GroupKey key, long seed, SamplerPlan sampler, MmmFit fit, List<String> warnings,
+                              FitOutput output, AtomicFolder.Content more, long start) throws java.io.IOException {
+        FitSummary withoutWarnings = FitWriter.summaryOf(fit, FitMetadata.none());
+        List<String> all = new ArrayList<>(warnings);
+        all.addAll(fit.warnings());
+        FitSummary summary = withoutWarnings.withWarnings(all);
+        String path = output == null ? null : output.write(fit, summary, key.folder(), more);
+        PosteriorAnalysis analysis = PosteriorAnalysis.of(fit).threads(1);
+        List<ChannelSummary> channels = analysis.channels(analysis.all()).channels();
+        double maxRhat = Double.NEGATIVE_INFINITY;
+        double minEss = Double.POSITIVE_INFINITY;
+        for (FitSummary.Parameter p : summary.parameters()) {
+            // Parameters fixed by a Dirac prior have no R-hat or ESS (NaN): they do not count.
+            if (!Double.isNaN(p.rhat())) {
+                maxRhat = Math.max(maxRhat, p.rhat());
+            }
+            if (!Double.isNaN(p.essBulk())) {
+                minEss = Math.min(minEss, p.essBulk());
+            }
+        }
+        return new GroupResult(key, GroupResult.OK, null, seed, sampler.chains(), sampler.warmup(), sampler.draws(),
+                summary.divergences(), maxRhat, minEss, seconds(start), path, channels);
     }
 
     /** The group's rows as {@code mmm fit} would read them from a CSV file of those rows sorted by date. */
@@ -165,7 +182,7 @@ final class GroupFitter {
         return text;
     }
 
-    private static double seconds(long start) {
+    static double seconds(long start) {
         return (System.nanoTime() - start) / 1e9;
     }
 }

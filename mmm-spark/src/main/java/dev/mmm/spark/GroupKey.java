@@ -99,6 +99,54 @@ public record GroupKey(List<String> columns, List<String> values) implements Ser
         return String.join("/", parts);
     }
 
+    /**
+     * The key whose {@link #folder()} is {@code folder} (one level per group column).
+     *
+     * @throws IllegalArgumentException if the folder has another number of levels or is not percent-encoded text
+     */
+    public static GroupKey fromFolder(List<String> columns, String folder) {
+        String[] parts = folder.split("/", -1);
+        if (parts.length != columns.size()) {
+            throw new IllegalArgumentException("group folder '" + folder + "' has " + parts.length + " levels, not one per"
+                    + " group column (" + String.join(", ", columns) + ")");
+        }
+        List<String> values = new ArrayList<>();
+        for (String part : parts) {
+            values.add(switch (part) {
+                case "%00" -> null;
+                case "%22%22" -> "";
+                default -> decodePart(part, folder);
+            });
+        }
+        GroupKey key = new GroupKey(columns, values);
+        if (!key.folder().equals(folder)) {
+            throw new IllegalArgumentException("'" + folder + "' is not a group folder (its values would be written '"
+                    + key.folder() + "')");
+        }
+        return key;
+    }
+
+    private static String decodePart(String part, String folder) {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        for (int i = 0; i < part.length(); i++) {
+            char c = part.charAt(i);
+            if (c == '%' && i + 2 < part.length()) {
+                int hi = Character.digit(part.charAt(i + 1), 16);
+                int lo = Character.digit(part.charAt(i + 2), 16);
+                if (hi < 0 || lo < 0) {
+                    throw new IllegalArgumentException("group folder '" + folder + "': bad escape at '" + part.substring(i) + "'");
+                }
+                bytes.write(hi * 16 + lo);
+                i += 2;
+            } else if (c == '%') {
+                throw new IllegalArgumentException("group folder '" + folder + "': bad escape at '" + part.substring(i) + "'");
+            } else {
+                bytes.write(c);
+            }
+        }
+        return bytes.toString(StandardCharsets.UTF_8);
+    }
+
     static String folderPart(String value) {
         if (value == null) {
             return "%00";

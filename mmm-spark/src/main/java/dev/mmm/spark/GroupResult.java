@@ -33,7 +33,7 @@ public record GroupResult(GroupKey key, String status, String error, long seed, 
     public static final List<String> COLUMNS = List.of("group", "status", "error", "seed", "chains", "warmup", "draws",
             "divergences", "max_rhat", "min_ess_bulk", "wall_seconds", "fit_path", "channels");
 
-    private static final StructType INTERVAL = new StructType()
+    static final StructType INTERVAL = new StructType()
             .add("mean", DataTypes.DoubleType).add("q05", DataTypes.DoubleType)
             .add("q50", DataTypes.DoubleType).add("q95", DataTypes.DoubleType);
     private static final StructType CHANNEL = new StructType()
@@ -108,7 +108,7 @@ public record GroupResult(GroupKey key, String status, String error, long seed, 
         return RowFactory.create(cells.toArray());
     }
 
-    private static Row interval(Interval i) {
+    static Row interval(Interval i) {
         return RowFactory.create(i.mean(), i.q05(), i.q50(), i.q95());
     }
 }

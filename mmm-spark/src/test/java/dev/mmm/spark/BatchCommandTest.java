@@ -51,4 +51,43 @@ class BatchCommandTest {
         r = run("--data", "t.csv", "--group", "store", "--target", "y", "--channels", "a", "--chains", "0", "--out", "o");
         assertThat(r.err().strip()).isEqualTo("mmm: error: --chains must be at least 1, got 0");
     }
+
+    private static Run run(CommandLine cl, String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        cl.setOut(new PrintWriter(out, true));
+        cl.setErr(new PrintWriter(err, true));
+        return new Run(cl.execute(args), out.toString(), err.toString());
+    }
+
+    @Test
+    void refreshAndOptimizeHaveTheirOwnHelpAndOneLineErrors() {
+        Run r = run(BatchCommand.refreshCommandLine(), "--help");
+        assertThat(r.code()).isZero();
+        assertThat(r.out()).contains("mmm batch refresh").contains("drift.csv").contains("90%").doesNotContain("%%")
+                .contains("Default: 250");
+        r = run(BatchCommand.optimizeCommandLine(), "--help");
+        assertThat(r.code()).isZero();
+        assertThat(r.out()).contains("mmm batch optimize").contains("allocation.csv").contains("90%").doesNotContain("%%");
+        assertThat(run("--help").out()).contains("mmm batch refresh --help");
+
+        r = run(BatchCommand.refreshCommandLine(), "--data", "t.csv", "--group", "store", "--out", "o");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err().strip()).isEqualTo("mmm: error: Missing required option: '--previous=DIR'"
+                + " (see 'mmm batch refresh --help')");
+        r = run(BatchCommand.refreshCommandLine(), "--previous", "p", "--group", "store", "--out", "o");
+        assertThat(r.code()).isEqualTo(1);
+        assertThat(r.err().strip()).isEqualTo("mmm: error: give exactly one of --data and --table");
+        r = run(BatchCommand.optimizeCommandLine(), "--fits", "f", "--group", "store", "--periods", "4", "--out", "o");
+        assertThat(r.code()).isEqualTo(1);
+        assertThat(r.err().strip()).isEqualTo("mmm: error: give exactly one of --budget and --budgets");
+        r = run(BatchCommand.optimizeCommandLine(), "--fits", "f", "--group", "store", "--periods", "4", "--budget",
+                "100", "--bounds", "tv=5:1", "--out", "o");
+        assertThat(r.code()).isEqualTo(1);
+        assertThat(r.err().strip()).startsWith("mmm: error: bounds tv: ");
+        r = run(BatchCommand.optimizeCommandLine(), "--fits", "f", "--group", "store", "--periods", "4", "--budget",
+                "100", "--objective", "best", "--out", "o");
+        assertThat(r.code()).isEqualTo(1);
+        assertThat(r.err().strip()).startsWith("mmm: error: ").contains("best");
+    }
 }

@@ -1,12 +1,14 @@
 package dev.mmm.spark;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.mmm.core.io.FitFolder;
 import dev.mmm.core.io.FitMetadata;
 import dev.mmm.core.io.FitWriter;
 import dev.mmm.core.model.MmmFit;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.stream.Stream;
 import org.apache.hadoop.conf.Configuration;
@@ -39,6 +41,19 @@ class FitOutputTest {
                 assertThat(back.posterior().column(name)).isEqualTo(fit.posterior().column(name));
             }
         }
+        // Loading through Hadoop (a copy to a local temporary folder) gives the same fit, with the extra file written.
+        output.write(fit, FitWriter.summaryOf(fit, FitMetadata.none()), "north/3",
+                staging -> Files.writeString(staging.resolve("drift.json"), "{}"));
+        assertThat(dir.resolve("out/north/3/drift.json")).hasContent("{}");
+        MmmFit loaded = output.load("north/3");
+        for (String name : fit.parameterNames()) {
+            assertThat(loaded.posterior().column(name)).isEqualTo(fit.posterior().column(name));
+        }
+        assertThat(loaded.model().rows()).isEqualTo(fit.model().rows());
+        assertThatThrownBy(() -> output.load("south/1")).isInstanceOf(NoSuchFileException.class)
+                .hasMessageEndingWith("out/south/1: no fit folder there");
+        assertThatThrownBy(() -> FitOutput.to(dir.resolve("out").toString(), new Configuration()).load("south/1"))
+                .isInstanceOf(NoSuchFileException.class).hasMessageEndingWith("out/south/1: no fit folder there");
         // No temporary copy is left beside the group's folder.
         try (Stream<Path> siblings = Files.list(dir.resolve("out/north"))) {
             assertThat(siblings.map(p -> p.getFileName().toString())).containsExactly("3");

@@ -1,6 +1,7 @@
 package dev.mmm.spark;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Arrays;
 import java.util.HashSet;
@@ -67,5 +68,20 @@ class GroupKeyTest {
         assertThat(key("100%").folder()).isEqualTo("100%25");
         // A value that looks like an encoding gets its % encoded, so it cannot meet the real thing.
         assertThat(key("a%2Fb").folder()).isNotEqualTo(key("a/b").folder());
+    }
+
+    @Test
+    void aFolderGivesBackItsKey() {
+        for (GroupKey k : List.of(key("north", "3"), key("a/b"), key(".."), key(".hidden"), key(""), key("Zürich 1"),
+                key("100%"), key("a%2Fb"), new GroupKey(List.of("c0", "c1"), Arrays.asList(null, "x")))) {
+            assertThat(GroupKey.fromFolder(k.columns(), k.folder())).isEqualTo(k);
+        }
+        assertThatThrownBy(() -> GroupKey.fromFolder(List.of("region", "store"), "north"))
+                .hasMessage("group folder 'north' has 1 levels, not one per group column (region, store)");
+        assertThatThrownBy(() -> GroupKey.fromFolder(List.of("c0"), "a%2"))
+                .hasMessage("group folder 'a%2': bad escape at '%2'");
+        // Text no key is written as (an encoded letter) is not a group folder.
+        assertThatThrownBy(() -> GroupKey.fromFolder(List.of("c0"), "%41"))
+                .hasMessage("'%41' is not a group folder (its values would be written 'A')");
     }
 }
