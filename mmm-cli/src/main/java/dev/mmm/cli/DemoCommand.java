@@ -26,7 +26,9 @@ import picocli.CommandLine.Option;
             "",
             "Three years of weekly sales driven by five channels; the default model is fitted and its posterior printed next to the true values.",
             "",
-            "Writes the data (demo-data.csv), the truth (truth.json), summary.json and draws.csv into the output folder."})
+            "Writes the data (demo-data.csv), the truth (truth.json) and the fit folder (summary.json, draws.csv, posterior.json, posterior.bin, data.csv) into the output folder, then report.html, and prints the report's path."},
+        footer = {"", "Examples:", "  mmm demo", "  mmm demo --seed 7 --chains 2 --warmup 500 --draws 500 --out demo-7",
+            "  mmm summary --fit mmm-demo-out        (then ask the fit the business questions)"})
 final class DemoCommand extends CliCommand {
 
     static final String DATA_FILE = "demo-data.csv";

@@ -26,7 +26,7 @@ import picocli.CommandLine.Option;
             "",
             "future.csv has the fit's date column, every channel and every control, one row per period after the"
                     + " fitted data; the last periods of the fitted data carry their adstock into it. If it also has"
-                    + " the target, the prediction is compared with it (coverage of the 90% interval)."},
+                    + " the target, the prediction is compared with it (coverage of the 90%% interval)."},
         footer = {"", "Examples:", "  mmm predict --fit fit-out --data plan-2025.csv",
             "  mmm predict --fit fit-out --data plan-2025.csv --json > forecast.json"})
 final class PredictCommand extends CliCommand {

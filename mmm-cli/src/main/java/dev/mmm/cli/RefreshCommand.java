@@ -30,7 +30,7 @@ import picocli.CommandLine.Option;
             "Each chain starts where the old fit's chain ended, with its step size and metric, so a short warm-up"
                     + " (default 250 iterations, a quarter of a cold fit's) re-tunes instead of searching. Writes the new"
                     + " fit folder and drift.json: per channel its ROAS and contribution over the old fit's periods, old"
-                    + " vs new, flagging channels whose new estimate left the old 90% interval."},
+                    + " vs new, flagging channels whose new estimate left the old 90%% interval."},
         footer = {"", "Example:", "  mmm refresh --fit fit-2024-06 --data sales-to-2024-08.csv --out fit-2024-08"})
 final class RefreshCommand extends CliCommand {
 

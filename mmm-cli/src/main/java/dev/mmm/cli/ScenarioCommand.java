@@ -29,7 +29,7 @@ import picocli.CommandLine.Option;
             "Evaluate a spend plan for the periods after the fitted data, or compare two plans.",
             "",
             "plan.csv has the fit's date column and one spend column per channel, one row per period right after the"
-                    + " fitted data. Prints the expected and predicted target, the incremental target and ROAS with 90%"
+                    + " fitted data. Prints the expected and predicted target, the incremental target and ROAS with 90%%"
                     + " intervals, and with --against the difference between the plans (paired over the posterior draws)."},
         footer = {"", "Examples:", "  mmm scenario --fit fit-out --plan plan-q1.csv",
             "  mmm scenario --fit fit-out --plan more-tv.csv --against plan-q1.csv --json"})

@@ -21,11 +21,11 @@ import picocli.CommandLine.Option;
 @Command(mixinStandardHelpOptions = true,
         name = "summary",
         description = {
-            "What each channel contributed and returned, with 90% credible intervals.",
+            "What each channel contributed and returned, with 90%% credible intervals.",
             "",
             "Reads a fit folder written by 'mmm fit' and prints, per channel, its spend, its contribution to the target,"
                     + " its share of the media contribution, its ROAS (incremental target per unit of spend, counting the"
-                    + " carry-over that lands after the window) and its marginal ROAS (the same for 1% more spend),"
+                    + " carry-over that lands after the window) and its marginal ROAS (the same for 1%% more spend),"
                     + " plus the baseline. Dates limit the window; the default is every fitted period."},
         footer = {"", "Examples:", "  mmm summary --fit fit-out",
             "  mmm summary --fit fit-out --from 2024-01-01 --to 2024-12-31 --json"})
