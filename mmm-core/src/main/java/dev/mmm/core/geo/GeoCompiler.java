@@ -82,11 +82,14 @@ final class GeoCompiler {
 
     /** A parameter's own prior by full name, else its family's in the spec, else the fallback. */
     private Distribution prior(String name, String family, Distribution fallback) {
-        Distribution own = base.priors().get(name);
+        Distribution own = spec.priors().get(name);
         if (own != null) {
             return own;
         }
-        Distribution fam = base.priors().get(family);
+        Distribution fam = spec.priors().get(family);
+        if (fam == null) {
+            fam = base.priors().get(family);
+        }
         return fam != null ? fam : fallback;
     }
 
@@ -180,7 +183,7 @@ final class GeoCompiler {
             for (int g = 0; g < geos; g++) {
                 if (perGeo || g == 0) {
                     String name = GeoNames.name("gamma", cs.name(), perGeo ? geo(g) : null);
-                    Distribution p = cs.prior() != null && base.priors().get(name) == null ? cs.prior()
+                    Distribution p = cs.prior() != null && spec.priors().get(name) == null ? cs.prior()
                             : prior(name, "gamma", DefaultPriors.gamma());
                     shared = add(name, p, coefficientBijector(p, maxAbs));
                 }
@@ -394,7 +397,7 @@ final class GeoCompiler {
     }
 
     private Distribution channelPrior(ChannelSpec channel, String parameter, String fullName, Distribution transformDefault) {
-        Distribution chosen = base.priors().get(fullName);
+        Distribution chosen = spec.priors().get(fullName);
         if (chosen == null) {
             chosen = channel.priors().get(parameter);
         }

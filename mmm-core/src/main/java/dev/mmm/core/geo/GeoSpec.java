@@ -8,7 +8,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mmm.core.model.LikelihoodSpec;
 import dev.mmm.core.model.ModelSpec;
 import dev.mmm.core.model.SpecException;
+import dev.mmm.priors.Distribution;
+import dev.mmm.priors.Priors;
+import java.util.Collections;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
@@ -24,11 +29,14 @@ import java.util.Set;
  *  "seasonality": {"yearly": 2},
  *  "geo": {"column": "geo", "population": "pop", "media_pooling": "log_normal",
  *          "parameterisation": "non_centred", "intercept": "per_geo", "sigma": "per_geo",
- *          "controls": "per_geo", "seasonality": "shared", "transforms": "shared"}}
+ *          "controls": "per_geo", "seasonality": "shared", "transforms": "shared",
+ *          "priors": {"beta_tau": {"dist": "HalfNormal", "sigma": 0.5},
+ *                     "sigma[Geo3]": {"dist": "HalfNormal", "sigma": 1}}}}
  * }</pre>
- * Priors of the geo blocks are families in the spec's {@code priors} map ({@code beta_mu},
- * {@code beta_tau}, {@code intercept_mu}, {@code intercept_tau}), and any single parameter can
- * have its own prior under its full name, e.g. {@code "sigma[Geo3]"}.
+ * {@code geo.priors} holds the priors of the geo blocks' families ({@code beta_mu},
+ * {@code beta_tau}, {@code intercept_mu}, {@code intercept_tau}) and of single parameters under
+ * their full names; the national families ({@code intercept}, {@code sigma}, ...) stay in the
+ * spec's own {@code priors}.
  *
  * @param base             the national spec; trend, events and synergies are not supported per geo
  * @param geoColumn        the column naming each row's geo
@@ -40,10 +48,13 @@ import java.util.Set;
  * @param controls         control coefficients per geo or shared
  * @param seasonality      Fourier coefficients per geo or shared
  * @param transforms       adstock and saturation parameters per geo or shared
+ * @param priors           priors of the geo blocks' families ({@code beta_mu}, {@code beta_tau},
+ *                         {@code intercept_mu}, {@code intercept_tau}) and of single parameters by
+ *                         full name ({@code sigma[Geo3]}); looked up before the base spec's families
  */
 public record GeoSpec(ModelSpec base, String geoColumn, String populationColumn, Pooling mediaPooling,
                       Parameterisation parameterisation, Sharing intercept, Sharing sigma, Sharing controls,
-                      Sharing seasonality, Sharing transforms) {
+                      Sharing seasonality, Sharing transforms, Map<String, Distribution> priors) {
 
     private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -94,6 +105,7 @@ public record GeoSpec(ModelSpec base, String geoColumn, String populationColumn,
         Objects.requireNonNull(controls, "controls");
         Objects.requireNonNull(seasonality, "seasonality");
         Objects.requireNonNull(transforms, "transforms");
+        priors = Collections.unmodifiableMap(new LinkedHashMap<>(priors == null ? Map.of() : priors));
         if (geoColumn == null || geoColumn.isBlank()) {
             throw new SpecException("geo.column: the geo column must be named");
         }
@@ -121,47 +133,55 @@ public record GeoSpec(ModelSpec base, String geoColumn, String populationColumn,
     /** Meridian's defaults: log-normal non-centred media pooling, per-geo intercept and noise, shared transforms. */
     public static GeoSpec of(ModelSpec base, String geoColumn) {
         return new GeoSpec(base, geoColumn, null, Pooling.LOG_NORMAL, Parameterisation.NON_CENTRED, Sharing.PER_GEO,
-                Sharing.PER_GEO, Sharing.PER_GEO, Sharing.SHARED, Sharing.SHARED);
+                Sharing.PER_GEO, Sharing.PER_GEO, Sharing.SHARED, Sharing.SHARED, Map.of());
     }
 
     public GeoSpec withPopulation(String column) {
         return new GeoSpec(base, geoColumn, column, mediaPooling, parameterisation, intercept, sigma, controls,
-                seasonality, transforms);
+                seasonality, transforms, priors);
     }
 
     public GeoSpec withMediaPooling(Pooling pooling) {
         return new GeoSpec(base, geoColumn, populationColumn, pooling, parameterisation, intercept, sigma, controls,
-                seasonality, transforms);
+                seasonality, transforms, priors);
     }
 
     public GeoSpec withParameterisation(Parameterisation p) {
         return new GeoSpec(base, geoColumn, populationColumn, mediaPooling, p, intercept, sigma, controls,
-                seasonality, transforms);
+                seasonality, transforms, priors);
     }
 
     public GeoSpec withIntercept(Sharing s) {
         return new GeoSpec(base, geoColumn, populationColumn, mediaPooling, parameterisation, s, sigma, controls,
-                seasonality, transforms);
+                seasonality, transforms, priors);
     }
 
     public GeoSpec withSigma(Sharing s) {
         return new GeoSpec(base, geoColumn, populationColumn, mediaPooling, parameterisation, intercept, s, controls,
-                seasonality, transforms);
+                seasonality, transforms, priors);
     }
 
     public GeoSpec withControls(Sharing s) {
         return new GeoSpec(base, geoColumn, populationColumn, mediaPooling, parameterisation, intercept, sigma, s,
-                seasonality, transforms);
+                seasonality, transforms, priors);
     }
 
     public GeoSpec withSeasonality(Sharing s) {
         return new GeoSpec(base, geoColumn, populationColumn, mediaPooling, parameterisation, intercept, sigma,
-                controls, s, transforms);
+                controls, s, transforms, priors);
     }
 
     public GeoSpec withTransforms(Sharing s) {
         return new GeoSpec(base, geoColumn, populationColumn, mediaPooling, parameterisation, intercept, sigma,
-                controls, seasonality, s);
+                controls, seasonality, s, priors);
+    }
+
+    /** This spec with a prior for a geo block's family or for one parameter by its full name. */
+    public GeoSpec withPrior(String nameOrFamily, Distribution prior) {
+        LinkedHashMap<String, Distribution> p = new LinkedHashMap<>(priors);
+        p.put(Objects.requireNonNull(nameOrFamily), Objects.requireNonNull(prior));
+        return new GeoSpec(base, geoColumn, populationColumn, mediaPooling, parameterisation, intercept, sigma,
+                controls, seasonality, transforms, p);
     }
 
     /** Compiles this spec against a panel. */
@@ -185,6 +205,10 @@ public record GeoSpec(ModelSpec base, String geoColumn, String populationColumn,
             geo.put("controls", controls.jsonName());
             geo.put("seasonality", seasonality.jsonName());
             geo.put("transforms", transforms.jsonName());
+            if (!priors.isEmpty()) {
+                ObjectNode ps = geo.putObject("priors");
+                priors.forEach((k, v) -> ps.set(k, Priors.toJson(v)));
+            }
             return MAPPER.writeValueAsString(root);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("the spec's own JSON did not parse", e);
@@ -207,7 +231,7 @@ public record GeoSpec(ModelSpec base, String geoColumn, String populationColumn,
             throw new SpecException("$.geo: a geo spec needs a \"geo\" object with at least \"column\"");
         }
         Set<String> keys = Set.of("column", "population", "media_pooling", "parameterisation", "intercept", "sigma",
-                "controls", "seasonality", "transforms");
+                "controls", "seasonality", "transforms", "priors");
         for (Iterator<String> it = geo.fieldNames(); it.hasNext(); ) {
             String k = it.next();
             if (!keys.contains(k)) {
@@ -227,10 +251,29 @@ public record GeoSpec(ModelSpec base, String geoColumn, String populationColumn,
                     choice(geo, "sigma", Sharing.class, Sharing.PER_GEO),
                     choice(geo, "controls", Sharing.class, Sharing.PER_GEO),
                     choice(geo, "seasonality", Sharing.class, Sharing.SHARED),
-                    choice(geo, "transforms", Sharing.class, Sharing.SHARED));
+                    choice(geo, "transforms", Sharing.class, Sharing.SHARED), priors(geo.get("priors")));
         } catch (SpecException e) {
             throw new SpecException("$." + e.getMessage(), e);
         }
+    }
+
+    private static Map<String, Distribution> priors(JsonNode node) {
+        LinkedHashMap<String, Distribution> out = new LinkedHashMap<>();
+        if (node == null || node.isNull()) {
+            return out;
+        }
+        if (!node.isObject()) {
+            throw new SpecException("$.geo.priors: expected an object of priors by family or parameter name");
+        }
+        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            try {
+                out.put(e.getKey(), Priors.fromJson(e.getValue(), "$.geo.priors." + e.getKey()));
+            } catch (RuntimeException ex) {
+                throw new SpecException(ex.getMessage(), ex);
+            }
+        }
+        return out;
     }
 
     private static String text(JsonNode node, String key, boolean required) {

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.mmm.sampler.LogDensity;
 
 /** Central finite differences (five-point stencil) against a hand-written gradient. */
-final class GradientCheck {
+public final class GradientCheck {
 
     private GradientCheck() {
     }
@@ -14,7 +14,7 @@ final class GradientCheck {
      * Asserts every coordinate of the gradient at {@code u} agrees with the five-point central
      * difference to {@code |g - fd| <= tol * max(1, |g|)}.
      */
-    static void assertGradient(LogDensity density, double[] u, double tol, String where) {
+    public static void assertGradient(LogDensity density, double[] u, double tol, String where) {
         int n = density.dimension();
         double[] grad = new double[n];
         double value = density.logDensityAndGradient(u.clone(), grad);
