@@ -64,8 +64,10 @@ public final class GeoSimulator {
                 double[] x = new double[periods];
                 for (int t = 0; t < periods; t++) {
                     boolean on = rng.nextDouble() < 0.8;
-                    double wave = 1.0 + 0.5 * Math.sin(2 * Math.PI * t / 26.0 + phase);
-                    x[t] = on ? pop[g] / 1e5 * level * wave * Math.exp(0.4 * normal.sample()) : 0.0;
+                    double wave = 1.0 + 0.3 * Math.sin(2 * Math.PI * t / 26.0 + phase);
+                    // A narrow spread of spend keeps typical spend near its maximum, where the
+                    // saturation bends and its curvature is identified.
+                    x[t] = on ? pop[g] / 1e5 * level * wave * Math.exp(0.2 * normal.sample()) : 0.0;
                 }
                 cols.put("ch" + c, x);
             }
