@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
             "Rows in error messages are numbered as a spreadsheet shows them: the header is row 1."},
         subcommands = {
             FitCommand.class,
+            FitGeoCommand.class,
             SummaryCommand.class,
             PredictCommand.class,
             CompareCommand.class,

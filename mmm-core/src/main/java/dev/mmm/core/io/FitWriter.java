@@ -42,10 +42,17 @@ public final class FitWriter {
      * {@code summary_chains}. draws.csv still keeps every completed draw.
      */
     public static FitSummary summaryOf(MmmFit fit, FitMetadata metadata) {
-        Posterior posterior = fit.posterior();
+        return summaryOf(fit.posterior(), fit.summary(), metadata);
+    }
+
+    /**
+     * The summary of any Posterior (a geo model's too) with its parameter summaries, in the
+     * Posterior's order.
+     */
+    public static FitSummary summaryOf(Posterior posterior, List<ParameterSummary> summaries, FitMetadata metadata) {
         Posterior.RunInfo run = posterior.run();
         List<FitSummary.Parameter> parameters = new ArrayList<>();
-        for (ParameterSummary p : fit.summary()) {
+        for (ParameterSummary p : summaries) {
             parameters.add(new FitSummary.Parameter(p.name(), p.mean(), p.sd(), p.q05(), p.q50(), p.q95(),
                     p.rhat(), p.essBulk(), p.essTail(), p.mcseMean(), p.mcseSd()));
         }

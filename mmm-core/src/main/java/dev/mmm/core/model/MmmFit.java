@@ -1,15 +1,14 @@
 package dev.mmm.core.model;
 
 import dev.mmm.core.data.Dataset;
-import dev.mmm.core.posterior.ChainAdaptation;
 import dev.mmm.core.posterior.DataFingerprint;
 import dev.mmm.core.posterior.Posterior;
+import dev.mmm.core.posterior.SampledPosterior;
 import dev.mmm.core.posterior.Provenance;
 import dev.mmm.sampler.SamplerSettings;
 import dev.mmm.sampler.SamplingResult;
 import dev.mmm.sampler.diagnostics.ParameterSummary;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -50,63 +49,13 @@ public final class MmmFit {
     }
 
     private static Posterior posteriorOf(ModelSpec spec, CompiledModel model, SamplingResult r) {
-        int chains = r.chains();
-        int[] perChain = r.drawsCompleted().clone();
-        int total = 0;
-        for (int n : perChain) {
-            total += n;
-        }
-        int p = model.parameterCount();
-        double[][] columns = new double[p][total];
-        String[] samplerNames = Posterior.SAMPLER_COLUMNS.toArray(new String[0]);
-        double[][] sampler = new double[samplerNames.length][total];
-        double[] theta = new double[p];
-        int k = 0;
-        for (int c = 0; c < chains; c++) {
-            double[][] positions = r.positions()[c];
-            for (int d = 0; d < perChain[c]; d++, k++) {
-                model.constrain(positions[d], theta);
-                for (int i = 0; i < p; i++) {
-                    columns[i][k] = theta[i];
-                }
-                sampler[0][k] = r.logDensity()[c][d];
-                sampler[1][k] = r.acceptance()[c][d];
-                sampler[2][k] = r.stepSize()[c];
-                sampler[3][k] = r.treeDepth()[c][d];
-                sampler[4][k] = r.leapfrogSteps()[c][d];
-                sampler[5][k] = r.divergent()[c][d] ? 1 : 0;
-                sampler[6][k] = r.energy()[c][d];
-            }
-        }
-        Map<String, double[]> samplerColumns = new LinkedHashMap<>();
-        for (int j = 0; j < samplerNames.length; j++) {
-            samplerColumns.put(samplerNames[j], sampler[j]);
-        }
-        List<ChainAdaptation> adaptation = new ArrayList<>();
-        for (int c = 0; c < chains; c++) {
-            double[][] positions = r.positions()[c];
-            double[] last = perChain[c] > 0 ? positions[perChain[c] - 1] : new double[0];
-            adaptation.add(new ChainAdaptation(c, r.stepSize()[c], r.inverseMetricDiagonal()[c], last));
-        }
         SamplerSettings s = r.settings();
-        Map<String, String> settings = new LinkedHashMap<>();
-        settings.put("chains", Integer.toString(s.chains()));
-        settings.put("warmup", Integer.toString(s.warmup()));
-        settings.put("draws", Integer.toString(s.draws()));
-        settings.put("seed", Long.toString(s.seed()));
-        settings.put("max_tree_depth", Integer.toString(s.maxTreeDepth()));
-        settings.put("target_acceptance", Double.toString(s.targetAcceptance()));
-        settings.put("metric", s.metric().name());
-        settings.put("initial_metric", s.initialMetric().name());
-        settings.put("init_radius", Double.toString(s.initRadius()));
         Dataset data = model.source();
         Provenance provenance = new Provenance(spec.toJson(), model.scaling().targetScale(),
                 model.scaling().channelScales(), data == null ? "" : DataFingerprint.of(data), model.rows(),
-                model.dates()[0].toString(), model.dates()[model.rows() - 1].toString(), s.seed(), settings,
-                Provenance.currentLibraryVersion(), Instant.now().toString());
-        Posterior.RunInfo run = new Posterior.RunInfo(s.warmup(), s.draws(), r.complete(), r.wallSeconds(),
-                r.warmupSeconds(), r.samplingSeconds(), r.gradientEvaluations());
-        return new Posterior(model.parameterNames(), perChain, columns, samplerColumns, adaptation, provenance, run);
+                model.dates()[0].toString(), model.dates()[model.rows() - 1].toString(), s.seed(),
+                SampledPosterior.settingsOf(s), Provenance.currentLibraryVersion(), Instant.now().toString());
+        return SampledPosterior.of(model.parameterNames(), model::constrain, r, provenance);
     }
 
     public ModelSpec spec() {

@@ -11,12 +11,12 @@ import dev.mmm.priors.Bijector;
  * contribution. The log-Jacobian {@code log factor} is a constant; the constrained posterior is
  * unchanged.
  */
-final class ScaledBijector implements Bijector {
+public final class ScaledBijector implements Bijector {
 
     private final double factor;
     private final double logFactor;
 
-    ScaledBijector(double factor) {
+    public ScaledBijector(double factor) {
         if (!(factor > 0.0) || Double.isInfinite(factor)) {
             throw new IllegalArgumentException("scale factor must be > 0 and finite, got " + factor);
         }

@@ -1,0 +1,210 @@
+package dev.mmm.core.geo;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.mmm.core.analysis.Interval;
+import dev.mmm.core.data.Dataset;
+import dev.mmm.core.io.AtomicFolder;
+import dev.mmm.core.io.Draws;
+import dev.mmm.core.io.FitMetadata;
+import dev.mmm.core.io.FitSummary;
+import dev.mmm.core.io.FitWriter;
+import dev.mmm.core.model.FitWarnings;
+import dev.mmm.core.posterior.DataFingerprint;
+import dev.mmm.core.posterior.Posterior;
+import dev.mmm.core.posterior.PosteriorStore;
+import dev.mmm.core.posterior.Provenance;
+import dev.mmm.core.posterior.SampledPosterior;
+import dev.mmm.sampler.CancellationToken;
+import dev.mmm.sampler.ProgressListener;
+import dev.mmm.sampler.Sampler;
+import dev.mmm.sampler.SamplerSettings;
+import dev.mmm.sampler.SamplingResult;
+import dev.mmm.sampler.diagnostics.ParameterSummary;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+
+/**
+ * A fitted geo model: the compiled {@link GeoModel} and its {@link Posterior} (columns: the
+ * parameters, then the derived per-geo values such as {@code beta[tv,Geo3]}).
+ */
+public final class GeoFit {
+
+    /** The file beside summary.json and draws.csv holding the per-geo and national analysis. */
+    public static final String GEO_FILE = "geo.json";
+
+    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private final GeoModel model;
+    private final Posterior posterior;
+    private List<ParameterSummary> summary;
+
+    private GeoFit(GeoModel model, Posterior posterior) {
+        this.model = model;
+        this.posterior = posterior;
+    }
+
+    /** Compiles {@code spec} against the panel and samples its posterior. */
+    public static GeoFit fit(GeoSpec spec, GeoData data, SamplerSettings settings) {
+        return fit(spec, data, settings, null, null);
+    }
+
+    /** As {@link #fit(GeoSpec, GeoData, SamplerSettings)} with progress and cancellation (either may be null). */
+    public static GeoFit fit(GeoSpec spec, GeoData data, SamplerSettings settings, ProgressListener listener,
+                             CancellationToken token) {
+        GeoModel model = spec.compile(data);
+        return sample(model, settings, listener, token);
+    }
+
+    /** Samples a compiled geo model. */
+    public static GeoFit sample(GeoModel model, SamplerSettings settings, ProgressListener listener,
+                                CancellationToken token) {
+        SamplingResult result = Sampler.sample(model, settings, (double[][]) null, listener, token);
+        LinkedHashMap<String, Double> scales = new LinkedHashMap<>();
+        for (int c = 0; c < model.channels().size(); c++) {
+            scales.put(model.channels().get(c), model.channelScale(c));
+        }
+        LocalDate[] dates = model.dates();
+        Provenance provenance = new Provenance(model.spec().toJson(), model.targetScale(), scales,
+                DataFingerprint.of(longTable(model.data())), model.geoCount() * model.periods(), dates[0].toString(),
+                dates[dates.length - 1].toString(), settings.seed(), SampledPosterior.settingsOf(settings),
+                Provenance.currentLibraryVersion(), Instant.now().toString());
+        GeoModel constrainer = model.copyForChain();
+        Posterior posterior = SampledPosterior.of(model.outputNames(), constrainer::constrain, result, provenance);
+        return new GeoFit(model, posterior);
+    }
+
+    /** The panel as one long table (dates repeat; a column {@code geo_index} says the geo) for fingerprints. */
+    static Dataset longTable(GeoData data) {
+        int t = data.periods();
+        int n = t * data.geoCount();
+        LocalDate[] dates = new LocalDate[n];
+        double[] geoIndex = new double[n];
+        LocalDate[] d = data.dates();
+        for (int g = 0; g < data.geoCount(); g++) {
+            for (int k = 0; k < t; k++) {
+                dates[g * t + k] = d[k];
+                geoIndex[g * t + k] = g;
+            }
+        }
+        LinkedHashMap<String, double[]> cols = new LinkedHashMap<>();
+        cols.put("geo_index", geoIndex);
+        cols.putAll(data.longColumns());
+        return Dataset.of(data.geo(0).dateColumn(), dates, cols);
+    }
+
+    public GeoModel model() {
+        return model;
+    }
+
+    public Posterior posterior() {
+        return posterior;
+    }
+
+    /** Every output's mean, sd, quantiles, R-hat, ESS and MCSE, in {@link GeoModel#outputNames()} order. */
+    public synchronized List<ParameterSummary> summary() {
+        if (summary == null) {
+            summary = List.copyOf(posterior.summary());
+        }
+        return summary;
+    }
+
+    /** The summary of one output by name, e.g. {@code beta[tv,Geo3]}. */
+    public ParameterSummary summary(String name) {
+        for (ParameterSummary p : summary()) {
+            if (p.name().equals(name)) {
+                return p;
+            }
+        }
+        throw new IllegalArgumentException("no parameter named '" + name + "'");
+    }
+
+    /** Divergences, R-hat, ESS, E-BFMI warnings over the sampled parameters ({@link FitWarnings}). */
+    public List<String> warnings() {
+        return FitWarnings.of(posterior.chainReports(), summary().subList(0, model.parameterNames().size()));
+    }
+
+    public GeoAnalysis analysis() {
+        return new GeoAnalysis(model, posterior);
+    }
+
+    /**
+     * Writes summary.json and draws.csv (the contract of docs/MODEL.md, every per-geo output named
+     * with its geo) and geo.json (ROAS nationally and per geo, per-geo fit).
+     */
+    public void write(Path dir, List<String> extraWarnings) throws IOException {
+        List<String> warnings = new java.util.ArrayList<>(extraWarnings);
+        warnings.addAll(warnings());
+        FitSummary s = FitWriter.summaryOf(posterior, summary(), new FitMetadata(warnings));
+        double[][][] values = new double[posterior.chains()][][];
+        for (int c = 0; c < values.length; c++) {
+            values[c] = new double[posterior.drawsPerChain()[c]][];
+            for (int d = 0; d < values[c].length; d++) {
+                values[c][d] = new double[model.valueCount()];
+                posterior.drawInto(posterior.chainStart(c) + d, values[c][d]);
+            }
+        }
+        AtomicFolder.Content contract = FitWriter.content(s, new Draws(model.outputNames(), values));
+        String geoJson = analysisJson();
+        // One folder, written whole: the fit contract, the posterior bit for bit, and geo.json.
+        AtomicFolder.write(dir, staging -> {
+            contract.writeInto(staging);
+            PosteriorStore.save(posterior, staging);
+            AtomicFolder.writeText(staging, GEO_FILE, w -> w.write(geoJson));
+        });
+    }
+
+    /** geo.json: the geos, national and per-geo ROAS, and each geo's fit. */
+    public String analysisJson() throws IOException {
+        GeoAnalysis a = analysis();
+        ObjectNode root = MAPPER.createObjectNode();
+        ArrayNode geos = root.putArray("geos");
+        model.geos().forEach(geos::add);
+        root.put("population", model.spec().populationColumn());
+        GeoAnalysis.Roas roas = a.roas();
+        ArrayNode national = root.putArray("roas_national");
+        for (GeoAnalysis.ChannelRoas r : roas.national()) {
+            national.add(roasNode(r));
+        }
+        ArrayNode perGeo = root.putArray("roas_per_geo");
+        for (GeoAnalysis.ChannelRoas r : roas.perGeo()) {
+            perGeo.add(roasNode(r));
+        }
+        ArrayNode fits = root.putArray("geo_fit");
+        for (GeoAnalysis.GeoFitSummary f : a.geoFits()) {
+            ObjectNode o = fits.addObject();
+            o.put("geo", f.geo());
+            o.put("observed_total", f.observedTotal());
+            o.set("predicted_total", interval(f.predictedTotal()));
+            o.put("r_squared", f.rSquared());
+        }
+        return MAPPER.writeValueAsString(root);
+    }
+
+    private static ObjectNode roasNode(GeoAnalysis.ChannelRoas r) {
+        ObjectNode o = MAPPER.createObjectNode();
+        o.put("channel", r.channel());
+        if (r.geo() != null) {
+            o.put("geo", r.geo());
+        }
+        o.put("spend", r.spend());
+        o.set("incremental", interval(r.incremental()));
+        o.set("roas", interval(r.roas()));
+        return o;
+    }
+
+    private static ObjectNode interval(Interval i) {
+        ObjectNode o = MAPPER.createObjectNode();
+        o.put("mean", i.mean());
+        o.put("q05", i.q05());
+        o.put("q50", i.q50());
+        o.put("q95", i.q95());
+        return o;
+    }
+}

@@ -1,0 +1,69 @@
+package dev.mmm.core.geo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.mmm.core.geo.GeoSimulator.GeoSimulation;
+import dev.mmm.core.model.ChannelSpec;
+import dev.mmm.core.model.GradientCheck;
+import dev.mmm.core.model.ModelSpec;
+import dev.mmm.core.model.TransformOrder;
+import java.lang.management.ManagementFactory;
+import java.util.Random;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.api.Test;
+
+/** The geo model's hand-written gradient against finite differences, in every layout, and its hot path allocates nothing. */
+class GeoModelGradientTest {
+
+    static Stream<GeoSpec> layouts() {
+        GeoSpec base = GeoSimulator.spec(2, 1, true);
+        ModelSpec hill = ModelSpec.builder().date("date").target("y")
+                .channel(ChannelSpec.of("ch1").withAdstock("weibull_pdf", 6).withSaturation("hill"))
+                .channel(ChannelSpec.of("ch2").withOrder(TransformOrder.SATURATION_FIRST))
+                .controls("z1").yearlySeasonality(1).build();
+        return Stream.of(
+                base,
+                base.withMediaPooling(GeoSpec.Pooling.NORMAL).withIntercept(GeoSpec.Sharing.POOLED),
+                base.withParameterisation(GeoSpec.Parameterisation.CENTRED).withIntercept(GeoSpec.Sharing.POOLED),
+                base.withSigma(GeoSpec.Sharing.SHARED).withControls(GeoSpec.Sharing.SHARED)
+                        .withSeasonality(GeoSpec.Sharing.PER_GEO).withTransforms(GeoSpec.Sharing.PER_GEO),
+                GeoSpec.of(hill, "geo").withIntercept(GeoSpec.Sharing.SHARED).withTransforms(GeoSpec.Sharing.PER_GEO));
+    }
+
+    @ParameterizedTest
+    @MethodSource("layouts")
+    void gradientMatchesFiniteDifferences(GeoSpec spec) {
+        GeoSimulation sim = GeoSimulator.simulate(3, 30, 2, 1, true, 5);
+        GeoModel model = spec.compile(sim.data());
+        Random rng = new Random(11);
+        for (int trial = 0; trial < 3; trial++) {
+            double[] u = rng.doubles(model.dimension(), -1.5, 1.5).toArray();
+            GradientCheck.assertGradient(model, u, 1e-5, spec.toJson() + " trial " + trial);
+        }
+    }
+
+    @Test
+    void chainCopiesAgreeAndTheGradientDoesNotAllocate() {
+        GeoSimulation sim = GeoSimulator.simulate(4, 52, 3, 2, true, 3);
+        GeoModel model = sim.spec().compile(sim.data());
+        GeoModel copy = model.copyForChain();
+        double[] u = new Random(9).doubles(model.dimension(), -1, 1).toArray();
+        double[] g1 = new double[u.length];
+        double[] g2 = new double[u.length];
+        assertThat(copy.logDensityAndGradient(u, g2)).isEqualTo(model.logDensityAndGradient(u, g1));
+        assertThat(g2).containsExactly(g1);
+        var threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        for (int k = 0; k < 5_000; k++) {
+            model.logDensityAndGradient(u, g1);
+        }
+        long id = Thread.currentThread().getId();
+        long before = threads.getThreadAllocatedBytes(id);
+        for (int k = 0; k < 5_000; k++) {
+            model.logDensityAndGradient(u, g1);
+        }
+        long allocated = threads.getThreadAllocatedBytes(id) - before;
+        assertThat(allocated).as("bytes allocated by 5,000 gradient calls").isLessThan(10_000);
+    }
+}
