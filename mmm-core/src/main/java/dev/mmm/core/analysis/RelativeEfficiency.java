@@ -1,6 +1,7 @@
 package dev.mmm.core.analysis;
 
 import dev.mmm.sampler.diagnostics.Autocovariance;
+import dev.mmm.sampler.diagnostics.Diagnostics;
 
 /**
  * Relative efficiency {@code r_eff = ESS / S} of each observation's likelihood draws, as R's
@@ -75,48 +76,7 @@ public final class RelativeEfficiency {
             }
             chainMean[c] = sum / n;
         }
-        double meanVar = meanAcov[0] * n / (n - 1);
-        double varPlus = meanVar * (n - 1) / n;
-        if (chains > 1) {
-            varPlus += sampleVariance(chainMean);
-        }
-        double[] rho = new double[n];
-        int t = 0;
-        double rhoEven = 1;
-        rho[0] = rhoEven;
-        double rhoOdd = 1 - (meanVar - meanAcov[1]) / varPlus;
-        rho[1] = rhoOdd;
-        while (t < n - 5 && !Double.isNaN(rhoEven + rhoOdd) && rhoEven + rhoOdd > 0) {
-            t += 2;
-            rhoEven = 1 - (meanVar - meanAcov[t]) / varPlus;
-            rhoOdd = 1 - (meanVar - meanAcov[t + 1]) / varPlus;
-            if (rhoEven + rhoOdd >= 0) {
-                rho[t] = rhoEven;
-                rho[t + 1] = rhoOdd;
-            }
-        }
-        int maxT = t;
-        if (rhoEven > 0) {
-            rho[maxT] = rhoEven;
-        }
-        // Geyer's initial monotone sequence: no pair sum may exceed the previous one
-        t = 0;
-        while (t <= maxT - 4) {
-            t += 2;
-            if (rho[t] + rho[t + 1] > rho[t - 2] + rho[t - 1]) {
-                rho[t] = (rho[t - 2] + rho[t - 1]) / 2;
-                rho[t + 1] = rho[t];
-            }
-        }
-        double ess = (double) chains * n;
-        // R's sum(rho_hat_t[1:max_t]) is rho[0] alone when max_t is 0 (1:0 is c(1, 0))
-        double sum = maxT == 0 ? rho[0] : 0;
-        for (int i = 0; i < maxT; i++) {
-            sum += rho[i];
-        }
-        double tau = -1 + 2 * sum + rho[maxT];
-        tau = Math.max(tau, 1 / Math.log10(ess));
-        return ess / tau;
+        return Diagnostics.essFromAutocovariance(meanAcov, chainMean, n, true);
     }
 
     /** The smallest size at or above {@code n} with no prime factor but 2, 3 and 5 (at least 2). */
@@ -139,18 +99,5 @@ public final class RelativeEfficiency {
                 return candidate;
             }
         }
-    }
-
-    private static double sampleVariance(double[] v) {
-        double mean = 0;
-        for (double d : v) {
-            mean += d;
-        }
-        mean /= v.length;
-        double ss = 0;
-        for (double d : v) {
-            ss += (d - mean) * (d - mean);
-        }
-        return ss / (v.length - 1);
     }
 }

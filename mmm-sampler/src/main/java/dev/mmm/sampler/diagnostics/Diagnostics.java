@@ -373,6 +373,20 @@ public final class Diagnostics {
         for (int t = 0; t < n; t++) {
             acovMean[t] /= chains;
         }
+        return essFromAutocovariance(acovMean, chainMean, n, false);
+    }
+
+    /**
+     * ESS from the chains' mean autocovariance {@code acovMean[t]} (lags 0..n-1, biased, as
+     * {@link Autocovariance#of} gives it) and the chain means: the multi-chain autocorrelation
+     * (Vehtari et al. 2021 eq. 10), Geyer's initial positive sequence, then his initial monotone
+     * sequence, tau floored at {@code 1/log10(S)}. Shared by {@code posterior}'s {@code ess} and
+     * {@code loo}'s {@code ess_rfun}, which differ only where the positive sequence ends at once:
+     * loo's {@code sum(rho[1:max_t])} with {@code max_t = 0} is R's {@code 1:0}, so it counts
+     * lag 0 ({@code looEmptyRange}).
+     */
+    public static double essFromAutocovariance(double[] acovMean, double[] chainMean, int n, boolean looEmptyRange) {
+        int chains = chainMean.length;
         double meanVar = acovMean[0] * n / (n - 1);
         double varPlus = meanVar * (n - 1) / n;
         if (chains > 1) {
@@ -398,6 +412,7 @@ public final class Diagnostics {
         if (rhoEven > 0) {
             rho[maxT] = rhoEven;
         }
+        // Geyer's initial monotone sequence: no pair sum may exceed the previous one
         t = 0;
         while (t <= maxT - 4) {
             t += 2;
@@ -407,7 +422,7 @@ public final class Diagnostics {
             }
         }
         double s = (double) chains * n;
-        double sum = 0;
+        double sum = looEmptyRange && maxT == 0 ? rho[0] : 0;
         for (int k = 0; k < maxT; k++) {
             sum += rho[k];
         }
