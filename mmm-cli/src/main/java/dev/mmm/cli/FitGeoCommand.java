@@ -31,6 +31,9 @@ import picocli.CommandLine.Option;
             "  mmm fit-geo --data geo.csv --date week --geo geo --population population --target sales --channels tv,search --controls price --out geo-out"})
 final class FitGeoCommand extends CliCommand {
 
+    @Option(names = "--json", description = "Print geo.json (ROAS nationally and per geo, per-geo fit) on stdout instead of the table.")
+    boolean json;
+
     @Option(names = "--data", required = true, paramLabel = "FILE", description = "Long-format CSV: date, geo, target, channels, controls, optional population.")
     Path data;
 
@@ -94,6 +97,11 @@ final class FitGeoCommand extends CliCommand {
             fit = GeoFit.fit(spec, panel, settings, progress, null);
         }
         fit.write(out, List.of());
+        if (json) {
+            fit.warnings().forEach(w -> err().println("mmm: warning: " + w));
+            out().print(java.nio.file.Files.readString(out.resolve(GeoFit.GEO_FILE)));
+            return ExitCodes.OK;
+        }
         out().printf(Locale.ROOT, "%d geos x %d periods, %d parameters sampled; %.1f s, %d divergences%n",
                 panel.geoCount(), panel.periods(), fit.model().dimension(), fit.posterior().run().wallSeconds(),
                 fit.posterior().divergences());
