@@ -183,7 +183,7 @@ public final class OptimizerRecovery {
             for (int d = 0; d < n; d++) {
                 column[d] = g[d][c];
             }
-            dev.mmm.core.optimize.Interval i = dev.mmm.core.optimize.Interval.of(column);
+            dev.mmm.core.analysis.Interval i = dev.mmm.core.analysis.Interval.of(column);
             b.append(String.format(Locale.ROOT, "%s %.2f [%.2f, %.2f] / %.2f; ", fitted.channels().get(c), i.mean(),
                     i.q05(), i.q95(), truth[c]));
         }

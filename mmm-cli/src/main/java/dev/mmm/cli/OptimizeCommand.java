@@ -8,7 +8,7 @@ import dev.mmm.core.optimize.BudgetProblem;
 import dev.mmm.core.optimize.BudgetTarget;
 import dev.mmm.core.optimize.ChannelBound;
 import dev.mmm.core.optimize.Flighting;
-import dev.mmm.core.optimize.Interval;
+import dev.mmm.core.analysis.Interval;
 import dev.mmm.core.optimize.Objective;
 import dev.mmm.core.optimize.OptimizeJson;
 import dev.mmm.core.optimize.PlanningWindow;

@@ -5,7 +5,7 @@ import dev.mmm.core.data.DataException;
 import dev.mmm.core.data.Dataset;
 import dev.mmm.core.io.FitFolder;
 import dev.mmm.core.model.MmmFit;
-import dev.mmm.core.optimize.Interval;
+import dev.mmm.core.analysis.Interval;
 import dev.mmm.core.optimize.OptimizeJson;
 import dev.mmm.core.optimize.PlanningWindow;
 import dev.mmm.core.optimize.PosteriorDraws;

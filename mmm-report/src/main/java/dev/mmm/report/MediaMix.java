@@ -294,14 +294,14 @@ public final class MediaMix {
                 result.periods(), Fmt.number(result.budget() / n), result.budgetRule(), result.objective()));
         out.append(String.format(Locale.ROOT, row, "channel", "current", "optimal", "change", "mroas at optimum"));
         for (AllocationResult.ChannelAllocation a : result.allocation()) {
-            dev.mmm.core.optimize.Interval m = marginal(result, a.channel());
+            dev.mmm.core.analysis.Interval m = marginal(result, a.channel());
             out.append(String.format(Locale.ROOT, row, a.channel(), Fmt.number(a.current() / n), Fmt.number(a.optimal() / n),
                     a.current() > 0 ? Fmt.change(a.change() / a.current()) : "n/a",
                     m == null ? "n/a" : interval(m.mean(), m.q05(), m.q95())));
         }
-        dev.mmm.core.optimize.Interval cur = result.current().incremental().dividedBy(n);
-        dev.mmm.core.optimize.Interval opt = result.optimal().incremental().dividedBy(n);
-        dev.mmm.core.optimize.Interval up = result.uplift().dividedBy(n);
+        dev.mmm.core.analysis.Interval cur = result.current().incremental().dividedBy(n);
+        dev.mmm.core.analysis.Interval opt = result.optimal().incremental().dividedBy(n);
+        dev.mmm.core.analysis.Interval up = result.uplift().dividedBy(n);
         out.append(String.format(Locale.ROOT, "%nincremental target, current mix  %s%n", interval(cur.mean(), cur.q05(), cur.q95())));
         out.append(String.format(Locale.ROOT, "incremental target, optimal mix  %s%n", interval(opt.mean(), opt.q05(), opt.q95())));
         out.append(String.format(Locale.ROOT, "uplift (paired over draws)       %s%n", interval(up.mean(), up.q05(), up.q95())));
@@ -345,7 +345,7 @@ public final class MediaMix {
         return out.toString();
     }
 
-    private static dev.mmm.core.optimize.Interval marginal(AllocationResult result, String channel) {
+    private static dev.mmm.core.analysis.Interval marginal(AllocationResult result, String channel) {
         for (AllocationResult.ChannelMarginal m : result.mroas()) {
             if (m.channel().equals(channel)) {
                 return m.mroas();

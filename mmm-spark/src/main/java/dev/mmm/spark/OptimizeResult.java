@@ -1,7 +1,7 @@
 package dev.mmm.spark;
 
 import dev.mmm.core.optimize.AllocationResult;
-import dev.mmm.core.optimize.Interval;
+import dev.mmm.core.analysis.Interval;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.Row;

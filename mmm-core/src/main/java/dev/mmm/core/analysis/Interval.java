@@ -1,5 +1,6 @@
 package dev.mmm.core.analysis;
 
+import dev.mmm.sampler.diagnostics.Diagnostics;
 import java.util.Arrays;
 
 /**
@@ -14,7 +15,7 @@ public record Interval(double mean, double q05, double q50, double q95) {
         return of(draws, draws.length);
     }
 
-    /** The summary of the first {@code n} values of {@code draws} (not modified). */
+    /** The summary of the first {@code n} values of {@code draws} (not modified); one sort for the three quantiles. */
     public static Interval of(double[] draws, int n) {
         if (n == 0) {
             return new Interval(Double.NaN, Double.NaN, Double.NaN, Double.NaN);
@@ -28,24 +29,13 @@ public record Interval(double mean, double q05, double q50, double q95) {
             sum += v;
         }
         Arrays.sort(sorted);
-        return new Interval(sum / n, quantile(sorted, 0.05), quantile(sorted, 0.50), quantile(sorted, 0.95));
+        return new Interval(sum / n, Diagnostics.quantileOfSorted(sorted, 0.05),
+                Diagnostics.quantileOfSorted(sorted, 0.50), Diagnostics.quantileOfSorted(sorted, 0.95));
     }
 
-    /** Type-7 quantile of sorted values. */
-    public static double quantile(double[] sorted, double p) {
-        int n = sorted.length;
-        if (n == 1) {
-            return sorted[0];
-        }
-        double h = (n - 1) * p;
-        int lo = (int) Math.floor(h);
-        int hi = Math.min(lo + 1, n - 1);
-        double lower = sorted[lo];
-        double upper = sorted[hi];
-        if (lower == upper) {
-            return lower;
-        }
-        return lower + (h - lo) * (upper - lower);
+    /** Every value divided by {@code d} (totals of a window to amounts per period). */
+    public Interval dividedBy(double d) {
+        return new Interval(mean / d, q05 / d, q50 / d, q95 / d);
     }
 
     /** Whether {@code value} lies in [q05, q95]. */

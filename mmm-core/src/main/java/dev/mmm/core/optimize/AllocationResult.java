@@ -1,5 +1,6 @@
 package dev.mmm.core.optimize;
 
+import dev.mmm.core.analysis.Interval;
 import java.util.List;
 
 /**

@@ -1,5 +1,6 @@
 package dev.mmm.core.optimize;
 
+import dev.mmm.core.analysis.Interval;
 import dev.mmm.core.optimize.AllocationResult.ChannelAllocation;
 import dev.mmm.core.optimize.AllocationResult.ChannelMarginal;
 import dev.mmm.core.optimize.AllocationResult.PlanOutcome;

@@ -1,5 +1,6 @@
 package dev.mmm.core.optimize;
 
+import dev.mmm.core.analysis.Interval;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;

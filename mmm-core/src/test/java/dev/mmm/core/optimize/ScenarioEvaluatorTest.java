@@ -1,5 +1,6 @@
 package dev.mmm.core.optimize;
 
+import dev.mmm.core.analysis.Interval;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;

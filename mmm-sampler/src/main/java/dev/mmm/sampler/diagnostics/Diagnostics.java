@@ -444,8 +444,8 @@ public final class Diagnostics {
         return out;
     }
 
-    /** R's type-7 quantile of sorted values, in R's own arithmetic form. */
-    static double quantileOfSorted(double[] sorted, double p) {
+    /** R's type-7 quantile of sorted values, in R's own arithmetic form (NaN if empty or any NaN). */
+    public static double quantileOfSorted(double[] sorted, double p) {
         if (!(p >= 0 && p <= 1)) {
             throw new IllegalArgumentException("quantile probability must be in [0, 1], got " + p);
         }
