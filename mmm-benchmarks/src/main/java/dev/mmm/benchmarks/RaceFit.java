@@ -34,7 +34,7 @@ import java.util.Map;
  * java -cp benchmarks.jar dev.mmm.benchmarks.RaceFit simulate --weeks 156 --channels 6 --controls 2 --seed 1 --out data.csv
  * java -cp benchmarks.jar dev.mmm.benchmarks.RaceFit fit --data data.csv --date date --target y --channels ch1,ch2
  *      [--controls c1] [--yearly-seasonality 2] [--chains 4] [--warmup 1000] [--draws 1000] [--seed 1] [--threads 2]
- *      [--metric diagonal|dense|diagonal-gradient] [--initial-metric unit|gradient-refreshed|gradient] --out DIR
+ *      [--metric diagonal|dense|diagonal-gradient] [--initial-metric unit|gradient-refreshed|gradient] [--intercept centred|plain] [--product-factor F] --out DIR
  * </pre>
  */
 public final class RaceFit {
@@ -160,6 +160,13 @@ public final class RaceFit {
         return Dataset.of(dateColumn, dates, columns);
     }
 
+    private static MmmFit fitIn(ModelSpec spec, Dataset data, SamplerSettings settings, boolean centred,
+                                double productFactor) {
+        dev.mmm.core.model.CompiledModel model = spec.compile(data).withCentredIntercept(centred)
+                .withProductCoordinates(productFactor);
+        return new MmmFit(spec, model, dev.mmm.sampler.Sampler.sample(model, settings, (double[][]) null, null, null));
+    }
+
     private static void fit(Map<String, String> options) throws IOException {
         String date = required(options, "date");
         Dataset data = readCsv(Path.of(required(options, "data")), date);
@@ -182,7 +189,16 @@ public final class RaceFit {
                 .initialMetric(initialMetric(options.getOrDefault("initial-metric",
                         SamplerSettings.defaults().initialMetric().name())))
                 .build();
-        MmmFit fit = Mmm.fit(spec.build(), data, settings);
+        // --intercept plain samples the intercept as it is (the coordinates before the centred
+        // intercept became the default), to compare the two on the same data.
+        String intercept = options.getOrDefault("intercept", "centred");
+        if (!intercept.equals("centred") && !intercept.equals("plain")) {
+            throw new IllegalArgumentException("--intercept must be centred or plain, got '" + intercept + "'");
+        }
+        ModelSpec built = spec.build();
+        double productFactor = Double.parseDouble(options.getOrDefault("product-factor", "0"));
+        MmmFit fit = intercept.equals("centred") && productFactor == 0.0 ? Mmm.fit(built, data, settings)
+                : fitIn(built, data, settings, intercept.equals("centred"), productFactor);
         Path out = Path.of(required(options, "out"));
         Files.createDirectories(out);
         Files.writeString(out.resolve("summary.json"), summaryJson(fit, settings), StandardCharsets.UTF_8);

@@ -63,6 +63,23 @@ public final class CompiledModel implements LogDensity {
     private final DensityTerm[] densityTerms;
     /** True for the prior alone: no likelihood and no extra density components. */
     private final boolean priorOnly;
+    /**
+     * The intercept's index into theta when it is sampled in centred coordinates (see
+     * {@link #centredIntercept()}), else -1; {@link #levelCoordinate} is its sampled coordinate.
+     */
+    private final int levelIndex;
+    private final int levelCoordinate;
+    private final MediaTerm levelMedia;
+    /**
+     * Product coordinates (see {@link #withProductCoordinates}): for pair j, the sampled coordinate
+     * {@code shearTo[j]} holds {@code log beta + shearFactor * log lam}, {@code shearBy[j]} holds
+     * {@code log lam}. Empty when off.
+     */
+    private final int[] shearTo;
+    private final int[] shearBy;
+    private final double shearFactor;
+    /** The unconstrained point in the bijectors' coordinates (scratch for product coordinates). */
+    private final double[] bijectorPoint;
 
     /**
      * @param spec       the spec this model was compiled from (kept for reports; may be null in tests)
@@ -118,6 +135,82 @@ public final class CompiledModel implements LogDensity {
         this.derived = new DerivedParameters[0];
         this.densityTerms = new DensityTerm[0];
         this.priorOnly = false;
+        this.levelMedia = mediaTermOf(this.terms);
+        this.levelIndex = centredLevelIndex(this.terms, priors, freeIndex, levelMedia, true);
+        this.levelCoordinate = coordinateOf(freeIndex, levelIndex);
+        this.shearFactor = 0.0;
+        this.shearTo = new int[0];
+        this.shearBy = new int[0];
+        this.bijectorPoint = new double[freeIndex.length];
+    }
+
+    /**
+     * The coordinate pairs (log beta, log lam) of each channel whose two parameters are both sampled
+     * on the log scale: {@code [0]} beta's coordinates, {@code [1]} lam's.
+     */
+    private static int[][] productPairs(List<String> names, Bijector[] bijectors, int[] freeIndex) {
+        List<int[]> pairs = new ArrayList<>();
+        for (int k = 0; k < freeIndex.length; k++) {
+            String name = names.get(freeIndex[k]);
+            if (!name.startsWith("beta[")) {
+                continue;
+            }
+            int lam = coordinateOf(freeIndex, names.indexOf("lam[" + name.substring(5)));
+            if (lam >= 0 && isLog(bijectors[freeIndex[k]]) && isLog(bijectors[freeIndex[lam]])) {
+                pairs.add(new int[] {k, lam});
+            }
+        }
+        int[][] out = new int[2][pairs.size()];
+        for (int j = 0; j < pairs.size(); j++) {
+            out[0][j] = pairs.get(j)[0];
+            out[1][j] = pairs.get(j)[1];
+        }
+        return out;
+    }
+
+    private static boolean isLog(Bijector b) {
+        return b instanceof dev.mmm.priors.LowerBoundBijector l && l.lower() == 0.0;
+    }
+
+    private static MediaTerm mediaTermOf(Term[] terms) {
+        for (Term t : terms) {
+            if (t instanceof MediaTerm m) {
+                return m;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The intercept's theta index if it can be sampled in centred coordinates: a free intercept on
+     * the whole real line beside a media term. Otherwise -1 (and the intercept is sampled as is).
+     */
+    private static int centredLevelIndex(Term[] terms, Distribution[] priors, int[] freeIndex, MediaTerm media,
+                                         boolean wanted) {
+        if (!wanted || media == null) {
+            return -1;
+        }
+        for (Term t : terms) {
+            if (t instanceof InterceptTerm intercept) {
+                int i = intercept.index();
+                boolean real = priors[i].support().lower() == Double.NEGATIVE_INFINITY
+                        && priors[i].support().upper() == Double.POSITIVE_INFINITY;
+                return real && coordinateOf(freeIndex, i) >= 0 ? i : -1;
+            }
+        }
+        return -1;
+    }
+
+    private static int coordinateOf(int[] freeIndex, int i) {
+        if (i < 0) {
+            return -1;
+        }
+        for (int k = 0; k < freeIndex.length; k++) {
+            if (freeIndex[k] == i) {
+                return k;
+            }
+        }
+        return -1;
     }
 
     private static double[][][] seriesHolders(Term[] terms) {
@@ -140,12 +233,12 @@ public final class CompiledModel implements LogDensity {
 
     private CompiledModel(CompiledModel source) {
         this(source, source.source, source.timeAxis, source.historyRows, source.hasTarget, source.derived,
-                source.densityTerms, source.priorOnly);
+                source.densityTerms, source.priorOnly, source.levelIndex >= 0, source.shearFactor);
     }
 
     private CompiledModel(CompiledModel source, Dataset rowsSource, TimeAxis timeAxis, int historyRows,
                           boolean hasTarget, DerivedParameters[] derived, DensityTerm[] densityTerms,
-                          boolean priorOnly) {
+                          boolean priorOnly, boolean centred, double productFactor) {
         this.spec = source.spec;
         this.scaling = source.scaling;
         this.dates = source.dates;
@@ -199,11 +292,20 @@ public final class CompiledModel implements LogDensity {
         this.seriesHolders = seriesHolders(this.terms);
         this.synergies = synergiesOf(this.terms);
         this.seriesScratch = new double[this.terms.length][][];
+        this.levelMedia = mediaTermOf(this.terms);
+        this.levelIndex = centredLevelIndex(this.terms, priors, freeIndex, levelMedia, centred);
+        this.levelCoordinate = coordinateOf(freeIndex, levelIndex);
+        int[][] pairs = productFactor == 0.0 ? new int[2][0] : productPairs(parameterNames, bijectors, freeIndex);
+        this.shearFactor = pairs[0].length == 0 ? 0.0 : productFactor;
+        this.shearTo = pairs[0];
+        this.shearBy = pairs[1];
+        this.bijectorPoint = new double[freeIndex.length];
     }
 
     /** The compiler's last step: remember the rows and calendar this model was built from. */
     CompiledModel withSource(Dataset rowsSource, TimeAxis axis, int history, boolean target) {
-        return new CompiledModel(this, rowsSource, axis, history, target, derived, densityTerms, priorOnly);
+        return new CompiledModel(this, rowsSource, axis, history, target, derived, densityTerms, priorOnly,
+                levelIndex >= 0, shearFactor);
     }
 
     /**
@@ -218,7 +320,7 @@ public final class CompiledModel implements LogDensity {
         List<DensityTerm> e = new ArrayList<>(List.of(densityTerms));
         e.addAll(moreTerms);
         return new CompiledModel(this, source, timeAxis, historyRows, hasTarget, d.toArray(new DerivedParameters[0]),
-                e.toArray(new DensityTerm[0]), priorOnly);
+                e.toArray(new DensityTerm[0]), priorOnly, levelIndex >= 0, shearFactor);
     }
 
     /**
@@ -226,7 +328,45 @@ public final class CompiledModel implements LogDensity {
      * the extra components (prior checks, and the check that a ROI prior is reproduced).
      */
     public CompiledModel priorOnly() {
-        return new CompiledModel(this, source, timeAxis, historyRows, true, derived, densityTerms, true);
+        return new CompiledModel(this, source, timeAxis, historyRows, true, derived, densityTerms, true,
+                levelIndex >= 0, shearFactor);
+    }
+
+    /**
+     * This model with the intercept sampled as it is ({@code centred = false}) or in centred
+     * coordinates ({@code true}, the default wherever it applies). The posterior is the same either
+     * way; only the sampler's coordinates differ (benchmarks compare the two).
+     */
+    public CompiledModel withCentredIntercept(boolean centred) {
+        return new CompiledModel(this, source, timeAxis, historyRows, hasTarget, derived, densityTerms, priorOnly,
+                centred, shearFactor);
+    }
+
+    /**
+     * This model with each channel's {@code log beta} sampled as {@code log beta + factor * log lam}
+     * (factor 1: the log of the product {@code beta * lam}, which the data identify when the
+     * channel is far from saturation) beside {@code log lam}; factor 0 turns it off. A linear map
+     * of the unconstrained coordinates with determinant 1: the posterior is unchanged.
+     */
+    public CompiledModel withProductCoordinates(double factor) {
+        if (!Double.isFinite(factor)) {
+            throw new IllegalArgumentException("product coordinate factor must be finite, got " + factor);
+        }
+        return new CompiledModel(this, source, timeAxis, historyRows, hasTarget, derived, densityTerms, priorOnly,
+                levelIndex >= 0, factor);
+    }
+
+    /**
+     * Whether the intercept is sampled in centred coordinates: the sampler's coordinate is the
+     * level {@code intercept + mean_t media[t]} (the mean of the intercept plus the media
+     * contribution over this model's rows), and the intercept is computed from it and the
+     * channel parameters. The map is triangular with a unit diagonal, so its Jacobian determinant
+     * is 1 and the posterior is unchanged; it removes the trade-off between the intercept and the
+     * sum of the media effects (a saturated channel acts as a constant), which the data identify
+     * only through their sum and which is where the default model's divergences sat.
+     */
+    public boolean centredIntercept() {
+        return levelIndex >= 0;
     }
 
     /** The extra log-density components (lift tests), in the order they are added. */
@@ -271,13 +411,21 @@ public final class CompiledModel implements LogDensity {
         int n = freeIndex.length;
         double logPrior = 0.0;
         Arrays.fill(dTheta, 0.0);
+        double[] sampled = position;
+        if (shearTo.length > 0) {
+            position = toBijectorPoint(sampled, bijectorPoint);
+        }
         for (int k = 0; k < n; k++) {
             int i = freeIndex[k];
             double u = position[k];
             double x = bijectors[i].toConstrained(u);
             theta[i] = x;
-            logPrior += priors[i].logDensity(x) + bijectors[i].logAbsJacobian(u);
-            dTheta[i] = priors[i].dLogDensity(x);
+            logPrior += bijectors[i].logAbsJacobian(u);
+            if (k != levelCoordinate) {
+                // The centred intercept's prior waits for the media term: its value needs it.
+                logPrior += priors[i].logDensity(x);
+                dTheta[i] = priors[i].dLogDensity(x);
+            }
         }
         if (!(logPrior > Double.NEGATIVE_INFINITY) || Double.isNaN(logPrior)) {
             // Outside a prior's support (a bijector saturated at its bound): recoverable for the sampler.
@@ -288,18 +436,31 @@ public final class CompiledModel implements LogDensity {
             d.derive(theta);
         }
         double logLik = 0.0;
-        if (!priorOnly) {
+        if (levelIndex >= 0) {
+            logPrior += centredForward();
+            if (!(logPrior > Double.NEGATIVE_INFINITY) || Double.isNaN(logPrior)) {
+                Arrays.fill(gradient, 0.0);
+                return Double.NEGATIVE_INFINITY;
+            }
+        } else if (!priorOnly) {
             Arrays.fill(mu, 0.0);
             for (Term term : terms) {
                 term.addForward(theta, mu);
             }
+        }
+        if (!priorOnly) {
             logLik = likelihood.logLikelihood(theta, mu, dMu, dTheta);
-            for (Term term : terms) {
-                term.addReverse(theta, dMu, dTheta);
-            }
             for (DensityTerm extra : densityTerms) {
                 logLik += extra.addLogDensity(theta, dTheta);
             }
+            for (Term term : terms) {
+                if (levelIndex < 0 || term != levelMedia) {
+                    term.addReverse(theta, dMu, dTheta);
+                }
+            }
+        }
+        if (levelIndex >= 0) {
+            centredReverse();
         }
         for (int k = derived.length - 1; k >= 0; k--) {
             derived[k].reverse(theta, dTheta);
@@ -309,7 +470,66 @@ public final class CompiledModel implements LogDensity {
             double u = position[k];
             gradient[k] = dTheta[i] * bijectors[i].dConstrainedDu(u) + bijectors[i].dLogAbsJacobianDu(u);
         }
+        // Product coordinates: u_beta = v_beta - f * v_lam, so d/dv_lam = d/du_lam - f * d/du_beta.
+        for (int j = 0; j < shearTo.length; j++) {
+            gradient[shearBy[j]] -= shearFactor * gradient[shearTo[j]];
+        }
         return logPrior + logLik;
+    }
+
+    /** The bijectors' unconstrained point of sampled coordinates {@code v} (product coordinates undone). */
+    private double[] toBijectorPoint(double[] v, double[] out) {
+        System.arraycopy(v, 0, out, 0, freeIndex.length);
+        for (int j = 0; j < shearTo.length; j++) {
+            out[shearTo[j]] = v[shearTo[j]] - shearFactor * v[shearBy[j]];
+        }
+        return out;
+    }
+
+    /**
+     * Centred coordinates, forward: {@code theta[levelIndex]} holds the level on entry; builds
+     * {@code mu} with it, then moves the level to the intercept ({@code level - mean media}),
+     * shifts {@code mu} to match and returns the intercept's log prior (its derivative is left in
+     * {@code dTheta}). Under {@link #priorOnly} the mean is built all the same: the intercept needs
+     * the media term.
+     */
+    private double centredForward() {
+        Arrays.fill(mu, 0.0);
+        double mediaTotal = 0.0;
+        for (Term term : terms) {
+            if (term == levelMedia) {
+                mediaTotal = levelMedia.addForwardAndSum(theta, mu);
+            } else {
+                term.addForward(theta, mu);
+            }
+        }
+        double shift = mediaTotal / rows;
+        for (int t = 0; t < rows; t++) {
+            mu[t] -= shift;
+        }
+        double intercept = theta[levelIndex] - shift;
+        theta[levelIndex] = intercept;
+        dTheta[levelIndex] = priors[levelIndex].dLogDensity(intercept);
+        return priors[levelIndex].logDensity(intercept);
+    }
+
+    /**
+     * Centred coordinates, reverse: {@code intercept = level - (1/rows) sum_t media[t]}, so the
+     * level takes the intercept's whole derivative g, and every media parameter gets {@code -g/rows}
+     * times the derivative of the media total: one media reverse pass with {@code dMu - g/rows}.
+     * Called after every other term's reverse pass and the density terms, so g is complete.
+     */
+    private void centredReverse() {
+        double g = dTheta[levelIndex];
+        double perRow = g / rows;
+        if (priorOnly) {
+            Arrays.fill(dMu, 0, rows, -perRow);
+        } else {
+            for (int t = 0; t < rows; t++) {
+                dMu[t] -= perRow;
+            }
+        }
+        levelMedia.addReverse(theta, dMu, dTheta);
     }
 
     @Override
@@ -331,6 +551,9 @@ public final class CompiledModel implements LogDensity {
      * {@link #parameterCount()} parameters, fixed ones at their value).
      */
     public void constrain(double[] unconstrained, double[] constrainedOut) {
+        if (shearTo.length > 0) {
+            unconstrained = toBijectorPoint(unconstrained, new double[freeIndex.length]);
+        }
         System.arraycopy(fixedTheta, 0, constrainedOut, 0, fixedTheta.length);
         for (int k = 0; k < freeIndex.length; k++) {
             int i = freeIndex[k];
@@ -340,14 +563,39 @@ public final class CompiledModel implements LogDensity {
         for (DerivedParameters d : derived) {
             d.derive(constrainedOut);
         }
+        if (levelIndex >= 0) {
+            constrainedOut[levelIndex] -= levelMedia.sum(constrainedOut) / rows;
+        }
     }
 
-    /** Constrained (all parameters) to unconstrained (sampled coordinates only; derived ones are dropped). */
+    /**
+     * Constrained (all parameters) to unconstrained (sampled coordinates only; derived ones are
+     * dropped). Uses this instance's scratch when the intercept is centred: one thread at a time.
+     */
     public void unconstrain(double[] constrained, double[] unconstrainedOut) {
         for (int k = 0; k < freeIndex.length; k++) {
             int i = freeIndex[k];
-            unconstrainedOut[k] = bijectors[i].toUnconstrained(constrained[i]);
+            double x = constrained[i];
+            if (i == levelIndex) {
+                x += levelMedia.sum(derivedView(constrained)) / rows;
+            }
+            unconstrainedOut[k] = bijectors[i].toUnconstrained(x);
         }
+        for (int j = 0; j < shearTo.length; j++) {
+            unconstrainedOut[shearTo[j]] += shearFactor * unconstrainedOut[shearBy[j]];
+        }
+    }
+
+    /** {@code constrained} with its derived entries recomputed (they may be stale in a caller's vector). */
+    private double[] derivedView(double[] constrained) {
+        if (derived.length == 0) {
+            return constrained;
+        }
+        double[] copy = constrained.clone();
+        for (DerivedParameters d : derived) {
+            d.derive(copy);
+        }
+        return copy;
     }
 
     public ModelSpec spec() {

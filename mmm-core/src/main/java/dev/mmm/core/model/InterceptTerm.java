@@ -13,6 +13,11 @@ public final class InterceptTerm implements Term {
         this.index = index;
     }
 
+    /** The intercept's index into theta. */
+    public int index() {
+        return index;
+    }
+
     @Override
     public String name() {
         return "intercept";

@@ -63,7 +63,8 @@ class DefaultModelTest {
     @Test
     void valueMatchesAnIndependentImplementation() {
         Dataset data = syntheticData(2);
-        CompiledModel model = syntheticSpec().compile(data);
+        // The reference samples the intercept as it is: compare with the model in the same coordinates.
+        CompiledModel model = syntheticSpec().compile(data).withCentredIntercept(false);
         Random rng = new Random(3);
         for (int k = 0; k < 20; k++) {
             double[] u = new double[model.dimension()];
@@ -81,6 +82,64 @@ class DefaultModelTest {
             }
             double actual = model.logDensityAndGradient(modelU, new double[u.length]);
             assertThat(actual).isCloseTo(expected, org.assertj.core.data.Offset.offset(1e-9 * Math.abs(expected)));
+        }
+    }
+
+    @Test
+    void centredInterceptSamplesTheSamePosterior() {
+        Dataset data = syntheticData(2);
+        CompiledModel centred = syntheticSpec().compile(data);
+        CompiledModel plain = centred.withCentredIntercept(false);
+        assertThat(centred.centredIntercept()).isTrue();
+        assertThat(plain.centredIntercept()).isFalse();
+        int intercept = centred.parameterNames().indexOf("intercept");
+        Random rng = new Random(11);
+        for (int k = 0; k < 20; k++) {
+            double[] u = new double[plain.dimension()];
+            for (int i = 0; i < u.length; i++) {
+                u[i] = 4 * rng.nextDouble() - 2;
+            }
+            double[] theta = new double[plain.parameterCount()];
+            plain.constrain(u, theta);
+            // The level coordinate is the intercept plus the media contribution's mean over the rows,
+            // computed here from the model's contribution series.
+            double mediaMean = 0.0;
+            for (String channel : List.of("x1", "x2")) {
+                mediaMean += java.util.Arrays.stream(centred.contributions(theta).get(channel)).average().orElseThrow();
+            }
+            double[] v = new double[centred.dimension()];
+            centred.unconstrain(theta, v);
+            assertThat(v[intercept]).isCloseTo(theta[intercept] + mediaMean, org.assertj.core.data.Offset.offset(1e-12));
+            for (int i = 0; i < u.length; i++) {
+                if (i != intercept) {
+                    assertThat(v[i]).isCloseTo(u[i], org.assertj.core.data.Offset.offset(1e-12));
+                }
+            }
+            double[] back = new double[theta.length];
+            centred.constrain(v, back);
+            assertThat(back).containsExactly(theta, org.assertj.core.data.Offset.offset(1e-12));
+            // The map has a unit Jacobian: the log density is the same at the same point.
+            double a = plain.logDensityAndGradient(u, new double[u.length]);
+            double b = centred.logDensityAndGradient(v, new double[v.length]);
+            assertThat(b).isCloseTo(a, org.assertj.core.data.Offset.offset(1e-9 * Math.abs(a)));
+            double pa = plain.priorOnly().logDensityAndGradient(u, new double[u.length]);
+            double pb = centred.priorOnly().logDensityAndGradient(v, new double[v.length]);
+            assertThat(pb).isCloseTo(pa, org.assertj.core.data.Offset.offset(1e-9 * Math.abs(pa)));
+        }
+    }
+
+    @Test
+    void centredInterceptGradientMatchesFiniteDifferences() {
+        CompiledModel model = syntheticSpec().compile(syntheticData(4));
+        assertThat(model.centredIntercept()).isTrue();
+        Random rng = new Random(12);
+        for (int k = 0; k < 10; k++) {
+            double[] u = new double[model.dimension()];
+            for (int i = 0; i < u.length; i++) {
+                u[i] = 4 * rng.nextDouble() - 2;
+            }
+            GradientCheck.assertGradient(model.priorOnly(), u, 1e-6, "prior only, random point " + k);
+            GradientCheck.assertGradient(model.withCentredIntercept(false), u, 1e-6, "plain, random point " + k);
         }
     }
 

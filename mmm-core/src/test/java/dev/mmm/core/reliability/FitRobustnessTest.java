@@ -91,11 +91,13 @@ class FitRobustnessTest {
 
     @Test
     void aPriorFiniteOnlyAtTheOriginIsNamedAtAnotherPointOfTheInitialisationBox() {
-        ModelSpec spec = ReliabilityData.defaultSpec().toBuilder().prior("intercept", new Normal(0, 1e-300)).build();
+        // A control's coefficient is 0 at the origin of its coordinate (the intercept is not: its
+        // coordinate is centred on the media contribution, see CompiledModel.centredIntercept).
+        ModelSpec spec = ReliabilityData.defaultSpec().toBuilder().prior("gamma", new Normal(0, 1e-300)).build();
 
         assertThatThrownBy(() -> Mmm.fit(spec, DATA, TINY))
                 .isInstanceOf(SamplerException.class)
-                .hasMessageContaining("with every unconstrained coordinate at 1.0, the prior of intercept, Normal")
+                .hasMessageContaining("with every unconstrained coordinate at 1.0, the prior of gamma[price], Normal")
                 .hasMessageNotContaining("\n");
     }
 }
