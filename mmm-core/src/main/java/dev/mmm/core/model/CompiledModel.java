@@ -1,6 +1,7 @@
 package dev.mmm.core.model;
 
 import dev.mmm.core.data.Dataset;
+import dev.mmm.core.numeric.Reductions;
 import dev.mmm.priors.Bijector;
 import dev.mmm.priors.Distribution;
 import dev.mmm.sampler.LogDensity;
@@ -69,7 +70,8 @@ public final class CompiledModel implements LogDensity {
      */
     private final int levelIndex;
     private final int levelCoordinate;
-    private final MediaTerm levelMedia;
+    /** The intercept term whose parameter is sampled in centred coordinates (null when off). */
+    private final Term levelTerm;
     /**
      * Product coordinates (see {@link #withProductCoordinates}): for pair j, the sampled coordinate
      * {@code shearTo[j]} holds {@code log beta + shearFactor * log lam}, {@code shearBy[j]} holds
@@ -135,8 +137,8 @@ public final class CompiledModel implements LogDensity {
         this.derived = new DerivedParameters[0];
         this.densityTerms = new DensityTerm[0];
         this.priorOnly = false;
-        this.levelMedia = mediaTermOf(this.terms);
-        this.levelIndex = centredLevelIndex(this.terms, priors, freeIndex, levelMedia, true);
+        this.levelIndex = centredLevelIndex(this.terms, priors, freeIndex, true);
+        this.levelTerm = levelIndex < 0 ? null : interceptTermOf(this.terms);
         this.levelCoordinate = coordinateOf(freeIndex, levelIndex);
         this.shearFactor = 0.0;
         this.shearTo = new int[0];
@@ -172,10 +174,10 @@ public final class CompiledModel implements LogDensity {
         return b instanceof dev.mmm.priors.LowerBoundBijector l && l.lower() == 0.0;
     }
 
-    private static MediaTerm mediaTermOf(Term[] terms) {
+    private static Term interceptTermOf(Term[] terms) {
         for (Term t : terms) {
-            if (t instanceof MediaTerm m) {
-                return m;
+            if (t instanceof InterceptTerm) {
+                return t;
             }
         }
         return null;
@@ -183,11 +185,10 @@ public final class CompiledModel implements LogDensity {
 
     /**
      * The intercept's theta index if it can be sampled in centred coordinates: a free intercept on
-     * the whole real line beside a media term. Otherwise -1 (and the intercept is sampled as is).
+     * the whole real line beside at least one other term. Otherwise -1 (sampled as it is).
      */
-    private static int centredLevelIndex(Term[] terms, Distribution[] priors, int[] freeIndex, MediaTerm media,
-                                         boolean wanted) {
-        if (!wanted || media == null) {
+    private static int centredLevelIndex(Term[] terms, Distribution[] priors, int[] freeIndex, boolean wanted) {
+        if (!wanted || terms.length < 2) {
             return -1;
         }
         for (Term t : terms) {
@@ -292,8 +293,8 @@ public final class CompiledModel implements LogDensity {
         this.seriesHolders = seriesHolders(this.terms);
         this.synergies = synergiesOf(this.terms);
         this.seriesScratch = new double[this.terms.length][][];
-        this.levelMedia = mediaTermOf(this.terms);
-        this.levelIndex = centredLevelIndex(this.terms, priors, freeIndex, levelMedia, centred);
+        this.levelIndex = centredLevelIndex(this.terms, priors, freeIndex, centred);
+        this.levelTerm = levelIndex < 0 ? null : interceptTermOf(this.terms);
         this.levelCoordinate = coordinateOf(freeIndex, levelIndex);
         int[][] pairs = productFactor == 0.0 ? new int[2][0] : productPairs(parameterNames, bijectors, freeIndex);
         this.shearFactor = pairs[0].length == 0 ? 0.0 : productFactor;
@@ -358,12 +359,12 @@ public final class CompiledModel implements LogDensity {
 
     /**
      * Whether the intercept is sampled in centred coordinates: the sampler's coordinate is the
-     * level {@code intercept + mean_t media[t]} (the mean of the intercept plus the media
-     * contribution over this model's rows), and the intercept is computed from it and the
-     * channel parameters. The map is triangular with a unit diagonal, so its Jacobian determinant
-     * is 1 and the posterior is unchanged; it removes the trade-off between the intercept and the
-     * sum of the media effects (a saturated channel acts as a constant), which the data identify
-     * only through their sum and which is where the default model's divergences sat.
+     * level {@code mean_t mu[t]} (the mean of mu over this model's rows), and the intercept is
+     * computed from it and every other parameter. The map is triangular with a unit diagonal, so
+     * its Jacobian determinant is 1 and the posterior is unchanged; it removes the trade-off
+     * between the intercept and the sum of the other terms (a saturated channel acts as a
+     * constant, an unscaled trend moves the level), which the data identify only through their
+     * sum and which is where the default model's divergences sat.
      */
     public boolean centredIntercept() {
         return levelIndex >= 0;
@@ -454,7 +455,7 @@ public final class CompiledModel implements LogDensity {
                 logLik += extra.addLogDensity(theta, dTheta);
             }
             for (Term term : terms) {
-                if (levelIndex < 0 || term != levelMedia) {
+                if (levelIndex < 0 || term == levelTerm) {
                     term.addReverse(theta, dMu, dTheta);
                 }
             }
@@ -487,37 +488,34 @@ public final class CompiledModel implements LogDensity {
     }
 
     /**
-     * Centred coordinates, forward: {@code theta[levelIndex]} holds the level on entry; builds
-     * {@code mu} with it, then moves the level to the intercept ({@code level - mean media}),
-     * shifts {@code mu} to match and returns the intercept's log prior (its derivative is left in
-     * {@code dTheta}). Under {@link #priorOnly} the mean is built all the same: the intercept needs
-     * the media term.
+     * Centred coordinates, forward: {@code theta[levelIndex]} holds the level (the mean of mu over
+     * the rows) on entry; builds {@code mu} with it, then moves it to the intercept
+     * ({@code level - mean of every other term}), shifts {@code mu} to match and returns the
+     * intercept's log prior (its derivative is left in {@code dTheta}). Under {@link #priorOnly}
+     * the mean is built all the same: the intercept needs it.
      */
     private double centredForward() {
         Arrays.fill(mu, 0.0);
-        double mediaTotal = 0.0;
         for (Term term : terms) {
-            if (term == levelMedia) {
-                mediaTotal = levelMedia.addForwardAndSum(theta, mu);
-            } else {
-                term.addForward(theta, mu);
-            }
+            term.addForward(theta, mu);
         }
-        double shift = mediaTotal / rows;
+        double level = theta[levelIndex];
+        double shift = Reductions.sum(mu, rows) / rows - level;
         for (int t = 0; t < rows; t++) {
             mu[t] -= shift;
         }
-        double intercept = theta[levelIndex] - shift;
+        double intercept = level - shift;
         theta[levelIndex] = intercept;
         dTheta[levelIndex] = priors[levelIndex].dLogDensity(intercept);
         return priors[levelIndex].logDensity(intercept);
     }
 
     /**
-     * Centred coordinates, reverse: {@code intercept = level - (1/rows) sum_t media[t]}, so the
-     * level takes the intercept's whole derivative g, and every media parameter gets {@code -g/rows}
-     * times the derivative of the media total: one media reverse pass with {@code dMu - g/rows}.
-     * Called after every other term's reverse pass and the density terms, so g is complete.
+     * Centred coordinates, reverse: {@code intercept = level - (1/rows) sum_t others[t]}, so the
+     * level takes the intercept's whole derivative g, and every other term's parameters get
+     * {@code -g/rows} times the derivative of that term's total: their reverse passes run with
+     * {@code dMu - g/rows}. Called after the intercept term's reverse pass and the density terms,
+     * so g is complete.
      */
     private void centredReverse() {
         double g = dTheta[levelIndex];
@@ -529,7 +527,20 @@ public final class CompiledModel implements LogDensity {
                 dMu[t] -= perRow;
             }
         }
-        levelMedia.addReverse(theta, dMu, dTheta);
+        for (Term term : terms) {
+            if (term != levelTerm) {
+                term.addReverse(theta, dMu, dTheta);
+            }
+        }
+    }
+
+    /** The mean of mu over the rows at constrained parameters (scratch of this instance). */
+    private double meanOfMean(double[] constrained) {
+        Arrays.fill(mu, 0.0);
+        for (Term term : terms) {
+            term.addForward(constrained, mu);
+        }
+        return Reductions.sum(mu, rows) / rows;
     }
 
     @Override
@@ -564,7 +575,10 @@ public final class CompiledModel implements LogDensity {
             d.derive(constrainedOut);
         }
         if (levelIndex >= 0) {
-            constrainedOut[levelIndex] -= levelMedia.sum(constrainedOut) / rows;
+            // The level is the mean of mu; with the level in the intercept's slot the mean of mu is
+            // level + mean(others), so the intercept is 2 * level - that mean.
+            double level = constrainedOut[levelIndex];
+            constrainedOut[levelIndex] = 2 * level - meanOfMean(constrainedOut);
         }
     }
 
@@ -577,7 +591,7 @@ public final class CompiledModel implements LogDensity {
             int i = freeIndex[k];
             double x = constrained[i];
             if (i == levelIndex) {
-                x += levelMedia.sum(derivedView(constrained)) / rows;
+                x = meanOfMean(derivedView(constrained));
             }
             unconstrainedOut[k] = bijectors[i].toUnconstrained(x);
         }

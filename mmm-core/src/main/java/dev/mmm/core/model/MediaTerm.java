@@ -1,6 +1,5 @@
 package dev.mmm.core.model;
 
-import dev.mmm.core.numeric.Reductions;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -37,36 +36,6 @@ public final class MediaTerm implements Term {
                 mu[t] += beta * f[t];
             }
         }
-    }
-
-    /**
-     * {@link #addForward}, returning the sum over rows of what it added (the media contribution's
-     * total, for the centred intercept coordinate of {@link CompiledModel}). Allocates nothing.
-     */
-    double addForwardAndSum(double[] theta, double[] mu) {
-        double total = 0.0;
-        for (int c = 0; c < channels.length; c++) {
-            double[] f = channels[c].forward(theta);
-            double beta = theta[betaIndex[c]];
-            double sum = 0.0;
-            for (int t = 0; t < mu.length; t++) {
-                double v = beta * f[t];
-                mu[t] += v;
-                sum += v;
-            }
-            total += sum;
-        }
-        return total;
-    }
-
-    /** The media contribution's sum over rows at theta, without touching a mean (uses the channels' scratch). */
-    double sum(double[] theta) {
-        double total = 0.0;
-        for (int c = 0; c < channels.length; c++) {
-            double[] f = channels[c].forward(theta);
-            total += theta[betaIndex[c]] * Reductions.sum(f, rows);
-        }
-        return total;
     }
 
     @Override
