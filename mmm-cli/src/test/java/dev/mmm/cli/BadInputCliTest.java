@@ -86,6 +86,7 @@ class BadInputCliTest {
         assertThat(fitGood("--chains", "0").errLines()).containsExactly("mmm: error: --chains must be at least 1, got 0");
         assertThat(fitGood("--draws", "0").errLines()).containsExactly("mmm: error: --draws must be at least 1, got 0");
         assertThat(fitGood("--warmup", "-5").errLines()).containsExactly("mmm: error: --warmup must be at least 0, got -5");
+        assertThat(fitGood("--adapt-delta", "1").errLines()).containsExactly("mmm: error: --adapt-delta must be in (0, 1), got 1.0");
         assertThat(fitGood("--yearly-seasonality", "-1").errLines())
                 .containsExactly("mmm: error: --yearly-seasonality must be between 0 and 20, got -1");
         // Values that parse but are out of range are a bad command line too: exit code 2, as the help says.
