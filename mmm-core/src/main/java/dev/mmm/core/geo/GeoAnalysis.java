@@ -1,8 +1,12 @@
 package dev.mmm.core.geo;
 
 import dev.mmm.core.analysis.Interval;
+import dev.mmm.core.analysis.PosteriorAnalysis;
+import dev.mmm.core.analysis.ResponseCurve;
+import dev.mmm.core.analysis.Window;
 import dev.mmm.core.model.ChannelResponse;
 import dev.mmm.core.posterior.Posterior;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -26,8 +30,13 @@ public final class GeoAnalysis {
         this.posterior = posterior;
     }
 
-    /** One channel in one geo (or nationally, geo null): spend, incremental outcome and ROAS. */
-    public record ChannelRoas(String channel, String geo, double spend, Interval incremental, Interval roas) {
+    /**
+     * One channel in one geo (or nationally, geo null) over a window: spend, incremental outcome,
+     * ROAS and marginal ROAS (the increment of 1% more spend in the window, per unit of that extra
+     * spend; {@link PosteriorAnalysis#MARGINAL_STEP}).
+     */
+    public record ChannelRoas(String channel, String geo, double spend, Interval incremental, Interval roas,
+                              Interval mroas) {
     }
 
     /** ROAS of every channel: nationally and in every geo. */
@@ -44,67 +53,179 @@ public final class GeoAnalysis {
         }
     }
 
+    /** A channel's response curve in one geo, or nationally (geo null: every geo's spend scaled together). */
+    public record GeoResponseCurve(String geo, ResponseCurve curve) {
+    }
+
+    /** Response curves of every channel: nationally and in every geo. */
+    public record ResponseCurves(List<GeoResponseCurve> national, List<GeoResponseCurve> perGeo) {
+
+        /** The curve of one channel in one geo (geo null: national). */
+        public ResponseCurve of(String channel, String geo) {
+            for (GeoResponseCurve r : geo == null ? national : perGeo) {
+                if (r.curve().channel().equals(channel) && (geo == null || r.geo().equals(geo))) {
+                    return r.curve();
+                }
+            }
+            throw new IllegalArgumentException("no response curve for channel '" + channel + "' in geo '" + geo + "'");
+        }
+    }
+
     /** Per-geo fit: observed total, predicted total and the R^2 of the posterior-mean prediction. */
     public record GeoFitSummary(String geo, double observedTotal, Interval predictedTotal, double rSquared) {
     }
 
-    public Roas roas() {
-        List<String> channels = model.channels();
-        int geos = model.geoCount();
-        int periods = model.periods();
-        int lag = model.maxLag();
-        int rows = periods + lag - 1;
-        int draws = posterior.drawCount();
-        double[] values = new double[model.valueCount()];
-        double[][] nationalIncrement = new double[channels.size()][draws];
-        double[] nationalSpend = new double[channels.size()];
-        double[] perGeoDraws = new double[draws];
-        List<ChannelRoas> perGeo = new ArrayList<>();
-        double[] zeros = new double[rows];
-        for (int g = 0; g < geos; g++) {
-            double unit = model.targetUnit(g);
-            for (int c = 0; c < channels.size(); c++) {
-                double[] raw = model.data().geo(g).column(channels.get(c));
-                double spend = 0.0;
-                double[] scaled = new double[rows];
-                double divisor = model.channelScale(c) * model.population(g);
-                for (int t = 0; t < periods; t++) {
-                    spend += raw[t];
-                    scaled[t] = raw[t] / divisor;
-                }
-                ChannelResponse base = model.response(g, c);
-                ChannelResponse actual = base.withInput(scaled);
-                ChannelResponse removed = base.withInput(zeros);
-                int betaSlot = model.betaSlot(g, c);
-                for (int d = 0; d < draws; d++) {
-                    posterior.drawInto(d, values);
-                    double[] fa = actual.forward(values);
-                    double[] f0 = removed.forward(values);
-                    double sum = 0.0;
-                    for (int t = 0; t < rows; t++) {
-                        sum += fa[t] - f0[t];
-                    }
-                    double increment = values[betaSlot] * sum * unit;
-                    perGeoDraws[d] = increment;
-                    nationalIncrement[c][d] += increment;
-                }
-                nationalSpend[c] += spend;
-                perGeo.add(row(channels.get(c), model.geos().get(g), spend, perGeoDraws));
-            }
-        }
-        List<ChannelRoas> national = new ArrayList<>();
-        for (int c = 0; c < channels.size(); c++) {
-            national.add(row(channels.get(c), null, nationalSpend[c], nationalIncrement[c]));
-        }
-        return new Roas(national, perGeo);
+    /** Every training period. */
+    public Window all() {
+        return new Window(0, model.periods());
     }
 
-    private static ChannelRoas row(String channel, String geo, double spend, double[] increment) {
-        double[] roas = new double[increment.length];
-        for (int d = 0; d < roas.length; d++) {
-            roas[d] = increment[d] / spend;
+    /** The training periods dated from {@code first} to {@code last} inclusive (either null: open). */
+    public Window between(LocalDate first, LocalDate last) {
+        return Window.between(model.dates(), first, last);
+    }
+
+    /** ROAS and marginal ROAS over every training period. */
+    public Roas roas() {
+        return roas(all());
+    }
+
+    /**
+     * ROAS and marginal ROAS of every channel over a window of training periods, per geo and
+     * nationally: channel c's spend in geo g in the window removed (or raised by 1%), the spend
+     * outside it as it was, the difference in expected target counted over the window and the
+     * {@code l_max - 1} periods after it. National = the geos' increments summed over their spend.
+     */
+    public Roas roas(Window window) {
+        check(window);
+        double[] grid = {0.0, 1.0, 1.0 + PosteriorAnalysis.MARGINAL_STEP};
+        List<String> channels = model.channels();
+        int draws = posterior.drawCount();
+        double[][][] national = new double[channels.size()][grid.length][draws];
+        double[] nationalSpend = new double[channels.size()];
+        double[][] effects = new double[grid.length][draws];
+        List<ChannelRoas> perGeo = new ArrayList<>();
+        for (int g = 0; g < model.geoCount(); g++) {
+            for (int c = 0; c < channels.size(); c++) {
+                double spend = counterfactual(g, c, window, grid, effects, national[c]);
+                nationalSpend[c] += spend;
+                perGeo.add(row(channels.get(c), model.geos().get(g), spend, effects));
+            }
         }
-        return new ChannelRoas(channel, geo, spend, Interval.of(increment), Interval.of(roas));
+        List<ChannelRoas> out = new ArrayList<>();
+        for (int c = 0; c < channels.size(); c++) {
+            out.add(row(channels.get(c), null, nationalSpend[c], national[c]));
+        }
+        return new Roas(out, perGeo);
+    }
+
+    /**
+     * Every channel's response curve per geo and nationally: its spend in the window times each
+     * multiplier (ascending from 0, e.g. {@link PosteriorAnalysis#defaultMultipliers()}: 0 to 2
+     * times the historical spend), the incremental target over zero spend in the window, carry-over
+     * included, with 90% bands. The national curve scales every geo's spend by the same multiplier.
+     */
+    public ResponseCurves responseCurves(Window window, double[] multipliers) {
+        check(window);
+        ResponseCurve.checkMultipliers(multipliers);
+        List<String> channels = model.channels();
+        int draws = posterior.drawCount();
+        int points = multipliers.length;
+        double[][] effects = new double[points][draws];
+        List<GeoResponseCurve> perGeo = new ArrayList<>();
+        List<GeoResponseCurve> national = new ArrayList<>();
+        for (int c = 0; c < channels.size(); c++) {
+            double[][] total = new double[points][draws];
+            double totalSpend = 0.0;
+            for (int g = 0; g < model.geoCount(); g++) {
+                double spend = counterfactual(g, c, window, multipliers, effects, total);
+                totalSpend += spend;
+                perGeo.add(new GeoResponseCurve(model.geos().get(g),
+                        ResponseCurve.of(channels.get(c), multipliers, spend, increments(effects))));
+            }
+            national.add(new GeoResponseCurve(null, ResponseCurve.of(channels.get(c), multipliers, totalSpend,
+                    increments(total))));
+        }
+        return new ResponseCurves(national, perGeo);
+    }
+
+    /** {@code effects[j][d] - effects[0][d]}: the increment over the first (zero-spend) point. */
+    private static double[][] increments(double[][] effects) {
+        double[][] out = new double[effects.length][];
+        for (int j = 0; j < effects.length; j++) {
+            out[j] = effects[j].clone();
+            for (int d = 0; d < out[j].length; d++) {
+                out[j][d] -= effects[0][d];
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Channel c in geo g with its window spend times each multiplier: {@code effects[j][d]} = draw
+     * d's expected target from that channel over the window and its carry-over periods (target
+     * units; the rest of the mean is the same for every j and left out), also added into
+     * {@code totals[j][d]}. Returns the geo's spend of the channel in the window.
+     */
+    private double counterfactual(int g, int c, Window window, double[] multipliers, double[][] effects,
+                                  double[][] totals) {
+        int periods = model.periods();
+        int rows = periods + model.maxLag() - 1;
+        int end = Math.min(rows, window.to() + model.maxLag() - 1);
+        double[] raw = model.data().geo(g).column(model.channels().get(c));
+        double divisor = model.channelScale(c) * model.population(g);
+        double spend = 0.0;
+        for (int t = window.from(); t < window.to(); t++) {
+            spend += raw[t];
+        }
+        ChannelResponse base = model.response(g, c);
+        ChannelResponse[] scaled = new ChannelResponse[multipliers.length];
+        for (int j = 0; j < multipliers.length; j++) {
+            double[] x = new double[rows];
+            for (int t = 0; t < periods; t++) {
+                boolean inWindow = t >= window.from() && t < window.to();
+                x[t] = (inWindow ? multipliers[j] : 1.0) * raw[t] / divisor;
+            }
+            scaled[j] = base.withInput(x);
+        }
+        double unit = model.targetUnit(g);
+        int betaSlot = model.betaSlot(g, c);
+        double[] values = new double[model.valueCount()];
+        for (int d = 0; d < posterior.drawCount(); d++) {
+            posterior.drawInto(d, values);
+            double scale = values[betaSlot] * unit;
+            for (int j = 0; j < multipliers.length; j++) {
+                double[] f = scaled[j].forward(values);
+                double sum = 0.0;
+                for (int t = window.from(); t < end; t++) {
+                    sum += f[t];
+                }
+                effects[j][d] = scale * sum;
+                totals[j][d] += effects[j][d];
+            }
+        }
+        return spend;
+    }
+
+    /** A ROAS row from the effects at multipliers 0, 1 and 1 + the marginal step. */
+    private static ChannelRoas row(String channel, String geo, double spend, double[][] effects) {
+        int n = effects[0].length;
+        double[] increment = new double[n];
+        double[] roas = new double[n];
+        double[] mroas = new double[n];
+        for (int d = 0; d < n; d++) {
+            increment[d] = effects[1][d] - effects[0][d];
+            roas[d] = increment[d] / spend;
+            mroas[d] = (effects[2][d] - effects[1][d]) / (PosteriorAnalysis.MARGINAL_STEP * spend);
+        }
+        return new ChannelRoas(channel, geo, spend, Interval.of(increment), Interval.of(roas), Interval.of(mroas));
+    }
+
+    private void check(Window window) {
+        if (window.to() > model.periods()) {
+            throw new IllegalArgumentException("window [" + window.from() + ", " + window.to() + ") is past the "
+                    + model.periods() + " training periods");
+        }
     }
 
     /**

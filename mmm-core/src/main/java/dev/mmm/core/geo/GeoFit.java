@@ -39,6 +39,9 @@ public final class GeoFit {
     /** The file beside summary.json and draws.csv holding the per-geo and national analysis. */
     public static final String GEO_FILE = "geo.json";
 
+    /** The response curves of geo.json: 0 to 2 times each geo's historical spend in steps of a quarter. */
+    static final double[] CURVE_MULTIPLIERS = {0.0, 0.25, 0.5, 0.75, 1.0, 1.25, 1.5, 1.75, 2.0};
+
     private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private final GeoModel model;
@@ -176,6 +179,13 @@ public final class GeoFit {
         for (GeoAnalysis.ChannelRoas r : roas.perGeo()) {
             perGeo.add(roasNode(r));
         }
+        ArrayNode curves = root.putArray("response_curves");
+        GeoAnalysis.ResponseCurves rc = a.responseCurves(a.all(), CURVE_MULTIPLIERS);
+        for (List<GeoAnalysis.GeoResponseCurve> list : List.of(rc.national(), rc.perGeo())) {
+            for (GeoAnalysis.GeoResponseCurve c : list) {
+                curves.add(curveNode(c));
+            }
+        }
         ArrayNode fits = root.putArray("geo_fit");
         for (GeoAnalysis.GeoFitSummary f : a.geoFits()) {
             ObjectNode o = fits.addObject();
@@ -187,6 +197,24 @@ public final class GeoFit {
         return MAPPER.writeValueAsString(root);
     }
 
+    private static ObjectNode curveNode(GeoAnalysis.GeoResponseCurve c) {
+        ObjectNode o = MAPPER.createObjectNode();
+        o.put("channel", c.curve().channel());
+        if (c.geo() != null) {
+            o.put("geo", c.geo());
+        }
+        o.put("current_spend", c.curve().currentSpend());
+        ArrayNode points = o.putArray("points");
+        for (int j = 0; j < c.curve().multipliers().length; j++) {
+            ObjectNode p = points.addObject();
+            p.put("multiplier", c.curve().multipliers()[j]);
+            p.put("spend", c.curve().spend()[j]);
+            p.set("response", interval(c.curve().response().get(j)));
+            p.set("mroas", interval(c.curve().marginalRoas().get(j)));
+        }
+        return o;
+    }
+
     private static ObjectNode roasNode(GeoAnalysis.ChannelRoas r) {
         ObjectNode o = MAPPER.createObjectNode();
         o.put("channel", r.channel());
@@ -196,6 +224,7 @@ public final class GeoFit {
         o.put("spend", r.spend());
         o.set("incremental", interval(r.incremental()));
         o.set("roas", interval(r.roas()));
+        o.set("mroas", interval(r.mroas()));
         return o;
     }
 
