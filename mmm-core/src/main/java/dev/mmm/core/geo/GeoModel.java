@@ -334,6 +334,16 @@ public final class GeoModel implements LogDensity {
         return layout.targetScale() * layout.population()[g];
     }
 
+    /**
+     * The same model over other rows of the same geos (new periods, changed spend or controls):
+     * parameters, priors, scales and populations frozen, so a draw of the training posterior is a
+     * valid value vector for it. Adstock starts afresh at the first row: put {@code maxLag() - 1}
+     * rows of history first to carry spend in. Its target is zero (not for sampling).
+     */
+    public GeoModel withInputs(GeoData rows) {
+        return new GeoModel(GeoCompiler.refeed(layout, rows));
+    }
+
     /** Geo g's target in the model's scaled units (do not modify). */
     double[] scaledTarget(int g) {
         return layout.target()[g];

@@ -17,7 +17,7 @@ import java.util.List;
  * historical flighting, relative bounds, and the controls held in the future (each control at its
  * mean over the reference window).
  */
-public final class PlanningWindow {
+public final class PlanningWindow implements PlanWindow {
 
     private final CompiledModel training;
     private final Dataset data;
@@ -84,15 +84,22 @@ public final class PlanningWindow {
         return out;
     }
 
+    @Override
+    public PlanEvaluator response(PosteriorDraws draws) {
+        return new PlanEvaluator(this, draws);
+    }
+
     public CompiledModel training() {
         return training;
     }
 
     /** The channels in the model's order. */
+    @Override
     public List<String> channels() {
         return channels;
     }
 
+    @Override
     public int periods() {
         return periods;
     }
@@ -110,10 +117,12 @@ public final class PlanningWindow {
         return historyRows + periods + afterRows;
     }
 
+    @Override
     public int referenceFrom() {
         return referenceFrom;
     }
 
+    @Override
     public int referenceTo() {
         return referenceTo;
     }
@@ -124,6 +133,7 @@ public final class PlanningWindow {
     }
 
     /** A channel's spend over the reference window, scaled to the window's length. */
+    @Override
     public double referenceSpend(String channel) {
         double sum = 0.0;
         for (double v : referencePattern(channel)) {
@@ -133,11 +143,13 @@ public final class PlanningWindow {
     }
 
     /** A channel's spend in each period of the reference window (data units). */
+    @Override
     public double[] referencePattern(String channel) {
         return java.util.Arrays.copyOfRange(data.column(channel), referenceFrom, referenceTo);
     }
 
     /** A channel's total spend over all training rows (0 means the data say nothing about it). */
+    @Override
     public double trainingSpend(String channel) {
         double sum = 0.0;
         for (double v : data.column(channel)) {
