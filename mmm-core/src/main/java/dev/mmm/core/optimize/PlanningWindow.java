@@ -52,7 +52,7 @@ public final class PlanningWindow implements PlanWindow {
         this.afterRows = lag - 1;
         this.referenceFrom = referenceFrom;
         this.referenceTo = referenceTo;
-        this.dates = futureDates(data, historyRows, periods + afterRows);
+        this.dates = futureDates(data.dates(), historyRows, periods + afterRows);
     }
 
     /**
@@ -69,14 +69,18 @@ public final class PlanningWindow implements PlanWindow {
         return new PlanningWindow(training, periods, referenceFrom, referenceTo);
     }
 
-    private static LocalDate[] futureDates(Dataset data, int history, int ahead) {
-        int n = data.rows();
-        LocalDate last = data.date(n - 1);
-        long step = n >= 2 ? ChronoUnit.DAYS.between(data.date(n - 2), last) : 7;
+    /**
+     * The last {@code history} training dates, then {@code ahead} dates continuing the data's step
+     * (weekly, daily or monthly; 7 days for a single row).
+     */
+    public static LocalDate[] futureDates(LocalDate[] training, int history, int ahead) {
+        int n = training.length;
+        LocalDate last = training[n - 1];
+        long step = n >= 2 ? ChronoUnit.DAYS.between(training[n - 2], last) : 7;
         boolean monthly = step >= 28 && step <= 31;
         LocalDate[] out = new LocalDate[history + ahead];
         for (int r = 0; r < history; r++) {
-            out[r] = data.date(n - history + r);
+            out[r] = training[n - history + r];
         }
         for (int k = 1; k <= ahead; k++) {
             out[history + k - 1] = monthly ? last.plusMonths(k) : last.plusDays(step * k);
