@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mmm.core.analysis.Interval;
+import dev.mmm.core.data.DataException;
 import dev.mmm.core.data.Dataset;
 import dev.mmm.core.io.AtomicFolder;
 import dev.mmm.core.io.Draws;
@@ -39,6 +40,9 @@ public final class GeoFit {
     /** The file beside summary.json and draws.csv holding the per-geo and national analysis. */
     public static final String GEO_FILE = "geo.json";
 
+    /** The panel the model was fitted on, in long format (what {@link #load} compiles again). */
+    public static final String DATA_FILE = "data.csv";
+
     /** The response curves of geo.json: 0 to 2 times each geo's historical spend in steps of a quarter. */
     static final double[] CURVE_MULTIPLIERS = {0.0, 0.25, 0.5, 0.75, 1.0, 1.25, 1.5, 1.75, 2.0};
 
@@ -63,6 +67,36 @@ public final class GeoFit {
                              CancellationToken token) {
         GeoModel model = spec.compile(data);
         return sample(model, settings, listener, token);
+    }
+
+    /**
+     * The geo fit saved in {@code dir} by {@link #write}: the spec from the posterior's provenance,
+     * the model compiled on the saved panel (checked against the fitted data's SHA-256) and the
+     * posterior, every number bit for bit.
+     */
+    public static GeoFit load(Path dir) throws IOException {
+        Posterior posterior = PosteriorStore.load(dir);
+        GeoSpec spec = GeoSpec.fromJson(posterior.provenance().specJson());
+        Path dataFile = dir.resolve(DATA_FILE);
+        if (!java.nio.file.Files.isRegularFile(dataFile)) {
+            throw new DataException(dataFile + ": no such file; a geo fit folder keeps the panel it was fitted on");
+        }
+        GeoData data = GeoData.read(dataFile, spec.base().dateColumn(), spec.geoColumn(), null);
+        String sha = DataFingerprint.of(longTable(data));
+        if (!sha.equals(posterior.provenance().dataSha256())) {
+            throw new DataException(dataFile + ": its SHA-256 " + sha + " is not the fitted data's "
+                    + posterior.provenance().dataSha256() + " (posterior.json $.provenance.data_sha256): the file was changed");
+        }
+        GeoModel model = spec.compile(data);
+        if (!model.outputNames().equals(posterior.parameterNames())) {
+            throw new DataException(dir + ": the posterior's columns are not the geo model's outputs");
+        }
+        return new GeoFit(model, posterior);
+    }
+
+    /** Whether {@code dir} holds a geo fit (its geo.json) rather than a national one. */
+    public static boolean isGeoFit(Path dir) {
+        return java.nio.file.Files.isRegularFile(dir.resolve(GEO_FILE));
     }
 
     /** Samples a compiled geo model. */
@@ -160,6 +194,7 @@ public final class GeoFit {
             contract.writeInto(staging);
             PosteriorStore.save(posterior, staging);
             AtomicFolder.writeText(staging, GEO_FILE, w -> w.write(geoJson));
+            AtomicFolder.writeText(staging, DATA_FILE, w -> model.data().writeCsv(w));
         });
     }
 
