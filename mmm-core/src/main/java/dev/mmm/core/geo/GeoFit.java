@@ -99,10 +99,34 @@ public final class GeoFit {
         return java.nio.file.Files.isRegularFile(dir.resolve(GEO_FILE));
     }
 
+    /**
+     * Compiles {@code spec} against the panel and samples its posterior calibrated by lift tests
+     * run in geos ({@link CalibratedGeoModel}); listener and token may be null.
+     */
+    public static GeoFit fit(GeoSpec spec, GeoData data, List<GeoLiftTest> liftTests, SamplerSettings settings,
+                             ProgressListener listener, CancellationToken token) {
+        GeoModel model = spec.compile(data);
+        return sample(model, liftTests.isEmpty() ? model : CalibratedGeoModel.withLiftTests(model, liftTests), settings,
+                listener, token);
+    }
+
     /** Samples a compiled geo model. */
     public static GeoFit sample(GeoModel model, SamplerSettings settings, ProgressListener listener,
                                 CancellationToken token) {
-        SamplingResult result = Sampler.sample(model, settings, (double[][]) null, listener, token);
+        return sample(model, model, settings, listener, token);
+    }
+
+    /**
+     * Samples {@code density}, the geo model's log posterior with or without extra terms (its
+     * coordinates must be the model's), and keeps the draws as the model's value vectors.
+     */
+    public static GeoFit sample(GeoModel model, dev.mmm.sampler.LogDensity density, SamplerSettings settings,
+                                ProgressListener listener, CancellationToken token) {
+        if (density.dimension() != model.dimension()) {
+            throw new IllegalArgumentException("the density has " + density.dimension()
+                    + " coordinates, the geo model " + model.dimension());
+        }
+        SamplingResult result = Sampler.sample(density, settings, (double[][]) null, listener, token);
         LinkedHashMap<String, Double> scales = new LinkedHashMap<>();
         for (int c = 0; c < model.channels().size(); c++) {
             scales.put(model.channels().get(c), model.channelScale(c));
