@@ -2,6 +2,13 @@ package dev.mmm.core.geo;
 
 import dev.mmm.core.analysis.Interval;
 import dev.mmm.core.analysis.PosteriorAnalysis;
+import dev.mmm.core.analysis.Prediction;
+import dev.mmm.core.data.DataException;
+import dev.mmm.core.data.Dataset;
+import dev.mmm.core.optimize.PlanningWindow;
+import org.apache.commons.rng.UniformRandomProvider;
+import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
+import org.apache.commons.rng.simple.RandomSource;
 import dev.mmm.core.analysis.ResponseCurve;
 import dev.mmm.core.analysis.Window;
 import dev.mmm.core.model.ChannelResponse;
@@ -275,6 +282,125 @@ public final class GeoAnalysis {
             out.add(Interval.of(byPeriod[t]));
         }
         return out;
+    }
+
+    /** Predictions for new periods: national (the geos summed) and per geo, in the model's geo order. */
+    public record GeoPrediction(Prediction national, List<Prediction> perGeo, List<String> geos) {
+
+        /** One geo's prediction. */
+        public Prediction of(String geo) {
+            int g = geos.indexOf(geo);
+            if (g < 0) {
+                throw new IllegalArgumentException("no geo named '" + geo + "'; the geos are " + String.join(", ", geos));
+            }
+            return perGeo.get(g);
+        }
+    }
+
+    /**
+     * Prediction for periods after the training data, per geo and nationally: {@code future} holds
+     * every geo (any order) with every channel and control (and the target where known, to
+     * compare), its first date one step after the last training date; each geo's last
+     * {@code l_max - 1} training periods carry their adstock in. Per period: the expected target
+     * (mean, 90% interval) and the posterior predictive (one noise draw per posterior draw from
+     * {@code seed}); the national predictive adds the geos' draws, so it keeps their spread.
+     */
+    public GeoPrediction predict(GeoData future, long seed) {
+        List<String> geos = model.geos();
+        for (String g : geos) {
+            if (!future.geos().contains(g)) {
+                throw new DataException("the new periods have no rows for geo '" + g + "'; every geo of the fit needs them");
+            }
+        }
+        LocalDate[] trainingDates = model.dates();
+        LocalDate[] next = PlanningWindow.futureDates(trainingDates, 0, 1);
+        if (!future.dates()[0].equals(next[0])) {
+            throw new DataException("the new periods start on " + future.dates()[0] + "; they must continue the fitted "
+                    + "data, whose next period is " + next[0]);
+        }
+        int lag = model.maxLag();
+        int history = Math.min(model.periods(), lag - 1);
+        int n = future.periods();
+        List<String> columns = new ArrayList<>(model.channels());
+        model.spec().base().controls().forEach(c -> columns.add(c.name()));
+        LocalDate[] dates = new LocalDate[history + n];
+        System.arraycopy(trainingDates, trainingDates.length - history, dates, 0, history);
+        System.arraycopy(future.dates(), 0, dates, history, n);
+        List<Dataset> perGeo = new ArrayList<>();
+        String target = model.spec().base().targetColumn();
+        double[][] observed = new double[geos.size()][];
+        for (int g = 0; g < geos.size(); g++) {
+            Dataset train = model.data().geo(g);
+            Dataset rows = future.geo(future.geos().indexOf(geos.get(g)));
+            java.util.LinkedHashMap<String, double[]> cols = new java.util.LinkedHashMap<>();
+            for (String c : columns) {
+                if (!rows.hasColumn(c)) {
+                    throw new DataException("the new periods have no column '" + c + "'; they need every channel and control");
+                }
+                double[] col = new double[history + n];
+                double[] past = train.column(c);
+                System.arraycopy(past, past.length - history, col, 0, history);
+                System.arraycopy(rows.column(c), 0, col, history, n);
+                cols.put(c, col);
+            }
+            perGeo.add(Dataset.of(train.dateColumn(), dates, cols));
+            observed[g] = new double[n];
+            java.util.Arrays.fill(observed[g], Double.NaN);
+            if (rows.hasColumn(target)) {
+                System.arraycopy(rows.column(target), 0, observed[g], 0, n);
+            }
+        }
+        GeoModel rowsModel = model.withInputs(GeoData.of(model.data().geoColumn(), geos, perGeo));
+        int draws = posterior.drawCount();
+        double[][][] mean = new double[geos.size()][n][draws];
+        double[][][] predictive = new double[geos.size()][n][draws];
+        double[] values = new double[model.valueCount()];
+        double[] mu = new double[history + n];
+        // One stream for all draws, in draw order: seeding each draw's generator with {seed, d} as
+        // its raw state would give nearly the same first values for neighbouring draws.
+        UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(seed);
+        ZigguratSampler.NormalizedGaussian normal = ZigguratSampler.NormalizedGaussian.of(rng);
+        for (int d = 0; d < draws; d++) {
+            posterior.drawInto(d, values);
+            for (int g = 0; g < geos.size(); g++) {
+                rowsModel.meanInto(g, values, mu);
+                double unit = model.targetUnit(g);
+                double sigma = values[model.sigmaSlot(g)];
+                for (int t = 0; t < n; t++) {
+                    double m = mu[history + t];
+                    mean[g][t][d] = unit * m;
+                    predictive[g][t][d] = unit * (m + sigma * normal.sample());
+                }
+            }
+        }
+        List<Prediction> out = new ArrayList<>();
+        double[][] nationalMean = new double[n][draws];
+        double[][] nationalPredictive = new double[n][draws];
+        double[] nationalObserved = new double[n];
+        List<LocalDate> futureDates = List.of(future.dates());
+        for (int g = 0; g < geos.size(); g++) {
+            for (int t = 0; t < n; t++) {
+                for (int d = 0; d < draws; d++) {
+                    nationalMean[t][d] += mean[g][t][d];
+                    nationalPredictive[t][d] += predictive[g][t][d];
+                }
+                nationalObserved[t] += observed[g][t];
+            }
+            out.add(prediction(futureDates, mean[g], predictive[g], observed[g]));
+        }
+        return new GeoPrediction(prediction(futureDates, nationalMean, nationalPredictive, nationalObserved), out,
+                List.copyOf(geos));
+    }
+
+    private static Prediction prediction(List<LocalDate> dates, double[][] mean, double[][] predictive,
+                                         double[] observed) {
+        List<Interval> m = new ArrayList<>();
+        List<Interval> p = new ArrayList<>();
+        for (int t = 0; t < mean.length; t++) {
+            m.add(Interval.of(mean[t]));
+            p.add(Interval.of(predictive[t]));
+        }
+        return new Prediction(dates, m, p, observed, null);
     }
 
     /** Every geo's observed and predicted total and the R^2 of its posterior-mean prediction. */
