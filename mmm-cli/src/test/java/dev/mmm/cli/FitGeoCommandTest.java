@@ -116,6 +116,13 @@ class FitGeoCommandTest {
         assertThat(table.exitCode()).as(table.err()).isZero();
         assertThat(table.out()).contains("geo").contains("Geo1");
 
+        Path html = dir.resolve("geo-report.html");
+        Cli.Run report = Cli.plain("report", "--fit", out.toString(), "--out", html.toString());
+        assertThat(report.exitCode()).as(report.err()).isZero();
+        String page = Files.readString(html);
+        assertThat(page).contains("<section id=\"geo\">").contains("<section id=\"roas\">")
+                .contains("data-chart=\"geo-roas\"").contains("<td>Geo1</td><td>ch2</td>");
+
         Cli.Run bad = Cli.plain("fit", "--data", writePanel(data, false).toString(), "--population", "population",
                 "--target", "y", "--channels", "ch1", "--out", dir.resolve("never").toString());
         assertThat(bad.exitCode()).isNotZero();
