@@ -109,12 +109,7 @@ public final class GeoPlanEvaluator implements SpendResponse {
                     // The forward pass of this unit was the last on its response, as inputGradient needs.
                     java.util.Arrays.fill(upstream, history, rows, unitScale[u] * v[betaSlot[u]]);
                     responses[u].inputGradient(upstream, inputGradient);
-                    double sum = 0.0;
-                    double[] dir = direction[u];
-                    for (int t = 0; t < periods; t++) {
-                        sum += inputGradient[history + t] * dir[t];
-                    }
-                    gd[u] = sum * inverseScale[u];
+                    gd[u] = SpendResponse.alongDirection(inputGradient, history, direction[u], periods) * inverseScale[u];
                 }
             }
         }

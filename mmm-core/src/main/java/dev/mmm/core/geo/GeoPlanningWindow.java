@@ -151,15 +151,6 @@ public final class GeoPlanningWindow implements PlanWindow {
     }
 
     @Override
-    public double referenceSpend(String unit) {
-        double sum = 0.0;
-        for (double v : referencePattern(unit)) {
-            sum += v;
-        }
-        return sum * periods / (referenceTo - referenceFrom);
-    }
-
-    @Override
     public double[] referencePattern(String unit) {
         return Arrays.copyOfRange(trainingColumn(unit), referenceFrom, referenceTo);
     }

@@ -260,12 +260,7 @@ public final class PlanEvaluator implements SpendResponse {
                 }
             }
             responses[c].inputGradient(upstreamChannel, inputGradient);
-            double sum = 0.0;
-            double[] dir = direction[c];
-            for (int t = 0; t < periods; t++) {
-                sum += inputGradient[history + t] * dir[t];
-            }
-            out[c] = sum * inverseScale[c];
+            out[c] = SpendResponse.alongDirection(inputGradient, history, direction[c], periods) * inverseScale[c];
         }
     }
 

@@ -23,7 +23,13 @@ public interface PlanWindow {
     int referenceTo();
 
     /** A unit's spend over the reference window, scaled to the window's length. */
-    double referenceSpend(String unit);
+    default double referenceSpend(String unit) {
+        double sum = 0.0;
+        for (double v : referencePattern(unit)) {
+            sum += v;
+        }
+        return sum * periods() / (referenceTo() - referenceFrom());
+    }
 
     /** A unit's spend in each period of the reference window (data units). */
     double[] referencePattern(String unit);

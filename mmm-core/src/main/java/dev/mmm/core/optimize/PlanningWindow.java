@@ -136,16 +136,6 @@ public final class PlanningWindow implements PlanWindow {
         return java.util.Arrays.copyOfRange(dates, historyRows, historyRows + periods);
     }
 
-    /** A channel's spend over the reference window, scaled to the window's length. */
-    @Override
-    public double referenceSpend(String channel) {
-        double sum = 0.0;
-        for (double v : referencePattern(channel)) {
-            sum += v;
-        }
-        return sum * periods / (referenceTo - referenceFrom);
-    }
-
     /** A channel's spend in each period of the reference window (data units). */
     @Override
     public double[] referencePattern(String channel) {

@@ -31,4 +31,16 @@ public interface SpendResponse {
 
     /** {@code out[d]} = draw d's expected (noise-free) target summed over the window's periods. */
     void expectedTarget(double[][] spend, double[] out);
+
+    /**
+     * {@code sum_t rowGradient[offset + t] * direction[t]} over the window's {@code periods}: a
+     * row-by-row gradient contracted with a unit's flighting (its derivative in the unit's total).
+     */
+    static double alongDirection(double[] rowGradient, int offset, double[] direction, int periods) {
+        double sum = 0.0;
+        for (int t = 0; t < periods; t++) {
+            sum += rowGradient[offset + t] * direction[t];
+        }
+        return sum;
+    }
 }
