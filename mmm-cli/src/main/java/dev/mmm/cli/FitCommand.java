@@ -50,7 +50,7 @@ final class FitCommand extends CliCommand {
     @Option(names = "--holdout", defaultValue = "0", paramLabel = "N", description = "Fit all but the last N periods, then predict those and report R^2, MAPE, NRMSE, CRPS and interval coverage in and out of sample (validation.json). Default: ${DEFAULT-VALUE}.")
     int holdout;
 
-    @Option(names = "--lift-tests", paramLabel = "FILE", description = "CSV of lift tests to calibrate with (columns channel, start, end, delta_spend, lift, se; optional measured_until, likelihood): see docs/calibration.md.")
+    @Option(names = "--lift-tests", paramLabel = "FILE", description = "CSV of lift tests to calibrate with (columns channel, start, end, delta_spend, lift, se; optional measured_until, likelihood): see docs/calibration.md. With --geo, also a geo column naming the geo each test was run in (docs/geo.md).")
     Path liftTests;
 
     @Option(names = "--calibration", paramLabel = "FILE", description = "JSON calibration object, as the spec's \"calibration\": {\"roi_priors\": [...], \"lift_tests\": [...]} (ROI priors: see docs/calibration.md).")
@@ -154,8 +154,8 @@ final class FitCommand extends CliCommand {
     /** {@code --geo}: the same fit as {@code mmm fit-geo} with these flags. */
     private int fitGeo() throws Exception {
         UsageException.require(geo != null, "--population needs --geo (the column naming each row's geo)");
-        UsageException.require(holdout == 0 && liftTests == null && calibrationFile == null,
-                "--holdout, --lift-tests and --calibration are not available with --geo yet");
+        UsageException.require(holdout == 0 && calibrationFile == null,
+                "--holdout and --calibration are not available with --geo yet");
         FitGeoCommand g = new FitGeoCommand();
         g.spec = spec;
         g.json = json;
@@ -173,6 +173,7 @@ final class FitCommand extends CliCommand {
         g.threads = threads;
         g.out = out;
         g.quiet = quiet;
+        g.liftTests = liftTests;
         return g.execute();
     }
 

@@ -1,8 +1,11 @@
 package dev.mmm.cli;
 
+import dev.mmm.core.calibration.LiftTestCsv;
+import dev.mmm.core.geo.CalibratedGeoModel;
 import dev.mmm.core.geo.GeoAnalysis;
 import dev.mmm.core.geo.GeoData;
 import dev.mmm.core.geo.GeoFit;
+import dev.mmm.core.geo.GeoLiftTest;
 import dev.mmm.core.geo.GeoSpec;
 import dev.mmm.core.io.AtomicFolder;
 import dev.mmm.core.model.ModelSpec;
@@ -73,6 +76,9 @@ final class FitGeoCommand extends CliCommand {
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder (created if needed; files in it are replaced).")
     Path out;
 
+    @Option(names = "--lift-tests", paramLabel = "FILE", description = "CSV of lift tests run in geos: columns geo, channel, start, end, delta_spend, lift, se (optional measured_until, likelihood); each is a density term on that geo's effect (docs/geo.md).")
+    Path liftTests;
+
     @Option(names = {"-q", "--quiet"}, description = "No progress on stderr.")
     boolean quiet;
 
@@ -90,11 +96,19 @@ final class FitGeoCommand extends CliCommand {
         }
         GeoData panel = GeoData.read(data, base.dateColumn(), spec.geoColumn(), needed);
         AtomicFolder.checkWritable(out);
+        List<GeoLiftTest> tests = new java.util.ArrayList<>();
+        if (liftTests != null) {
+            for (LiftTestCsv.Row r : LiftTestCsv.readWithGeo(liftTests)) {
+                tests.add(new GeoLiftTest(r.geo(), r.test()));
+            }
+            // Every test checked against the panel now, before sampling.
+            CalibratedGeoModel.withLiftTests(spec.compile(panel), tests);
+        }
         SamplerSettings settings = sampling.settings(seed).threads(threads).build();
         GeoFit fit;
         try (ProgressReporter progress = ProgressReporter.create(settings.chains(), settings.warmup(), settings.draws(),
                 err(), quiet)) {
-            fit = GeoFit.fit(spec, panel, settings, progress, null);
+            fit = GeoFit.fit(spec, panel, tests, settings, progress, null);
         }
         fit.write(out, List.of());
         if (json) {

@@ -87,12 +87,31 @@ class FitGeoCommandTest {
     void fitWithGeoRoutesToTheGeoFitAndOptimizeAllocatesAcrossGeoAndChannel() throws Exception {
         GeoData data = GeoSimulator.simulate(2, 30, 2, 0, true, 7).data();
         Path out = dir.resolve("geo-fit");
+        LocalDate[] dates = data.dates();
+        Path lifts = dir.resolve("lifts.csv");
+        Files.writeString(lifts, "geo,channel,start,end,delta_spend,lift,se\nGeo1,ch1," + dates[4] + "," + dates[9]
+                + ",100,400,80\n");
         Cli.Run run = Cli.plain("fit", "--data", writePanel(data, false).toString(), "--geo", "geo",
                 "--population", "population", "--target", "y", "--channels", "ch1,ch2", "--chains", "1",
-                "--warmup", "80", "--draws", "30", "--seed", "2", "--quiet", "--out", out.toString());
+                "--warmup", "80", "--draws", "30", "--seed", "2", "--quiet", "--lift-tests", lifts.toString(),
+                "--out", out.toString());
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out()).contains("2 geos x 30 periods");
-        assertThat(out.resolve("geo.json")).exists();
+        JsonNode geoJson = new ObjectMapper().readTree(out.resolve("geo.json").toFile());
+        assertThat(geoJson.get("lift_tests")).hasSize(1);
+        assertThat(geoJson.get("lift_tests").get(0).get("geo").asText()).isEqualTo("Geo1");
+        assertThat(geoJson.get("lift_tests").get(0).get("model_lift").get("mean").asDouble()).isPositive();
+        assertThat(geoJson.get("roas_per_geo").get(0).get("mroas").get("mean").asDouble()).isPositive();
+        assertThat(geoJson.get("response_curves")).hasSize(2 + 4);
+
+        Files.writeString(lifts, "geo,channel,start,end,delta_spend,lift,se\nGeo9,ch1," + dates[4] + "," + dates[9]
+                + ",100,400,80\n");
+        Cli.Run badLift = Cli.plain("fit-geo", "--data", writePanel(data, false).toString(), "--geo", "geo",
+                "--target", "y", "--channels", "ch1,ch2", "--lift-tests", lifts.toString(), "--out",
+                dir.resolve("never").toString());
+        assertThat(badLift.exitCode()).isEqualTo(1);
+        assertThat(badLift.errLines()).hasSize(1);
+        assertThat(badLift.err()).contains("geo.lift_tests[0].geo: 'Geo9' is not a geo of the data");
         assertThat(out.resolve("data.csv")).exists();
 
         double budget = 4 * 2000.0;

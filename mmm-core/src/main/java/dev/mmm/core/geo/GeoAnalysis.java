@@ -403,6 +403,22 @@ public final class GeoAnalysis {
         return new Prediction(dates, m, p, observed, null);
     }
 
+    /** Each lift test's lift as the posterior has it (target units): mean and 90% interval over draws. */
+    public List<Interval> liftTests(List<GeoLiftTest> tests) {
+        List<Interval> out = new ArrayList<>();
+        double[] values = new double[model.valueCount()];
+        double[] lift = new double[posterior.drawCount()];
+        for (int i = 0; i < tests.size(); i++) {
+            GeoLiftTestTerm term = GeoLiftTestTerm.of(model, tests.get(i), i);
+            for (int d = 0; d < lift.length; d++) {
+                posterior.drawInto(d, values);
+                lift[d] = term.modelLift(values);
+            }
+            out.add(Interval.of(lift));
+        }
+        return out;
+    }
+
     /** Every geo's observed and predicted total and the R^2 of its posterior-mean prediction. */
     public List<GeoFitSummary> geoFits() {
         List<GeoFitSummary> out = new ArrayList<>();

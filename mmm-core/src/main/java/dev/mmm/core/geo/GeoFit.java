@@ -52,9 +52,12 @@ public final class GeoFit {
     private final Posterior posterior;
     private List<ParameterSummary> summary;
 
-    private GeoFit(GeoModel model, Posterior posterior) {
+    private final List<GeoLiftTest> liftTests;
+
+    private GeoFit(GeoModel model, Posterior posterior, List<GeoLiftTest> liftTests) {
         this.model = model;
         this.posterior = posterior;
+        this.liftTests = List.copyOf(liftTests);
     }
 
     /** Compiles {@code spec} against the panel and samples its posterior. */
@@ -91,7 +94,7 @@ public final class GeoFit {
         if (!model.outputNames().equals(posterior.parameterNames())) {
             throw new DataException(dir + ": the posterior's columns are not the geo model's outputs");
         }
-        return new GeoFit(model, posterior);
+        return new GeoFit(model, posterior, List.of());
     }
 
     /** Whether {@code dir} holds a geo fit (its geo.json) rather than a national one. */
@@ -106,8 +109,9 @@ public final class GeoFit {
     public static GeoFit fit(GeoSpec spec, GeoData data, List<GeoLiftTest> liftTests, SamplerSettings settings,
                              ProgressListener listener, CancellationToken token) {
         GeoModel model = spec.compile(data);
-        return sample(model, liftTests.isEmpty() ? model : CalibratedGeoModel.withLiftTests(model, liftTests), settings,
-                listener, token);
+        GeoFit fit = sample(model, liftTests.isEmpty() ? model : CalibratedGeoModel.withLiftTests(model, liftTests),
+                settings, listener, token);
+        return new GeoFit(model, fit.posterior, liftTests);
     }
 
     /** Samples a compiled geo model. */
@@ -138,7 +142,7 @@ public final class GeoFit {
                 Provenance.currentLibraryVersion(), Instant.now().toString());
         GeoModel constrainer = model.copyForChain();
         Posterior posterior = SampledPosterior.of(model.outputNames(), constrainer::constrain, result, provenance);
-        return new GeoFit(model, posterior);
+        return new GeoFit(model, posterior, List.of());
     }
 
     /** The panel as one long table (dates repeat; a column {@code geo_index} says the geo) for fingerprints. */
@@ -189,6 +193,11 @@ public final class GeoFit {
     /** Divergences, R-hat, ESS, E-BFMI warnings over the sampled parameters ({@link FitWarnings}). */
     public List<String> warnings() {
         return FitWarnings.of(posterior.chainReports(), summary().subList(0, model.parameterNames().size()));
+    }
+
+    /** The lift tests the fit was calibrated with (empty when loaded from a folder: geo.json keeps their check). */
+    public List<GeoLiftTest> liftTests() {
+        return liftTests;
     }
 
     public GeoAnalysis analysis() {
@@ -244,6 +253,20 @@ public final class GeoFit {
             for (GeoAnalysis.GeoResponseCurve c : list) {
                 curves.add(curveNode(c));
             }
+        }
+        ArrayNode lifts = root.putArray("lift_tests");
+        List<Interval> modelLifts = a.liftTests(liftTests);
+        for (int i = 0; i < liftTests.size(); i++) {
+            GeoLiftTest t = liftTests.get(i);
+            ObjectNode o = lifts.addObject();
+            o.put("geo", t.geo());
+            o.put("channel", t.test().channel());
+            o.put("start", t.test().start().toString());
+            o.put("end", t.test().end().toString());
+            o.put("delta_spend", t.test().deltaSpend());
+            o.put("lift", t.test().lift());
+            o.put("se", t.test().se());
+            o.set("model_lift", interval(modelLifts.get(i)));
         }
         ArrayNode fits = root.putArray("geo_fit");
         for (GeoAnalysis.GeoFitSummary f : a.geoFits()) {
