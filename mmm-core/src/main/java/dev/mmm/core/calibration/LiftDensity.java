@@ -48,7 +48,9 @@ public final class LiftDensity {
     public double dLogDensity(double m) {
         double y = test.lift();
         if (test.likelihood() == LiftLikelihood.NORMAL) {
-            return (y - m) / (test.se() * test.se());
+            // (y - m) / se, then / se again: bit for bit what the national term always computed.
+            double z = (y - m) / test.se();
+            return z / test.se();
         }
         double am = Math.signum(y) * m;
         return Math.signum(y) * (-shape / am + shape * Math.abs(y) / (am * am));

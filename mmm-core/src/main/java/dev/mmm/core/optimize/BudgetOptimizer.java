@@ -371,13 +371,13 @@ public final class BudgetOptimizer {
      * The incremental target (its draws into {@code incremental}), ROAS (null for a zero budget)
      * and expected target of the plan spending these window totals.
      */
-    private PlanOutcome outcome(double[] totals, double total, double[] incremental) {
-        double[][] plan = plan(totals).matrix();
-        evaluator.evaluate(plan, null, incremental, null);
+    private PlanOutcome outcome(double[] totals, double[] incremental) {
+        SpendPlan plan = plan(totals);
+        evaluator.evaluate(plan.matrix(), null, incremental, null);
         double[] expected = new double[incremental.length];
-        evaluator.expectedTarget(plan, expected);
+        evaluator.expectedTarget(plan.matrix(), expected);
         Interval roas = null;
-        double spend = plan(totals).total();
+        double spend = plan.total();
         if (spend > 0.0) {
             double[] ratio = new double[incremental.length];
             for (int d = 0; d < ratio.length; d++) {
@@ -402,8 +402,8 @@ public final class BudgetOptimizer {
         double currentObjective = objective(now);
         double[] currentDraws = new double[evaluator.draws()];
         double[] optimalDraws = new double[evaluator.draws()];
-        PlanOutcome atCurrent = outcome(now, total, currentDraws);
-        PlanOutcome atOptimum = outcome(optimal, total, optimalDraws);
+        PlanOutcome atCurrent = outcome(now, currentDraws);
+        PlanOutcome atOptimum = outcome(optimal, optimalDraws);
         for (int d = 0; d < optimalDraws.length; d++) {
             optimalDraws[d] -= currentDraws[d];
         }
