@@ -52,12 +52,14 @@ final class ReportCommand extends CliCommand {
     /** Writes the report of the fit in {@code fitDir} to {@code file} and returns the file. */
     static Path write(Path fitDir, Path file, String title) throws Exception {
         System.setProperty("java.awt.headless", "true");
-        FitSummary summary = SummaryJson.read(fitDir.resolve(FitWriter.SUMMARY_FILE));
         if (GeoFit.isGeoFit(fitDir)) {
-            HtmlReport.write(GeoFitReport.of(GeoFit.load(fitDir), summary, title), file);
+            GeoFit geo = GeoFit.load(fitDir);
+            FitSummary summary = SummaryJson.read(fitDir.resolve(FitWriter.SUMMARY_FILE));
+            HtmlReport.write(GeoFitReport.of(geo, summary, title), file);
             return file;
         }
         MmmFit loaded = FitFolder.load(fitDir);
+        FitSummary summary = SummaryJson.read(fitDir.resolve(FitWriter.SUMMARY_FILE));
         HtmlReport.write(FitReport.of(loaded, summary, title), file);
         return file;
     }
