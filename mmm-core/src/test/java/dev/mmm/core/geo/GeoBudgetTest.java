@@ -141,7 +141,7 @@ class GeoBudgetTest {
         double budget = PERIODS * 1200.0;
         double[] lower = new double[4];
         double[] upper = {budget, budget, budget, budget};
-        for (Objective objective : List.of(Objective.mean(), Objective.meanMinusSd(1.0))) {
+        for (Objective objective : List.of(Objective.mean(), Objective.meanMinusSd(1.0), Objective.cvar(0.5))) {
             BudgetOptimizer o = optimizer(objective, budget, Map.of());
             AllocationResult r = o.optimize();
             double[] x = new double[4];
@@ -154,7 +154,7 @@ class GeoBudgetTest {
             assertThat(found).as(objective.label()).isGreaterThanOrEqualTo(best - 1e-3 * Math.abs(best));
             assertThat(found).as(objective.label()).isCloseTo(best, within(1e-3 * Math.abs(best)));
             assertThat(x[0] + x[1] + x[2] + x[3]).isCloseTo(budget, within(0.01));
-            assertThat(r.search().converged()).isTrue();
+            assertThat(r.search().converged()).as(objective.label()).isTrue();
             // Interior optimum: free units' marginal returns agree.
             double m0 = r.mroas().get(0).mroas().mean();
             for (int u = 1; u < 4; u++) {
