@@ -29,12 +29,13 @@ import picocli.CommandLine.Option;
             "",
             "Per-geo intercept and noise, channel effects partially pooled across geos (log-normal, non-centred, as Meridian), adstock and saturation shared; every choice can be changed with --spec (docs/geo.md).",
             "",
-            "Writes summary.json and draws.csv (per-geo parameters named with the geo, e.g. beta[tv,Geo3]) and geo.json (ROAS nationally and per geo, per-geo fit)."},
-        footer = {"", "Example:",
-            "  mmm fit-geo --data geo.csv --date week --geo geo --population population --target sales --channels tv,search --controls price --out geo-out"})
+            "Writes summary.json and draws.csv (per-geo parameters named with the geo, e.g. beta[tv,Geo3]), geo.json (ROAS and marginal ROAS nationally and per geo, response curves, lift tests, per-geo fit), the posterior and data.csv; 'mmm optimize' and 'mmm report' read the folder. 'mmm fit --geo COLUMN' does the same."},
+        footer = {"", "Examples:",
+            "  mmm fit-geo --data geo.csv --date week --geo geo --population population --target sales --channels tv,search --controls price --out geo-out",
+            "  mmm fit-geo --data geo.csv --geo geo --target sales --channels tv,search --lift-tests geo-lifts.csv --out geo-out   (lift tests with a geo column)"})
 final class FitGeoCommand extends CliCommand {
 
-    @Option(names = "--json", description = "Print geo.json (ROAS nationally and per geo, per-geo fit) on stdout instead of the table.")
+    @Option(names = "--json", description = "Print geo.json (ROAS nationally and per geo, response curves, per-geo fit) on stdout instead of the table.")
     boolean json;
 
     @Option(names = "--data", required = true, paramLabel = "FILE", description = "Long-format CSV: date, geo, target, channels, controls, optional population.")
