@@ -37,7 +37,8 @@ import picocli.CommandLine.Option;
         footer = {"", "Examples:",
             "  mmm fit --data sales.csv --date week --target sales --channels tv,radio,search --controls price --yearly-seasonality 2 --out fit-out",
             "  mmm fit --data sales.csv --spec model.json --out fit-hill          (any DSL model; check it first with mmm validate)",
-            "  mmm fit --data sales.csv --spec model.json --holdout 26 --out fit-check   (predict the last 26 weeks unseen)"})
+            "  mmm fit --data sales.csv --spec model.json --holdout 26 --out fit-check   (predict the last 26 weeks unseen)",
+            "  mmm fit --data geo.csv --geo region --population population --target sales --channels tv,search --out geo-out   (a geo model, as mmm fit-geo)"})
 final class FitCommand extends CliCommand {
 
     @Option(names = "--data", required = true, paramLabel = "FILE", description = "CSV file with the data.")
@@ -49,7 +50,7 @@ final class FitCommand extends CliCommand {
     @Option(names = "--holdout", defaultValue = "0", paramLabel = "N", description = "Fit all but the last N periods, then predict those and report R^2, MAPE, NRMSE, CRPS and interval coverage in and out of sample (validation.json). Default: ${DEFAULT-VALUE}.")
     int holdout;
 
-    @Option(names = "--lift-tests", paramLabel = "FILE", description = "CSV of lift tests to calibrate with (columns channel, start, end, delta_spend, lift, se; optional measured_until, likelihood): see docs/calibration.md.")
+    @Option(names = "--lift-tests", paramLabel = "FILE", description = "CSV of lift tests to calibrate with (columns channel, start, end, delta_spend, lift, se; optional measured_until, likelihood): see docs/calibration.md. With --geo, also a geo column naming the geo each test was run in (docs/geo.md).")
     Path liftTests;
 
     @Option(names = "--calibration", paramLabel = "FILE", description = "JSON calibration object, as the spec's \"calibration\": {\"roi_priors\": [...], \"lift_tests\": [...]} (ROI priors: see docs/calibration.md).")
@@ -73,8 +74,17 @@ final class FitCommand extends CliCommand {
     @Option(names = "--json", description = "Print summary.json (docs/MODEL.md) on stdout instead of the tables.")
     boolean json;
 
+    @Option(names = "--geo", paramLabel = "COLUMN", description = "Fit a hierarchical geo model to long-format data (one row per date and geo; this column names the geo), as 'mmm fit-geo' does: docs/geo.md. --spec is then a geo spec.")
+    String geo;
+
+    @Option(names = "--population", paramLabel = "COLUMN", description = "With --geo: each geo's population; target and media are modelled per capita.")
+    String population;
+
     @Override
     protected int execute() throws Exception {
+        if (geo != null || population != null) {
+            return fitGeo();
+        }
         checkRanges();
         ModelSpec spec = model.spec();
         // Fail before reading and fitting, not after, when the output folder cannot be written.
@@ -139,6 +149,32 @@ final class FitCommand extends CliCommand {
             return ExitCodes.INTERRUPTED;
         }
         return ExitCodes.OK;
+    }
+
+    /** {@code --geo}: the same fit as {@code mmm fit-geo} with these flags. */
+    private int fitGeo() throws Exception {
+        UsageException.require(geo != null, "--population needs --geo (the column naming each row's geo)");
+        UsageException.require(holdout == 0 && calibrationFile == null,
+                "--holdout and --calibration are not available with --geo yet");
+        FitGeoCommand g = new FitGeoCommand();
+        g.spec = spec;
+        g.json = json;
+        g.data = data;
+        g.geo = geo;
+        g.population = population;
+        g.specFile = model.spec;
+        g.date = model.date != null ? model.date : "date";
+        g.target = model.target;
+        g.channels = model.channels;
+        g.controls = model.controls;
+        g.yearlySeasonality = model.yearlySeasonality != null ? model.yearlySeasonality : 0;
+        g.sampling = sampling;
+        g.seed = seed;
+        g.threads = threads;
+        g.out = out;
+        g.quiet = quiet;
+        g.liftTests = liftTests;
+        return g.execute();
     }
 
     private void checkRanges() {

@@ -1,8 +1,11 @@
 package dev.mmm.cli;
 
+import dev.mmm.core.calibration.LiftTestCsv;
+import dev.mmm.core.geo.CalibratedGeoModel;
 import dev.mmm.core.geo.GeoAnalysis;
 import dev.mmm.core.geo.GeoData;
 import dev.mmm.core.geo.GeoFit;
+import dev.mmm.core.geo.GeoLiftTest;
 import dev.mmm.core.geo.GeoSpec;
 import dev.mmm.core.io.AtomicFolder;
 import dev.mmm.core.model.ModelSpec;
@@ -26,12 +29,13 @@ import picocli.CommandLine.Option;
             "",
             "Per-geo intercept and noise, channel effects partially pooled across geos (log-normal, non-centred, as Meridian), adstock and saturation shared; every choice can be changed with --spec (docs/geo.md).",
             "",
-            "Writes summary.json and draws.csv (per-geo parameters named with the geo, e.g. beta[tv,Geo3]) and geo.json (ROAS nationally and per geo, per-geo fit)."},
-        footer = {"", "Example:",
-            "  mmm fit-geo --data geo.csv --date week --geo geo --population population --target sales --channels tv,search --controls price --out geo-out"})
+            "Writes summary.json and draws.csv (per-geo parameters named with the geo, e.g. beta[tv,Geo3]), geo.json (ROAS and marginal ROAS nationally and per geo, response curves, lift tests, per-geo fit), the posterior and data.csv; 'mmm optimize' and 'mmm report' read the folder. 'mmm fit --geo COLUMN' does the same."},
+        footer = {"", "Examples:",
+            "  mmm fit-geo --data geo.csv --date week --geo geo --population population --target sales --channels tv,search --controls price --out geo-out",
+            "  mmm fit-geo --data geo.csv --geo geo --target sales --channels tv,search --lift-tests geo-lifts.csv --out geo-out   (lift tests with a geo column)"})
 final class FitGeoCommand extends CliCommand {
 
-    @Option(names = "--json", description = "Print geo.json (ROAS nationally and per geo, per-geo fit) on stdout instead of the table.")
+    @Option(names = "--json", description = "Print geo.json (ROAS nationally and per geo, response curves, per-geo fit) on stdout instead of the table.")
     boolean json;
 
     @Option(names = "--data", required = true, paramLabel = "FILE", description = "Long-format CSV: date, geo, target, channels, controls, optional population.")
@@ -73,6 +77,9 @@ final class FitGeoCommand extends CliCommand {
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder (created if needed; files in it are replaced).")
     Path out;
 
+    @Option(names = "--lift-tests", paramLabel = "FILE", description = "CSV of lift tests run in geos: columns geo, channel, start, end, delta_spend, lift, se (optional measured_until, likelihood); each is a density term on that geo's effect (docs/geo.md).")
+    Path liftTests;
+
     @Option(names = {"-q", "--quiet"}, description = "No progress on stderr.")
     boolean quiet;
 
@@ -90,11 +97,19 @@ final class FitGeoCommand extends CliCommand {
         }
         GeoData panel = GeoData.read(data, base.dateColumn(), spec.geoColumn(), needed);
         AtomicFolder.checkWritable(out);
+        List<GeoLiftTest> tests = new java.util.ArrayList<>();
+        if (liftTests != null) {
+            for (LiftTestCsv.Row r : LiftTestCsv.readWithGeo(liftTests)) {
+                tests.add(new GeoLiftTest(r.geo(), r.test()));
+            }
+            // Every test checked against the panel now, before sampling.
+            CalibratedGeoModel.withLiftTests(spec.compile(panel), tests);
+        }
         SamplerSettings settings = sampling.settings(seed).threads(threads).build();
         GeoFit fit;
         try (ProgressReporter progress = ProgressReporter.create(settings.chains(), settings.warmup(), settings.draws(),
                 err(), quiet)) {
-            fit = GeoFit.fit(spec, panel, settings, progress, null);
+            fit = GeoFit.fit(spec, panel, tests, settings, progress, null);
         }
         fit.write(out, List.of());
         if (json) {

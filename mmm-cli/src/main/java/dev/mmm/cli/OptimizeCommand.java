@@ -1,5 +1,7 @@
 package dev.mmm.cli;
 
+import dev.mmm.core.geo.GeoFit;
+import dev.mmm.core.geo.GeoPlanningWindow;
 import dev.mmm.core.io.FitFolder;
 import dev.mmm.core.model.MmmFit;
 import dev.mmm.core.optimize.AllocationResult;
@@ -11,6 +13,7 @@ import dev.mmm.core.optimize.Flighting;
 import dev.mmm.core.analysis.Interval;
 import dev.mmm.core.optimize.Objective;
 import dev.mmm.core.optimize.OptimizeJson;
+import dev.mmm.core.optimize.PlanWindow;
 import dev.mmm.core.optimize.PlanningWindow;
 import dev.mmm.core.optimize.PosteriorDraws;
 import java.nio.file.Path;
@@ -33,10 +36,11 @@ import picocli.CommandLine.Option;
         footer = {"", "Examples:",
             "  mmm optimize --fit fit-out --budget 1300000 --periods 13",
             "  mmm optimize --fit fit-out --budget 1300000 --periods 13 --bounds tv=0.5x:1.5x,radio=locked --objective cvar:0.1 --json",
-            "  mmm optimize --fit fit-out --periods 13 --target-mroas 1.2 --budget 5000000   (largest budget up to 5M whose mROAS stays >= 1.2)"})
+            "  mmm optimize --fit fit-out --periods 13 --target-mroas 1.2 --budget 5000000   (largest budget up to 5M whose mROAS stays >= 1.2)",
+            "  mmm optimize --fit geo-out --budget 1300000 --periods 13 --bounds 'tv=0.5x:1.5x,search[North]=locked' --json   (a geo fit: geo x channel)"})
 final class OptimizeCommand extends CliCommand {
 
-    @Option(names = "--fit", required = true, paramLabel = "DIR", description = "A fit folder written by 'mmm fit'.")
+    @Option(names = "--fit", required = true, paramLabel = "DIR", description = "A fit folder written by 'mmm fit', or a geo fit folder written by 'mmm fit-geo' (then the budget is allocated across geo x channel; bound a channel in one geo as ch[geo]=lo:hi, a bare channel name bounds it in every geo).")
     Path fit;
 
     @Option(names = "--budget", required = true, paramLabel = "B", description = "Total budget over the window (with --target-mroas or --target-cost-per-unit: the most it may reach).")
@@ -72,10 +76,19 @@ final class OptimizeCommand extends CliCommand {
         UsageException.require(flighting.equals("flat") || flighting.equals("historical"),
                 "--flighting must be flat or historical, got " + flighting);
         Objective goal = Objective.parse(objective);
-        MmmFit loaded = FitFolder.load(fit);
-        PlanningWindow window = PlanningWindow.future(loaded.model(), periods);
-        var posterior = loaded.posterior();
-        PosteriorDraws draws = PosteriorDraws.of(posterior.drawCount(), (theta, d) -> posterior.drawInto(d, theta));
+        PlanWindow window;
+        PosteriorDraws draws;
+        boolean geo = GeoFit.isGeoFit(fit);
+        if (geo) {
+            GeoFit loaded = GeoFit.load(fit);
+            window = GeoPlanningWindow.future(loaded.model(), periods);
+            draws = GeoPlanningWindow.draws(loaded.posterior());
+        } else {
+            MmmFit loaded = FitFolder.load(fit);
+            window = PlanningWindow.future(loaded.model(), periods);
+            var posterior = loaded.posterior();
+            draws = PosteriorDraws.of(posterior.drawCount(), (theta, d) -> posterior.drawInto(d, theta));
+        }
         BudgetProblem.Builder problem = BudgetProblem.builder(window, draws).objective(goal)
                 .flighting(flighting.equals("flat") ? Flighting.flat() : Flighting.historical());
         if (targetMroas != null) {
@@ -96,12 +109,14 @@ final class OptimizeCommand extends CliCommand {
         double n = r.periods();
         out().printf(Locale.ROOT, "Budget %s over %d periods (%s per period), objective %s, rule %s%n%n",
                 Tables.num(r.budget()), r.periods(), Tables.num(r.budget() / n), r.objective(), r.budgetRule());
-        String row = "%-14s %14s %14s %14s %26s%n";
-        out().printf(Locale.ROOT, row, "channel", "current/period", "optimal/period", "change", "mROAS at optimum [90%]");
+        String row = "%-14s " + (geo ? "%-14s " : "%s") + "%14s %14s %14s %26s%n";
+        out().printf(Locale.ROOT, row, "channel", geo ? "geo" : "", "current/period", "optimal/period", "change",
+                "mROAS at optimum [90%]");
         for (int i = 0; i < r.allocation().size(); i++) {
             AllocationResult.ChannelAllocation a = r.allocation().get(i);
             Interval m = r.mroas().get(i).mroas();
-            out().printf(Locale.ROOT, row, a.channel(), Tables.num(a.current() / n), Tables.num(a.optimal() / n),
+            out().printf(Locale.ROOT, row, a.channel(), geo ? a.geo() : "", Tables.num(a.current() / n),
+                    Tables.num(a.optimal() / n),
                     Tables.num(a.change() / n), Tables.num(m.mean()) + " [" + Tables.num(m.q05()) + ", " + Tables.num(m.q95()) + "]");
         }
         out().printf(Locale.ROOT, "%nIncremental target per period: current %s, optimal %s; uplift %s [%s, %s] (90%%)%n",

@@ -5,6 +5,8 @@ import dev.mmm.core.io.FitSummary;
 import dev.mmm.core.io.FitWriter;
 import dev.mmm.core.io.SummaryJson;
 import dev.mmm.core.model.MmmFit;
+import dev.mmm.core.geo.GeoFit;
+import dev.mmm.report.GeoFitReport;
 import dev.mmm.report.FitReport;
 import dev.mmm.report.HtmlReport;
 import java.nio.file.Path;
@@ -23,7 +25,7 @@ import picocli.CommandLine.Option;
         footer = {"", "Examples:", "  mmm report --fit fit-out", "  mmm report --fit fit-out --out q3-review.html"})
 final class ReportCommand extends CliCommand {
 
-    @Option(names = "--fit", required = true, paramLabel = "DIR", description = "A fit folder written by 'mmm fit'.")
+    @Option(names = "--fit", required = true, paramLabel = "DIR", description = "A fit folder written by 'mmm fit' (or by 'mmm fit-geo': then the report shows the national ROAS, the ROAS per geo and the national response curves).")
     Path fit;
 
     @Option(names = "--out", paramLabel = "FILE", description = "The HTML file (default: report.html in the fit folder).")
@@ -50,6 +52,12 @@ final class ReportCommand extends CliCommand {
     /** Writes the report of the fit in {@code fitDir} to {@code file} and returns the file. */
     static Path write(Path fitDir, Path file, String title) throws Exception {
         System.setProperty("java.awt.headless", "true");
+        if (GeoFit.isGeoFit(fitDir)) {
+            GeoFit geo = GeoFit.load(fitDir);
+            FitSummary summary = SummaryJson.read(fitDir.resolve(FitWriter.SUMMARY_FILE));
+            HtmlReport.write(GeoFitReport.of(geo, summary, title), file);
+            return file;
+        }
         MmmFit loaded = FitFolder.load(fitDir);
         FitSummary summary = SummaryJson.read(fitDir.resolve(FitWriter.SUMMARY_FILE));
         HtmlReport.write(FitReport.of(loaded, summary, title), file);

@@ -82,4 +82,69 @@ class FitGeoCommandTest {
         assertThat(run.errLines()).hasSize(1);
         assertThat(run.err()).contains("geo 'Geo1' has no row for date " + data.dates()[5]);
     }
+
+    @Test
+    void fitWithGeoRoutesToTheGeoFitAndOptimizeAllocatesAcrossGeoAndChannel() throws Exception {
+        GeoData data = GeoSimulator.simulate(2, 30, 2, 0, true, 7).data();
+        Path out = dir.resolve("geo-fit");
+        LocalDate[] dates = data.dates();
+        Path lifts = dir.resolve("lifts.csv");
+        Files.writeString(lifts, "geo,channel,start,end,delta_spend,lift,se\nGeo1,ch1," + dates[4] + "," + dates[9]
+                + ",100,400,80\n");
+        Cli.Run run = Cli.plain("fit", "--data", writePanel(data, false).toString(), "--geo", "geo",
+                "--population", "population", "--target", "y", "--channels", "ch1,ch2", "--chains", "1",
+                "--warmup", "80", "--draws", "30", "--seed", "2", "--quiet", "--lift-tests", lifts.toString(),
+                "--out", out.toString());
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("2 geos x 30 periods");
+        JsonNode geoJson = new ObjectMapper().readTree(out.resolve("geo.json").toFile());
+        assertThat(geoJson.get("lift_tests")).hasSize(1);
+        assertThat(geoJson.get("lift_tests").get(0).get("geo").asText()).isEqualTo("Geo1");
+        assertThat(geoJson.get("lift_tests").get(0).get("model_lift").get("mean").asDouble()).isPositive();
+        assertThat(geoJson.get("roas_per_geo").get(0).get("mroas").get("mean").asDouble()).isPositive();
+        assertThat(geoJson.get("response_curves")).hasSize(2 + 4);
+
+        Files.writeString(lifts, "geo,channel,start,end,delta_spend,lift,se\nGeo9,ch1," + dates[4] + "," + dates[9]
+                + ",100,400,80\n");
+        Cli.Run badLift = Cli.plain("fit-geo", "--data", writePanel(data, false).toString(), "--geo", "geo",
+                "--target", "y", "--channels", "ch1,ch2", "--lift-tests", lifts.toString(), "--out",
+                dir.resolve("never").toString());
+        assertThat(badLift.exitCode()).isEqualTo(1);
+        assertThat(badLift.errLines()).hasSize(1);
+        assertThat(badLift.err()).contains("geo.lift_tests[0].geo: 'Geo9' is not a geo of the data");
+        assertThat(out.resolve("data.csv")).exists();
+
+        double budget = 4 * 2000.0;
+        Cli.Run opt = Cli.plain("optimize", "--fit", out.toString(), "--budget", String.valueOf(budget), "--periods", "4",
+                "--bounds", "ch1=0.5x:1.5x,ch2[Geo1]=300:", "--json");
+        assertThat(opt.exitCode()).as(opt.err()).isZero();
+        JsonNode json = new ObjectMapper().readTree(opt.out());
+        JsonNode allocation = json.get("allocation");
+        assertThat(allocation).hasSize(4);
+        double total = 0.0;
+        for (JsonNode a : allocation) {
+            assertThat(a.get("geo").asText()).isIn("Geo0", "Geo1");
+            total += a.get("optimal").asDouble();
+            assertThat(a.get("optimal").asDouble()).isGreaterThanOrEqualTo(a.get("lower").asDouble() - 0.01 / 4);
+        }
+        assertThat(total * 4).isCloseTo(budget, org.assertj.core.api.Assertions.within(0.01));
+        assertThat(allocation.get(3).get("channel").asText()).isEqualTo("ch2");
+        assertThat(allocation.get(3).get("lower").asDouble()).isEqualTo(300.0 / 4);
+
+        Cli.Run table = Cli.plain("optimize", "--fit", out.toString(), "--budget", String.valueOf(budget), "--periods", "4");
+        assertThat(table.exitCode()).as(table.err()).isZero();
+        assertThat(table.out()).contains("geo").contains("Geo1");
+
+        Path html = dir.resolve("geo-report.html");
+        Cli.Run report = Cli.plain("report", "--fit", out.toString(), "--out", html.toString());
+        assertThat(report.exitCode()).as(report.err()).isZero();
+        String page = Files.readString(html);
+        assertThat(page).contains("<section id=\"geo\">").contains("<section id=\"roas\">")
+                .contains("data-chart=\"geo-roas\"").contains("<td>Geo1</td><td>ch2</td>");
+
+        Cli.Run bad = Cli.plain("fit", "--data", writePanel(data, false).toString(), "--population", "population",
+                "--target", "y", "--channels", "ch1", "--out", dir.resolve("never").toString());
+        assertThat(bad.exitCode()).isNotZero();
+        assertThat(bad.err()).contains("--population needs --geo");
+    }
 }

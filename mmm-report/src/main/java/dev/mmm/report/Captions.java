@@ -29,6 +29,9 @@ final class Captions {
             case "roas" -> "Contribution per unit of spend over the period. Above the dashed line at 1, a channel returned"
                     + " more than it cost (when target and spend are in the same currency). Compare whiskers before ranking channels:"
                     + " overlapping intervals are not a clear ranking.";
+            case "geo-roas" -> "Each channel's return on ad spend in each geo over the period, bar at the mean, whisker over"
+                    + " the 90% interval. Geos are partially pooled: a geo with little data leans towards the national value,"
+                    + " so a wide whisker there says its own data tell little.";
             case "response" -> "Each channel's expected contribution per period at each spend level, with its 90% band; the"
                     + " diamond is the current spend. Where the curve flattens, more spend buys little: the slope at the diamond is the"
                     + " marginal return of the next unit.";

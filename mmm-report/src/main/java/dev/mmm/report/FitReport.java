@@ -101,19 +101,9 @@ public final class FitReport {
         Window reference = responseWindow(fit.model());
         List<ResponseCurve> curves = new ArrayList<>();
         for (dev.mmm.core.analysis.ResponseCurve c : analysis.responseCurves(reference, PosteriorAnalysis.defaultMultipliers())) {
-            if (!(c.currentSpend() > 0)) {
-                continue;
+            if (c.currentSpend() > 0) {
+                curves.add(curve(c));
             }
-            int points = c.spend().length;
-            double[] m = new double[points];
-            double[] lo = new double[points];
-            double[] hi = new double[points];
-            for (int j = 0; j < points; j++) {
-                m[j] = c.response().get(j).mean();
-                lo[j] = c.response().get(j).q05();
-                hi[j] = c.response().get(j).q95();
-            }
-            curves.add(new ResponseCurve(c.channel(), c.spend(), m, lo, hi, c.currentSpend()));
         }
 
         List<dev.mmm.report.view.AdstockCurve> adstock = new ArrayList<>();
@@ -176,7 +166,21 @@ public final class FitReport {
         return new Window(Math.max(0, model.rows() - 52), model.rows());
     }
 
-    private static ChannelEstimate estimate(String channel, Interval i) {
+    /** The report's view of an analysis response curve. */
+    static ResponseCurve curve(dev.mmm.core.analysis.ResponseCurve c) {
+        int points = c.spend().length;
+        double[] m = new double[points];
+        double[] lo = new double[points];
+        double[] hi = new double[points];
+        for (int j = 0; j < points; j++) {
+            m[j] = c.response().get(j).mean();
+            lo[j] = c.response().get(j).q05();
+            hi[j] = c.response().get(j).q95();
+        }
+        return new ResponseCurve(c.channel(), c.spend(), m, lo, hi, c.currentSpend());
+    }
+
+    static ChannelEstimate estimate(String channel, Interval i) {
         return new ChannelEstimate(channel, i.mean(), i.q05(), i.q95());
     }
 }

@@ -7,6 +7,7 @@ import dev.mmm.report.chart.Xml;
 import dev.mmm.report.view.AllocationRow;
 import dev.mmm.report.view.BudgetAllocation;
 import dev.mmm.report.view.ChannelEstimate;
+import dev.mmm.report.view.GeoEstimate;
 import dev.mmm.report.view.FitQuality;
 import dev.mmm.report.view.ColumnSummary;
 import dev.mmm.report.view.Estimate;
@@ -99,6 +100,7 @@ public final class HtmlReport {
                 case ReportCharts.FIT -> fit();
                 case ReportCharts.DECOMPOSITION -> decomposition();
                 case ReportCharts.ROAS -> roas();
+                case ReportCharts.GEO -> geos();
                 case ReportCharts.RESPONSE -> response();
                 case ReportCharts.ALLOCATION -> allocation(in.allocation());
                 case "lift" -> liftTests();
@@ -159,6 +161,9 @@ public final class HtmlReport {
         }
         if (!in.roas().isEmpty()) {
             s.add(new Section(ReportCharts.ROAS, "Return on ad spend"));
+        }
+        if (!in.geoRoas().isEmpty()) {
+            s.add(new Section(ReportCharts.GEO, "Geos"));
         }
         if (!in.responseCurves().isEmpty() || !in.adstock().isEmpty()) {
             s.add(new Section(ReportCharts.RESPONSE, "Response curves and adstock"));
@@ -312,6 +317,23 @@ public final class HtmlReport {
     private void roas() {
         charts(ReportCharts.ROAS);
         estimateTable("ROAS", in.roas(), false);
+    }
+
+    private void geos() {
+        html.append("<p>Return on ad spend of each channel in each geo: what the channel's spend there added to that "
+                + "geo's target, carry-over included, per unit of spend, with its 90% interval. The national ROAS above "
+                + "is the geos' increments over their spend together. Geos with little spend or data borrow strength from "
+                + "the others through the pooled channel effects, so their intervals lean towards the national value.</p>\n");
+        charts(ReportCharts.GEO);
+        html.append("<table>\n<thead><tr><th>geo</th><th>channel</th><th class=\"num\">ROAS (mean)</th>"
+                + "<th class=\"num\">90% interval</th></tr></thead>\n<tbody>\n");
+        for (GeoEstimate e : in.geoRoas()) {
+            html.append("<tr><td>").append(esc(e.geo())).append("</td><td>").append(esc(e.channel())).append("</td>");
+            num(Fmt.number(e.mean()));
+            num(Fmt.number(e.q05()) + " to " + Fmt.number(e.q95()));
+            html.append("</tr>\n");
+        }
+        html.append("</tbody>\n</table>\n");
     }
 
     private void estimateTable(String what, List<ChannelEstimate> rows, boolean percent) {

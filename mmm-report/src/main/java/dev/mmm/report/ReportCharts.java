@@ -12,6 +12,7 @@ import dev.mmm.report.chart.ResidualChart;
 import dev.mmm.report.chart.ResponseCurveChart;
 import dev.mmm.report.chart.TraceChart;
 import dev.mmm.report.chart.WaterfallChart;
+import dev.mmm.report.view.GeoEstimate;
 import dev.mmm.report.view.ParameterDraws;
 import dev.mmm.report.view.ResponseCurve;
 import java.io.IOException;
@@ -48,6 +49,7 @@ public final class ReportCharts {
     static final String RESPONSE = "response";
     static final String ALLOCATION = "allocation";
     static final String PARAMETERS = "parameters";
+    static final String GEO = "geo";
 
     private ReportCharts() {
     }
@@ -73,6 +75,11 @@ public final class ReportCharts {
         }
         if (!in.roas().isEmpty()) {
             charts.add(new ReportChart("roas", ROAS, ChannelEstimateChart.roas(in.roas()), false));
+        }
+        if (!in.geoRoas().isEmpty()) {
+            charts.add(new ReportChart("geo-roas", GEO, ChannelEstimateChart.of("Return on ad spend by geo", "ROAS",
+                    in.geoRoas().stream().map(GeoEstimate::asChannelEstimate).toList(),
+                    ChannelEstimateChart.Scale.NUMBER), false));
         }
         List<ResponseCurve> curves = in.responseCurves();
         for (int i = 0; i < curves.size(); i++) {

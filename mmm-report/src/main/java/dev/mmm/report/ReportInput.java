@@ -6,6 +6,7 @@ import dev.mmm.report.view.ChannelEstimate;
 import dev.mmm.report.view.Checks;
 import dev.mmm.report.view.Contributions;
 import dev.mmm.report.view.FitQuality;
+import dev.mmm.report.view.GeoEstimate;
 import dev.mmm.report.view.InputDiagnostics;
 import dev.mmm.report.view.LiftTestResult;
 import dev.mmm.report.view.ModelSummary;
@@ -35,13 +36,14 @@ import java.util.List;
  * @param liftTests         lift tests next to the model's estimates, possibly empty
  * @param keyParameters     draws of the parameters worth a rank plot, a trace and a prior-vs-posterior chart, possibly empty
  * @param footer            one line at the bottom (library version, creation time), or null
+ * @param geoRoas           a geo model's ROAS per channel in each geo, possibly empty (then {@code roas} is national)
  */
 public record ReportInput(ModelSummary model, InputDiagnostics inputs, SamplerDiagnostics sampler, PredictiveFit fit,
                           FitQuality fitQuality,
                           Contributions contributions, List<WaterfallStep> waterfall, List<ChannelEstimate> shares,
                           List<ChannelEstimate> roas, List<ResponseCurve> responseCurves, List<AdstockCurve> adstock,
                           BudgetAllocation allocation, List<LiftTestResult> liftTests, List<ParameterDraws> keyParameters,
-                          String footer) {
+                          String footer, List<GeoEstimate> geoRoas) {
 
     /** Requires the model summary; null lists become empty; names repeat nowhere within a list. */
     public ReportInput {
@@ -53,6 +55,8 @@ public record ReportInput(ModelSummary model, InputDiagnostics inputs, SamplerDi
         adstock = Checks.orEmpty(adstock, "ReportInput.adstock");
         liftTests = Checks.orEmpty(liftTests, "ReportInput.liftTests");
         keyParameters = Checks.orEmpty(keyParameters, "ReportInput.keyParameters");
+        geoRoas = Checks.orEmpty(geoRoas, "ReportInput.geoRoas");
+        Checks.distinct(geoRoas.stream().map(e -> e.channel() + "\u0000" + e.geo()).toList(), "ReportInput.geoRoas");
         Checks.distinct(shares.stream().map(ChannelEstimate::channel).toList(), "ReportInput.shares");
         Checks.distinct(roas.stream().map(ChannelEstimate::channel).toList(), "ReportInput.roas");
         Checks.distinct(responseCurves.stream().map(ResponseCurve::channel).toList(), "ReportInput.responseCurves");
@@ -82,6 +86,7 @@ public record ReportInput(ModelSummary model, InputDiagnostics inputs, SamplerDi
         private List<LiftTestResult> liftTests;
         private List<ParameterDraws> keyParameters;
         private String footer;
+        private List<GeoEstimate> geoRoas;
 
         private Builder(ModelSummary model) {
             this.model = model;
@@ -166,6 +171,12 @@ public record ReportInput(ModelSummary model, InputDiagnostics inputs, SamplerDi
         }
 
         /** The footer line. */
+        /** A geo model's ROAS per channel in each geo (the per-geo section); {@link #roas} then holds the national ROAS. */
+        public Builder geoRoas(List<GeoEstimate> value) {
+            geoRoas = value;
+            return this;
+        }
+
         public Builder footer(String value) {
             footer = value;
             return this;
@@ -174,7 +185,7 @@ public record ReportInput(ModelSummary model, InputDiagnostics inputs, SamplerDi
         /** The input; fails with an {@link IllegalArgumentException} naming the bad part. */
         public ReportInput build() {
             return new ReportInput(model, inputs, sampler, fit, fitQuality, contributions, waterfall, shares, roas, responseCurves, adstock,
-                    allocation, liftTests, keyParameters, footer);
+                    allocation, liftTests, keyParameters, footer, geoRoas);
         }
     }
 }

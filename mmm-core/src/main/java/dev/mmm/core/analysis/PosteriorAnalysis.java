@@ -296,15 +296,7 @@ public final class PosteriorAnalysis {
      */
     public List<ResponseCurve> responseCurves(Window window, double[] multipliers) {
         check(window);
-        if (multipliers.length < 2 || multipliers[0] != 0.0) {
-            throw new IllegalArgumentException("multipliers must start at 0 and have at least two points");
-        }
-        for (int j = 1; j < multipliers.length; j++) {
-            if (!(multipliers[j] > multipliers[j - 1])) {
-                throw new IllegalArgumentException("multipliers must be strictly ascending, got "
-                        + Arrays.toString(multipliers));
-            }
-        }
+        ResponseCurve.checkMultipliers(multipliers);
         List<String> names = model.spec().channelNames();
         int draws = posterior.drawCount();
         int points = multipliers.length;
@@ -320,25 +312,7 @@ public final class PosteriorAnalysis {
                             response[j][d] = e[j] - e[0];
                         }
                     });
-            double[] spend = new double[points];
-            for (int j = 0; j < points; j++) {
-                spend[j] = multipliers[j] * cf.windowSpend;
-            }
-            List<Interval> responseIntervals = new ArrayList<>();
-            List<Interval> marginal = new ArrayList<>();
-            double[] slope = new double[draws];
-            for (int j = 0; j < points; j++) {
-                responseIntervals.add(Interval.of(response[j]));
-                int lo = Math.max(0, j - 1);
-                int hi = Math.min(points - 1, j + 1);
-                double run = spend[hi] - spend[lo];
-                for (int d = 0; d < draws; d++) {
-                    slope[d] = run > 0 ? (response[hi][d] - response[lo][d]) / run : Double.NaN;
-                }
-                marginal.add(Interval.of(slope));
-            }
-            out.add(new ResponseCurve(names.get(c), multipliers.clone(), spend, responseIntervals, marginal,
-                    cf.windowSpend));
+            out.add(ResponseCurve.of(names.get(c), multipliers, cf.windowSpend, response));
         }
         return out;
     }

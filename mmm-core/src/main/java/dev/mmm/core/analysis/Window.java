@@ -26,7 +26,11 @@ public record Window(int from, int to) {
      * for the start or end of the data. A range outside the data is an error naming the dates.
      */
     public static Window between(CompiledModel model, LocalDate first, LocalDate last) {
-        LocalDate[] dates = model.dates();
+        return between(model.dates(), first, last);
+    }
+
+    /** The rows of {@code dates} (ascending) dated from {@code first} to {@code last} inclusive (null: open). */
+    public static Window between(LocalDate[] dates, LocalDate first, LocalDate last) {
         int from = 0;
         while (first != null && from < dates.length && dates[from].isBefore(first)) {
             from++;

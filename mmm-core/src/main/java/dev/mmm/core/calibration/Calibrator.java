@@ -157,7 +157,15 @@ public final class Calibrator {
      * data's start or end). A range reaching outside the data, or holding no row, is an error.
      */
     static int[] rows(CompiledModel model, LocalDate start, LocalDate end, String path) {
-        LocalDate[] dates = model.dates();
+        return rows(model.dates(), start, end, path);
+    }
+
+    /**
+     * Rows {@code [from, to)} of {@code dates} (a model's regular, ascending dates) dated from
+     * {@code start} to {@code end} inclusive; a range outside them, or holding no row, is a
+     * {@link SpecException} starting with {@code path}.
+     */
+    public static int[] rows(LocalDate[] dates, LocalDate start, LocalDate end, String path) {
         LocalDate first = dates[0];
         long spacing = dates.length > 1 ? ChronoUnit.DAYS.between(dates[dates.length - 2], dates[dates.length - 1]) : 1;
         // The last row's period runs until the day before the next row would be dated.

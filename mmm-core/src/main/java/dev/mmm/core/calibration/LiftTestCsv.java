@@ -34,25 +34,49 @@ public final class LiftTestCsv {
     }
 
     public static List<LiftTest> read(Reader in, String source) throws IOException {
+        return rows(in, source, false).stream().map(Row::test).toList();
+    }
+
+    /** One row of a lift-test file: the geo it was run in (null in a national file) and the test. */
+    public record Row(String geo, LiftTest test) {
+    }
+
+    /**
+     * Lift tests run in geos: the same columns and a required {@code geo} column naming the geo of
+     * each test (a geo model's lift tests, see docs/geo.md).
+     */
+    public static List<Row> readWithGeo(Path file) throws IOException {
+        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            return rows(in, file.toString(), true);
+        }
+    }
+
+    private static List<Row> rows(Reader in, String source, boolean withGeo) throws IOException {
+        List<String> required = new ArrayList<>(REQUIRED);
+        if (withGeo) {
+            required.add("geo");
+        }
         CsvRecords records = new CsvRecords(in, source);
         List<String> header = records.next();
         if (header == null) {
             throw new DataException(source + ": empty file; expected a header with " + String.join(", ", REQUIRED));
         }
         List<String> names = header.stream().map(h -> h.trim().toLowerCase(Locale.ROOT)).toList();
-        for (String required : REQUIRED) {
-            if (!names.contains(required)) {
-                throw new DataException(source + ": no column '" + required + "'; a lift-test file needs "
-                        + String.join(", ", REQUIRED) + " (and optionally " + String.join(", ", OPTIONAL) + ")");
+        for (String column : required) {
+            if (!names.contains(column)) {
+                throw new DataException(source + ": no column '" + column + "'; a " + (withGeo ? "geo " : "")
+                        + "lift-test file needs " + String.join(", ", required) + " (and optionally "
+                        + String.join(", ", OPTIONAL) + ")");
             }
         }
         for (String name : names) {
-            if (!REQUIRED.contains(name) && !OPTIONAL.contains(name)) {
+            if (!required.contains(name) && !OPTIONAL.contains(name)) {
                 throw new DataException(source + ": unknown column '" + name + "'; valid: "
-                        + String.join(", ", REQUIRED) + ", " + String.join(", ", OPTIONAL));
+                        + String.join(", ", required) + ", " + String.join(", ", OPTIONAL)
+                        + (name.equals("geo") ? " (a geo column is for the lift tests of a geo fit)" : ""));
             }
         }
-        List<LiftTest> tests = new ArrayList<>();
+        List<Row> tests = new ArrayList<>();
         List<String> row;
         while ((row = records.next()) != null) {
             int number = records.recordNumber();
@@ -76,8 +100,15 @@ public final class LiftTestCsv {
                     throw new DataException(where + " column 'likelihood': " + e.getMessage());
                 }
             }
+            String geo = null;
+            if (withGeo) {
+                geo = cell(row, names, "geo");
+                if (geo.isEmpty()) {
+                    throw new DataException(where + " column 'geo': empty; each test names the geo it was run in");
+                }
+            }
             try {
-                tests.add(new LiftTest(channel, start, end, delta, lift, se, until, likelihood));
+                tests.add(new Row(geo, new LiftTest(channel, start, end, delta, lift, se, until, likelihood)));
             } catch (IllegalArgumentException | NullPointerException e) {
                 throw new DataException(where + ": " + e.getMessage());
             }

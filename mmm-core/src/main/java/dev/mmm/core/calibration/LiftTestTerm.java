@@ -3,7 +3,6 @@ package dev.mmm.core.calibration;
 import dev.mmm.core.model.ChannelResponse;
 import dev.mmm.core.model.DensityTerm;
 import java.util.Arrays;
-import org.apache.commons.numbers.gamma.LogGamma;
 
 /**
  * A lift test's log-density term: its measurement against the model's own lift, the expected
@@ -17,8 +16,6 @@ import org.apache.commons.numbers.gamma.LogGamma;
  */
 public final class LiftTestTerm implements DensityTerm {
 
-    private static final double HALF_LOG_TWO_PI = 0.5 * Math.log(2.0 * Math.PI);
-
     private final String name;
     private final LiftTest test;
     private final WindowIncrement increment;
@@ -27,9 +24,7 @@ public final class LiftTestTerm implements DensityTerm {
     private final int[] synergyIndex;
     private final ChannelResponse[] partners;
     private final double[] partnerWeight;
-    /** Gamma: the shape fixed by the measurement, its constant part of the log density. */
-    private final double shape;
-    private final double gammaConstant;
+    private final LiftDensity density;
 
     LiftTestTerm(String name, LiftTest test, WindowIncrement increment, int betaIndex, double targetScale,
                  int[] synergyIndex, ChannelResponse[] partners) {
@@ -41,10 +36,7 @@ public final class LiftTestTerm implements DensityTerm {
         this.synergyIndex = synergyIndex.clone();
         this.partners = partners.clone();
         this.partnerWeight = new double[increment.rows];
-        double y = Math.abs(test.lift());
-        this.shape = (y / test.se()) * (y / test.se());
-        this.gammaConstant = test.likelihood() == LiftLikelihood.GAMMA
-                ? shape * Math.log(shape) - LogGamma.value(shape) + (shape - 1.0) * Math.log(y) : 0.0;
+        this.density = new LiftDensity(test);
     }
 
     @Override
@@ -90,23 +82,11 @@ public final class LiftTestTerm implements DensityTerm {
             m += theta[synergyIndex[s]] * sum;
         }
         m *= scale;
-        double y = test.lift();
-        double logDensity;
-        double dm;
-        if (test.likelihood() == LiftLikelihood.NORMAL) {
-            double z = (y - m) / test.se();
-            logDensity = -0.5 * z * z - Math.log(test.se()) - HALF_LOG_TWO_PI;
-            dm = z / test.se();
-        } else {
-            // |y| ~ Gamma(k, rate k / |m|): the model's lift has the measurement's sign when it is not 0.
-            double am = Math.signum(y) * m;
-            if (!(am > 0.0)) {
-                return Double.NEGATIVE_INFINITY;
-            }
-            double ay = Math.abs(y);
-            logDensity = gammaConstant - shape * Math.log(am) - shape * ay / am;
-            dm = Math.signum(y) * (-shape / am + shape * ay / (am * am));
+        double logDensity = density.logDensity(m);
+        if (logDensity == Double.NEGATIVE_INFINITY) {
+            return logDensity;
         }
+        double dm = density.dLogDensity(m);
         // d m / d beta = scale * D; the shape parameters through both responses' reverse passes.
         double g = dm * scale;
         dTheta[betaIndex] += g * d;

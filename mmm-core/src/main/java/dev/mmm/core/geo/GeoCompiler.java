@@ -195,19 +195,13 @@ final class GeoCompiler {
         for (SeasonalitySpec s : base.seasonalities()) {
             fourierCount += 2 * s.order();
         }
-        double[][] basis = new double[fourierCount][periods];
+        double[][] basis = fourierBasis(base.seasonalities(), data.dates());
         int[][] fourierSlot = new int[geos][fourierCount];
-        LocalDate[] dates = data.dates();
         int m0 = 0;
         boolean fourierPerGeo = spec.seasonality() == GeoSpec.Sharing.PER_GEO;
         for (SeasonalitySpec s : base.seasonalities()) {
             Distribution fallback = s.prior() != null ? s.prior() : DefaultPriors.fourier();
             for (int m = 1; m <= s.order(); m++) {
-                for (int t = 0; t < periods; t++) {
-                    double phase = 2.0 * Math.PI * m * dates[t].getDayOfYear() / s.periodDays();
-                    basis[m0][t] = Math.sin(phase);
-                    basis[m0 + 1][t] = Math.cos(phase);
-                }
                 for (int j = 0; j < 2; j++) {
                     String term = (j == 0 ? "sin_" : "cos_") + m;
                     int shared = -1;
@@ -245,6 +239,90 @@ final class GeoCompiler {
                 betaSlot, responses, controlSlot, controls, fourierSlot, basis, target, targetScale, channelNames,
                 channelScales, population);
         return new GeoModel(layout);
+    }
+
+    /** The sine and cosine of every Fourier term (seasonality by seasonality, order by order) on each date. */
+    static double[][] fourierBasis(List<SeasonalitySpec> seasonalities, LocalDate[] dates) {
+        int count = 0;
+        for (SeasonalitySpec s : seasonalities) {
+            count += 2 * s.order();
+        }
+        double[][] basis = new double[count][dates.length];
+        int m0 = 0;
+        for (SeasonalitySpec s : seasonalities) {
+            for (int m = 1; m <= s.order(); m++) {
+                for (int t = 0; t < dates.length; t++) {
+                    double phase = 2.0 * Math.PI * m * dates[t].getDayOfYear() / s.periodDays();
+                    basis[m0][t] = Math.sin(phase);
+                    basis[m0 + 1][t] = Math.cos(phase);
+                }
+                m0 += 2;
+            }
+        }
+        return basis;
+    }
+
+    /**
+     * A compiled layout over other rows (the same geos, in the same order): every parameter,
+     * prior, slot and scale frozen; each geo's spend scaled by the training scales and its
+     * population; the controls as given; the Fourier basis from the rows' dates; no target.
+     */
+    static GeoModel.Layout refeed(GeoModel.Layout layout, GeoData rows) {
+        if (!rows.geos().equals(layout.data().geos())) {
+            throw new IllegalArgumentException("the new rows have geos " + rows.geos() + ", the model "
+                    + layout.data().geos());
+        }
+        int geos = rows.geoCount();
+        int n = rows.periods();
+        List<String> channels = layout.channels();
+        LocalDate[] dates = rows.dates();
+        ChannelResponse[][] responses = new ChannelResponse[geos][channels.size()];
+        for (int c = 0; c < channels.size(); c++) {
+            double[][] x = column(rows, channels.get(c), "channel");
+            for (int g = 0; g < geos; g++) {
+                double divisor = layout.channelScales()[c] * layout.population()[g];
+                double[] scaled = new double[n];
+                for (int t = 0; t < n; t++) {
+                    if (x[g][t] < 0.0) {
+                        throw new DataException("column '" + channels.get(c) + "', geo '" + rows.geos().get(g)
+                                + "', date " + dates[t] + ": spend must be >= 0, got " + x[g][t]);
+                    }
+                    scaled[t] = x[g][t] / divisor;
+                }
+                responses[g][c] = layout.responses()[g][c].withInput(scaled);
+            }
+        }
+        List<ControlSpec> controlSpecs = layout.spec().base().controls();
+        double[][][] controls = new double[geos][controlSpecs.size()][];
+        for (int k = 0; k < controlSpecs.size(); k++) {
+            double[][] z = column(rows, controlSpecs.get(k).name(), "control");
+            for (int g = 0; g < geos; g++) {
+                controls[g][k] = z[g];
+            }
+        }
+        double[][] basis = fourierBasis(layout.spec().base().seasonalities(), dates);
+        return new GeoModel.Layout(layout.spec(), rows, layout.parameters(), layout.derivedNames(), layout.blocks(),
+                layout.interceptSlot(), layout.sigmaSlot(), layout.betaSlot(), responses, layout.controlSlot(),
+                controls, layout.fourierSlot(), basis, new double[geos][n], layout.targetScale(), channels,
+                layout.channelScales(), layout.population());
+    }
+
+    /** A column of new rows, every value finite, or an error naming the column, geo and date. */
+    private static double[][] column(GeoData rows, String name, String role) {
+        if (!rows.hasColumn(name)) {
+            throw new DataException(role + " column '" + name + "' not found in the new rows; the columns are: "
+                    + String.join(", ", rows.columnNames()));
+        }
+        double[][] v = rows.column(name);
+        for (int g = 0; g < v.length; g++) {
+            for (int t = 0; t < v[g].length; t++) {
+                if (!Double.isFinite(v[g][t])) {
+                    throw new DataException("column '" + name + "', geo '" + rows.geos().get(g) + "', date "
+                            + rows.dates()[t] + ": value is " + v[g][t] + ", expected a finite number");
+                }
+            }
+        }
+        return v;
     }
 
     private static Bijector coefficientBijector(Distribution prior, double columnScale) {

@@ -270,6 +270,36 @@ public final class GeoData {
         return perGeo.get(0).columnNames();
     }
 
+    /**
+     * Writes the panel as long-format CSV: the date, the geo, then every numeric column, geo by
+     * geo; numbers in Java's shortest round-trip form, so {@link #read} gives back every value.
+     */
+    public void writeCsv(java.io.Writer out) throws IOException {
+        List<String> names = columnNames();
+        out.write(dev.mmm.core.io.DrawsCsv.quote(perGeo.get(0).dateColumn()));
+        out.write(',');
+        out.write(dev.mmm.core.io.DrawsCsv.quote(geoColumn));
+        for (String n : names) {
+            out.write(',');
+            out.write(dev.mmm.core.io.DrawsCsv.quote(n));
+        }
+        out.write('\n');
+        StringBuilder row = new StringBuilder();
+        for (int g = 0; g < geos.size(); g++) {
+            Dataset d = perGeo.get(g);
+            String geo = dev.mmm.core.io.DrawsCsv.quote(geos.get(g));
+            for (int t = 0; t < dates.length; t++) {
+                row.setLength(0);
+                row.append(dates[t]).append(',').append(geo);
+                for (String n : names) {
+                    row.append(',').append(d.column(n)[t]);
+                }
+                row.append('\n');
+                out.append(row);
+            }
+        }
+    }
+
     /** Long-format columns in row order geo by geo (for writing the data back). */
     public Map<String, double[]> longColumns() {
         LinkedHashMap<String, double[]> out = new LinkedHashMap<>();

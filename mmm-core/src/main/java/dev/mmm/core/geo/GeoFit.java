@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mmm.core.analysis.Interval;
+import dev.mmm.core.data.DataException;
 import dev.mmm.core.data.Dataset;
 import dev.mmm.core.io.AtomicFolder;
 import dev.mmm.core.io.Draws;
@@ -39,15 +40,24 @@ public final class GeoFit {
     /** The file beside summary.json and draws.csv holding the per-geo and national analysis. */
     public static final String GEO_FILE = "geo.json";
 
+    /** The panel the model was fitted on, in long format (what {@link #load} compiles again). */
+    public static final String DATA_FILE = "data.csv";
+
+    /** The response curves of geo.json: 0 to 2 times each geo's historical spend in steps of a quarter. */
+    static final double[] CURVE_MULTIPLIERS = {0.0, 0.25, 0.5, 0.75, 1.0, 1.25, 1.5, 1.75, 2.0};
+
     private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private final GeoModel model;
     private final Posterior posterior;
     private List<ParameterSummary> summary;
 
-    private GeoFit(GeoModel model, Posterior posterior) {
+    private final List<GeoLiftTest> liftTests;
+
+    private GeoFit(GeoModel model, Posterior posterior, List<GeoLiftTest> liftTests) {
         this.model = model;
         this.posterior = posterior;
+        this.liftTests = List.copyOf(liftTests);
     }
 
     /** Compiles {@code spec} against the panel and samples its posterior. */
@@ -62,10 +72,65 @@ public final class GeoFit {
         return sample(model, settings, listener, token);
     }
 
+    /**
+     * The geo fit saved in {@code dir} by {@link #write}: the spec from the posterior's provenance,
+     * the model compiled on the saved panel (checked against the fitted data's SHA-256) and the
+     * posterior, every number bit for bit.
+     */
+    public static GeoFit load(Path dir) throws IOException {
+        Posterior posterior = PosteriorStore.load(dir);
+        GeoSpec spec = GeoSpec.fromJson(posterior.provenance().specJson());
+        Path dataFile = dir.resolve(DATA_FILE);
+        if (!java.nio.file.Files.isRegularFile(dataFile)) {
+            throw new DataException(dataFile + ": no such file; a geo fit folder keeps the panel it was fitted on");
+        }
+        GeoData data = GeoData.read(dataFile, spec.base().dateColumn(), spec.geoColumn(), null);
+        String sha = DataFingerprint.of(longTable(data));
+        if (!sha.equals(posterior.provenance().dataSha256())) {
+            throw new DataException(dataFile + ": its SHA-256 " + sha + " is not the fitted data's "
+                    + posterior.provenance().dataSha256() + " (posterior.json $.provenance.data_sha256): the file was changed");
+        }
+        GeoModel model = spec.compile(data);
+        if (!model.outputNames().equals(posterior.parameterNames())) {
+            throw new DataException(dir + ": the posterior's columns are not the geo model's outputs");
+        }
+        return new GeoFit(model, posterior, List.of());
+    }
+
+    /** Whether {@code dir} holds a geo fit (its geo.json) rather than a national one. */
+    public static boolean isGeoFit(Path dir) {
+        return java.nio.file.Files.isRegularFile(dir.resolve(GEO_FILE));
+    }
+
+    /**
+     * Compiles {@code spec} against the panel and samples its posterior calibrated by lift tests
+     * run in geos ({@link CalibratedGeoModel}); listener and token may be null.
+     */
+    public static GeoFit fit(GeoSpec spec, GeoData data, List<GeoLiftTest> liftTests, SamplerSettings settings,
+                             ProgressListener listener, CancellationToken token) {
+        GeoModel model = spec.compile(data);
+        GeoFit fit = sample(model, liftTests.isEmpty() ? model : CalibratedGeoModel.withLiftTests(model, liftTests),
+                settings, listener, token);
+        return new GeoFit(model, fit.posterior, liftTests);
+    }
+
     /** Samples a compiled geo model. */
     public static GeoFit sample(GeoModel model, SamplerSettings settings, ProgressListener listener,
                                 CancellationToken token) {
-        SamplingResult result = Sampler.sample(model, settings, (double[][]) null, listener, token);
+        return sample(model, model, settings, listener, token);
+    }
+
+    /**
+     * Samples {@code density}, the geo model's log posterior with or without extra terms (its
+     * coordinates must be the model's), and keeps the draws as the model's value vectors.
+     */
+    public static GeoFit sample(GeoModel model, dev.mmm.sampler.LogDensity density, SamplerSettings settings,
+                                ProgressListener listener, CancellationToken token) {
+        if (density.dimension() != model.dimension()) {
+            throw new IllegalArgumentException("the density has " + density.dimension()
+                    + " coordinates, the geo model " + model.dimension());
+        }
+        SamplingResult result = Sampler.sample(density, settings, (double[][]) null, listener, token);
         LinkedHashMap<String, Double> scales = new LinkedHashMap<>();
         for (int c = 0; c < model.channels().size(); c++) {
             scales.put(model.channels().get(c), model.channelScale(c));
@@ -77,7 +142,7 @@ public final class GeoFit {
                 Provenance.currentLibraryVersion(), Instant.now().toString());
         GeoModel constrainer = model.copyForChain();
         Posterior posterior = SampledPosterior.of(model.outputNames(), constrainer::constrain, result, provenance);
-        return new GeoFit(model, posterior);
+        return new GeoFit(model, posterior, List.of());
     }
 
     /** The panel as one long table (dates repeat; a column {@code geo_index} says the geo) for fingerprints. */
@@ -130,6 +195,11 @@ public final class GeoFit {
         return FitWarnings.of(posterior.chainReports(), summary().subList(0, model.parameterNames().size()));
     }
 
+    /** The lift tests the fit was calibrated with (empty when loaded from a folder: geo.json keeps their check). */
+    public List<GeoLiftTest> liftTests() {
+        return liftTests;
+    }
+
     public GeoAnalysis analysis() {
         return new GeoAnalysis(model, posterior);
     }
@@ -157,6 +227,7 @@ public final class GeoFit {
             contract.writeInto(staging);
             PosteriorStore.save(posterior, staging);
             AtomicFolder.writeText(staging, GEO_FILE, w -> w.write(geoJson));
+            AtomicFolder.writeText(staging, DATA_FILE, w -> model.data().writeCsv(w));
         });
     }
 
@@ -176,6 +247,27 @@ public final class GeoFit {
         for (GeoAnalysis.ChannelRoas r : roas.perGeo()) {
             perGeo.add(roasNode(r));
         }
+        ArrayNode curves = root.putArray("response_curves");
+        GeoAnalysis.ResponseCurves rc = a.responseCurves(a.all(), CURVE_MULTIPLIERS);
+        for (List<GeoAnalysis.GeoResponseCurve> list : List.of(rc.national(), rc.perGeo())) {
+            for (GeoAnalysis.GeoResponseCurve c : list) {
+                curves.add(curveNode(c));
+            }
+        }
+        ArrayNode lifts = root.putArray("lift_tests");
+        List<Interval> modelLifts = a.liftTests(liftTests);
+        for (int i = 0; i < liftTests.size(); i++) {
+            GeoLiftTest t = liftTests.get(i);
+            ObjectNode o = lifts.addObject();
+            o.put("geo", t.geo());
+            o.put("channel", t.test().channel());
+            o.put("start", t.test().start().toString());
+            o.put("end", t.test().end().toString());
+            o.put("delta_spend", t.test().deltaSpend());
+            o.put("lift", t.test().lift());
+            o.put("se", t.test().se());
+            o.set("model_lift", interval(modelLifts.get(i)));
+        }
         ArrayNode fits = root.putArray("geo_fit");
         for (GeoAnalysis.GeoFitSummary f : a.geoFits()) {
             ObjectNode o = fits.addObject();
@@ -187,6 +279,24 @@ public final class GeoFit {
         return MAPPER.writeValueAsString(root);
     }
 
+    private static ObjectNode curveNode(GeoAnalysis.GeoResponseCurve c) {
+        ObjectNode o = MAPPER.createObjectNode();
+        o.put("channel", c.curve().channel());
+        if (c.geo() != null) {
+            o.put("geo", c.geo());
+        }
+        o.put("current_spend", c.curve().currentSpend());
+        ArrayNode points = o.putArray("points");
+        for (int j = 0; j < c.curve().multipliers().length; j++) {
+            ObjectNode p = points.addObject();
+            p.put("multiplier", c.curve().multipliers()[j]);
+            p.put("spend", c.curve().spend()[j]);
+            p.set("response", interval(c.curve().response().get(j)));
+            p.set("mroas", interval(c.curve().marginalRoas().get(j)));
+        }
+        return o;
+    }
+
     private static ObjectNode roasNode(GeoAnalysis.ChannelRoas r) {
         ObjectNode o = MAPPER.createObjectNode();
         o.put("channel", r.channel());
@@ -196,6 +306,7 @@ public final class GeoFit {
         o.put("spend", r.spend());
         o.set("incremental", interval(r.incremental()));
         o.set("roas", interval(r.roas()));
+        o.set("mroas", interval(r.mroas()));
         return o;
     }
 

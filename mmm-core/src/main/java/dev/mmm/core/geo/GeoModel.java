@@ -247,6 +247,39 @@ public final class GeoModel implements LogDensity {
         completeValues(valueVectorOut);
     }
 
+    /**
+     * As {@link #constrain(double[], double[])} without allocating: {@code scratch} is any array of
+     * {@link #valueCount()} values the pooled blocks may write into (for density terms on the hot path).
+     */
+    public void constrain(double[] unconstrained, double[] valueVectorOut, double[] scratch) {
+        System.arraycopy(fixedValues, 0, valueVectorOut, 0, fixedValues.length);
+        for (int k = 0; k < freeIndex.length; k++) {
+            int i = freeIndex[k];
+            valueVectorOut[i] = bijectors[i].toConstrained(unconstrained[k]);
+        }
+        for (PooledBlock b : layout.blocks()) {
+            b.forward(valueVectorOut, scratch);
+        }
+    }
+
+    /**
+     * Adds to {@code gradient} (the sampler's coordinates) the pull-back of {@code dValues}, the
+     * derivative of an extra log-density term in the value vector at {@code position} (derived
+     * values included: they flow back through the pooled blocks into their parameters). So a term
+     * on constrained values (a lift test) joins the model without touching its own gradient.
+     * {@code dValues} is overwritten; allocates nothing.
+     */
+    public void pullBack(double[] position, double[] valueVector, double[] dValues, double[] gradient) {
+        PooledBlock[] blocks = layout.blocks();
+        for (int b = blocks.length - 1; b >= 0; b--) {
+            blocks[b].reverse(valueVector, dValues);
+        }
+        for (int k = 0; k < freeIndex.length; k++) {
+            int i = freeIndex[k];
+            gradient[k] += dValues[i] * bijectors[i].dConstrainedDu(position[k]);
+        }
+    }
+
     /** A value vector's sampled parameters back to the sampler's coordinates. */
     public void unconstrain(double[] valueVector, double[] unconstrainedOut) {
         for (int k = 0; k < freeIndex.length; k++) {
@@ -332,6 +365,16 @@ public final class GeoModel implements LogDensity {
     /** Multiplier from geo g's scaled mean to the target's units: {@code s_y * pop_g}. */
     public double targetUnit(int g) {
         return layout.targetScale() * layout.population()[g];
+    }
+
+    /**
+     * The same model over other rows of the same geos (new periods, changed spend or controls):
+     * parameters, priors, scales and populations frozen, so a draw of the training posterior is a
+     * valid value vector for it. Adstock starts afresh at the first row: put {@code maxLag() - 1}
+     * rows of history first to carry spend in. Its target is zero (not for sampling).
+     */
+    public GeoModel withInputs(GeoData rows) {
+        return new GeoModel(GeoCompiler.refeed(layout, rows));
     }
 
     /** Geo g's target in the model's scaled units (do not modify). */

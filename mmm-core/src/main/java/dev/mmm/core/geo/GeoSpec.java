@@ -115,6 +115,11 @@ public record GeoSpec(ModelSpec base, String geoColumn, String populationColumn,
         if (!base.events().isEmpty()) {
             throw new SpecException("events: events are not supported in a geo model yet");
         }
+        if (!base.calibration().isEmpty()) {
+            // It would otherwise be ignored: a geo model's lift tests name their geo.
+            throw new SpecException("calibration: a national calibration is not used by a geo model; give lift tests "
+                    + "run in geos with --lift-tests (a CSV with a geo column) or GeoFit.fit(spec, data, liftTests, ...)");
+        }
         if (!base.synergies().isEmpty()) {
             throw new SpecException("synergies: synergies are not supported in a geo model yet");
         }

@@ -49,7 +49,7 @@ public final class DrawsCsv {
         }
     }
 
-    static String quote(String name) {
+    public static String quote(String name) {
         if (name.indexOf(',') < 0 && name.indexOf('"') < 0 && name.indexOf('\n') < 0 && name.indexOf('\r') < 0
                 && name.strip().equals(name)) {
             return name;

@@ -29,8 +29,18 @@ public record AllocationResult(int periods, double budget, String budgetRule, St
         warnings = List.copyOf(warnings);
     }
 
-    /** One channel's row of the allocation table (window totals; bounds may be infinite). */
-    public record ChannelAllocation(String channel, double current, double optimal, double lower, double upper) {
+    /**
+     * One channel's row of the allocation table (window totals; bounds may be infinite); {@code geo}
+     * is the geo it spends in for a geo model, null for a national one.
+     */
+    public record ChannelAllocation(String channel, String geo, double current, double optimal, double lower,
+                                    double upper) {
+
+        /** A national model's row. */
+        public ChannelAllocation(String channel, double current, double optimal, double lower, double upper) {
+            this(channel, null, current, optimal, lower, upper);
+        }
+
         public double change() {
             return optimal - current;
         }
@@ -44,7 +54,12 @@ public record AllocationResult(int periods, double budget, String budgetRule, St
     }
 
     /** d incremental / d spend of one channel at the optimum, over draws (NaN-free; infinite at a zero spend with an infinite slope). */
-    public record ChannelMarginal(String channel, Interval mroas) {
+    public record ChannelMarginal(String channel, String geo, Interval mroas) {
+
+        /** A national model's marginal ROAS. */
+        public ChannelMarginal(String channel, Interval mroas) {
+            this(channel, null, mroas);
+        }
     }
 
     /** The objective's value at the current mix and at the optimum. */
@@ -55,13 +70,19 @@ public record AllocationResult(int periods, double budget, String budgetRule, St
     public record Search(int iterations, int evaluations, boolean converged) {
     }
 
-    /** The optimal spend of a channel over the window. */
+    /** The optimal spend of a channel over the window (a national model's). */
     public double optimal(String channel) {
+        return optimal(channel, null);
+    }
+
+    /** The optimal spend of a channel in a geo over the window (geo null: a national model's channel). */
+    public double optimal(String channel, String geo) {
         for (ChannelAllocation a : allocation) {
-            if (a.channel().equals(channel)) {
+            if (a.channel().equals(channel) && java.util.Objects.equals(a.geo(), geo)) {
                 return a.optimal();
             }
         }
-        throw new IllegalArgumentException("no channel named '" + channel + "'");
+        throw new IllegalArgumentException("no channel named '" + channel + "'" + (geo == null ? "" : " in geo '"
+                + geo + "'"));
     }
 }

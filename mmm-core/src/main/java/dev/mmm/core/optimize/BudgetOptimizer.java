@@ -32,8 +32,8 @@ public final class BudgetOptimizer {
     private static final int BUDGET_BISECTIONS = 40;
 
     private final BudgetProblem problem;
-    private final PlanningWindow window;
-    private final PlanEvaluator evaluator;
+    private final PlanWindow window;
+    private final SpendResponse evaluator;
     private final List<String> channels;
     private final int channelCount;
     private final int periods;
@@ -71,14 +71,15 @@ public final class BudgetOptimizer {
         this.heldAtZero = new boolean[channelCount];
         for (int c = 0; c < channelCount; c++) {
             String name = channels.get(c);
-            if (window.trainingSpend(name) == 0.0 && !(problem.bounds().get(name) instanceof ChannelBound.Absolute)) {
+            if (window.trainingSpend(name) == 0.0
+                    && !(window.boundOf(problem.bounds(), name) instanceof ChannelBound.Absolute)) {
                 heldAtZero[c] = true;
                 warnings.add("channel '" + name + "' has no spend in the training data, so the data say nothing of "
                         + "its response: it is held at 0 (give it an absolute bound to plan for it on the prior alone)");
             }
         }
         this.shares = shares(problem.flighting());
-        this.evaluator = new PlanEvaluator(window, problem.draws());
+        this.evaluator = window.response(problem.draws());
         int n = evaluator.draws();
         this.values = new double[n];
         this.gradients = new double[n][channelCount];
@@ -96,7 +97,8 @@ public final class BudgetOptimizer {
         return channels;
     }
 
-    public PlanEvaluator evaluator() {
+    /** The model's response the optimiser evaluates plans with. */
+    public SpendResponse evaluator() {
         return evaluator;
     }
 
@@ -204,7 +206,8 @@ public final class BudgetOptimizer {
         double[] upper = new double[channelCount];
         double[] now = current(total);
         for (int c = 0; c < channelCount; c++) {
-            ChannelBound bound = problem.bounds().getOrDefault(channels.get(c), ChannelBound.free());
+            ChannelBound given = window.boundOf(problem.bounds(), channels.get(c));
+            ChannelBound bound = given != null ? given : ChannelBound.free();
             if (heldAtZero[c]) {
                 lower[c] = 0.0;
                 upper[c] = 0.0;
@@ -364,6 +367,27 @@ public final class BudgetOptimizer {
         return out;
     }
 
+    /**
+     * The incremental target (its draws into {@code incremental}), ROAS (null for a zero budget)
+     * and expected target of the plan spending these window totals.
+     */
+    private PlanOutcome outcome(double[] totals, double[] incremental) {
+        SpendPlan plan = plan(totals);
+        evaluator.evaluate(plan.matrix(), null, incremental, null);
+        double[] expected = new double[incremental.length];
+        evaluator.expectedTarget(plan.matrix(), expected);
+        Interval roas = null;
+        double spend = plan.total();
+        if (spend > 0.0) {
+            double[] ratio = new double[incremental.length];
+            for (int d = 0; d < ratio.length; d++) {
+                ratio[d] = incremental[d] / spend;
+            }
+            roas = Interval.of(ratio);
+        }
+        return new PlanOutcome(Interval.of(incremental), roas, Interval.of(expected));
+    }
+
     private AllocationResult result(double total, ProjectedGradient.Result r, List<String> notes) {
         double[] optimal = r.x();
         double[] now = current(total);
@@ -371,13 +395,18 @@ public final class BudgetOptimizer {
         double[] upper = upperBounds(total);
         List<ChannelAllocation> rows = new ArrayList<>();
         for (int c = 0; c < channelCount; c++) {
-            rows.add(new ChannelAllocation(channels.get(c), now[c], optimal[c], lower[c], upper[c]));
+            String unit = channels.get(c);
+            rows.add(new ChannelAllocation(window.channelOf(unit), window.geoOf(unit), now[c], optimal[c], lower[c],
+                    upper[c]));
         }
         double currentObjective = objective(now);
-        ScenarioEvaluator scenarios = new ScenarioEvaluator(evaluator, 1L);
-        ScenarioOutcome atCurrent = scenarios.evaluate(plan(now));
-        ScenarioOutcome atOptimum = scenarios.evaluate(plan(optimal));
-        ScenarioComparison uplift = scenarios.compare(atOptimum, atCurrent);
+        double[] currentDraws = new double[evaluator.draws()];
+        double[] optimalDraws = new double[evaluator.draws()];
+        PlanOutcome atCurrent = outcome(now, currentDraws);
+        PlanOutcome atOptimum = outcome(optimal, optimalDraws);
+        for (int d = 0; d < optimalDraws.length; d++) {
+            optimalDraws[d] -= currentDraws[d];
+        }
         // The per-draw marginal returns at the optimum (the last evaluation was elsewhere).
         objectiveAndGradient(optimal, new double[channelCount]);
         List<ChannelMarginal> marginals = new ArrayList<>();
@@ -386,7 +415,8 @@ public final class BudgetOptimizer {
             for (int d = 0; d < column.length; d++) {
                 column[d] = gradients[d][c];
             }
-            marginals.add(new ChannelMarginal(channels.get(c), Interval.of(column)));
+            String unit = channels.get(c);
+            marginals.add(new ChannelMarginal(window.channelOf(unit), window.geoOf(unit), Interval.of(column)));
         }
         List<String> all = new ArrayList<>(warnings);
         all.addAll(notes);
@@ -395,10 +425,8 @@ public final class BudgetOptimizer {
                     + "the allocation may be slightly off the optimum");
         }
         return new AllocationResult(periods, total, problem.budget().label(), problem.objective().label(),
-                new AllocationResult.ObjectiveValues(currentObjective, r.value()), rows,
-                new PlanOutcome(atCurrent.incremental(), atCurrent.roas(), atCurrent.expectedTarget()),
-                new PlanOutcome(atOptimum.incremental(), atOptimum.roas(), atOptimum.expectedTarget()),
-                uplift.incremental(), marginals, all, new AllocationResult.Search(r.iterations(), r.evaluations(),
+                new AllocationResult.ObjectiveValues(currentObjective, r.value()), rows, atCurrent, atOptimum,
+                Interval.of(optimalDraws), marginals, all, new AllocationResult.Search(r.iterations(), r.evaluations(),
                 r.converged()));
     }
 }

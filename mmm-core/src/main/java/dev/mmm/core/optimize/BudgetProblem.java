@@ -11,7 +11,7 @@ import java.util.Objects;
  *
  * @param bounds per channel by name; channels not named are free within the budget
  */
-public record BudgetProblem(PlanningWindow window, PosteriorDraws draws, BudgetTarget budget,
+public record BudgetProblem(PlanWindow window, PosteriorDraws draws, BudgetTarget budget,
                             Map<String, ChannelBound> bounds, Flighting flighting, Objective objective) {
 
     public BudgetProblem {
@@ -22,27 +22,27 @@ public record BudgetProblem(PlanningWindow window, PosteriorDraws draws, BudgetT
         Objects.requireNonNull(objective, "objective");
         bounds = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(bounds));
         for (String name : bounds.keySet()) {
-            if (!window.channels().contains(name)) {
+            if (!window.boundNames().contains(name)) {
                 throw new IllegalArgumentException("--bounds: no channel named '" + name + "'; the channels are "
-                        + String.join(", ", window.channels()));
+                        + String.join(", ", window.boundNames()));
             }
         }
     }
 
-    public static Builder builder(PlanningWindow window, PosteriorDraws draws) {
+    public static Builder builder(PlanWindow window, PosteriorDraws draws) {
         return new Builder(window, draws);
     }
 
     /** Fills a problem in steps; the defaults are a flat flighting, the mean objective and no bounds. */
     public static final class Builder {
-        private final PlanningWindow window;
+        private final PlanWindow window;
         private final PosteriorDraws draws;
         private BudgetTarget budget;
         private final Map<String, ChannelBound> bounds = new LinkedHashMap<>();
         private Flighting flighting = Flighting.flat();
         private Objective objective = Objective.mean();
 
-        private Builder(PlanningWindow window, PosteriorDraws draws) {
+        private Builder(PlanWindow window, PosteriorDraws draws) {
             this.window = window;
             this.draws = draws;
         }

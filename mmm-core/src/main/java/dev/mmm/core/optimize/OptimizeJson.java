@@ -40,6 +40,9 @@ public final class OptimizeJson {
         for (AllocationResult.ChannelAllocation a : r.allocation()) {
             ObjectNode o = allocation.addObject();
             o.put("channel", a.channel());
+            if (a.geo() != null) {
+                o.put("geo", a.geo());
+            }
             number(o, "current", a.current() / per);
             number(o, "optimal", a.optimal() / per);
             number(o, "change", a.change() / per);
@@ -54,6 +57,9 @@ public final class OptimizeJson {
         for (AllocationResult.ChannelMarginal m : r.mroas()) {
             ObjectNode o = mroas.addObject();
             o.put("channel", m.channel());
+            if (m.geo() != null) {
+                o.put("geo", m.geo());
+            }
             interval(o, m.mroas(), 1.0);
         }
         ArrayNode warnings = root.putArray("warnings");

@@ -7,6 +7,8 @@ import dev.mmm.core.model.SynergyTerm;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.apache.commons.rng.UniformRandomProvider;
+import org.apache.commons.rng.simple.RandomSource;
 
 /**
  * The incremental target of a spend plan for every posterior draw, and its exact gradient in the
@@ -31,7 +33,7 @@ import java.util.List;
  * <p>Draws are read once, at construction. One instance serves one thread; {@link #evaluate}
  * allocates nothing.
  */
-public final class PlanEvaluator {
+public final class PlanEvaluator implements SpendResponse {
 
     private final PlanningWindow window;
     private final double[][] thetas;
@@ -142,7 +144,17 @@ public final class PlanEvaluator {
         return window;
     }
 
-    /** Number of posterior draws. */
+    @Override
+    public List<String> units() {
+        return window.channels();
+    }
+
+    @Override
+    public int periods() {
+        return periods;
+    }
+
+    @Override
     public int draws() {
         return thetas.length;
     }
@@ -162,6 +174,7 @@ public final class PlanEvaluator {
      * units). If {@code gradient} is not null, also {@code gradient[d][c] = sum_t dI_d / d spend[c][t]
      * * direction[c][t]}. Allocates nothing.
      */
+    @Override
     public void evaluate(double[][] spend, double[][] direction, double[] values, double[][] gradient) {
         for (int c = 0; c < channels; c++) {
             double[] x = input[c];
@@ -195,6 +208,43 @@ public final class PlanEvaluator {
         }
     }
 
+    @Override
+    public void expectedTarget(double[][] spend, double[] out) {
+        expectedTarget(spend, out, null, 0L);
+    }
+
+    /**
+     * Per draw, the expected target over the window's periods of the re-fed model, and if
+     * {@code predicted} is not null a posterior predictive draw of it (one noise draw per
+     * posterior draw from {@code seed}), in the target's units.
+     */
+    void expectedTarget(double[][] spend, double[] expected, double[] predicted, long seed) {
+        CompiledModel model = window.model(spend);
+        int from = history;
+        int to = from + periods;
+        double scale = model.scaling().targetScale();
+        int sigma = model.parameterNames().indexOf("sigma");
+        double[] mu = new double[model.rows()];
+        UniformRandomProvider rng = predicted == null ? null : RandomSource.XO_RO_SHI_RO_128_PP.create(seed);
+        for (int d = 0; d < thetas.length; d++) {
+            double[] theta = thetas[d];
+            model.meanInto(theta, mu);
+            double factor = logLink && sigma >= 0 ? Math.exp(0.5 * theta[sigma] * theta[sigma]) : 1.0;
+            double e = 0.0;
+            double p = 0.0;
+            for (int r = from; r < to; r++) {
+                e += logLink ? factor * Math.exp(mu[r]) : mu[r];
+                if (rng != null) {
+                    p += model.likelihood().sample(theta, mu[r], rng);
+                }
+            }
+            expected[d] = e * scale;
+            if (predicted != null) {
+                predicted[d] = p * scale;
+            }
+        }
+    }
+
     private void gradient(double[] theta, double[][] direction, double[] out) {
         for (int c = 0; c < channels; c++) {
             double beta = theta[betaIndex[c]];
@@ -210,12 +260,7 @@ public final class PlanEvaluator {
                 }
             }
             responses[c].inputGradient(upstreamChannel, inputGradient);
-            double sum = 0.0;
-            double[] dir = direction[c];
-            for (int t = 0; t < periods; t++) {
-                sum += inputGradient[history + t] * dir[t];
-            }
-            out[c] = sum * inverseScale[c];
+            out[c] = SpendResponse.alongDirection(inputGradient, history, direction[c], periods) * inverseScale[c];
         }
     }
 

@@ -17,7 +17,7 @@ import java.util.List;
  * historical flighting, relative bounds, and the controls held in the future (each control at its
  * mean over the reference window).
  */
-public final class PlanningWindow {
+public final class PlanningWindow implements PlanWindow {
 
     private final CompiledModel training;
     private final Dataset data;
@@ -52,7 +52,7 @@ public final class PlanningWindow {
         this.afterRows = lag - 1;
         this.referenceFrom = referenceFrom;
         this.referenceTo = referenceTo;
-        this.dates = futureDates(data, historyRows, periods + afterRows);
+        this.dates = futureDates(data.dates(), historyRows, periods + afterRows);
     }
 
     /**
@@ -69,14 +69,18 @@ public final class PlanningWindow {
         return new PlanningWindow(training, periods, referenceFrom, referenceTo);
     }
 
-    private static LocalDate[] futureDates(Dataset data, int history, int ahead) {
-        int n = data.rows();
-        LocalDate last = data.date(n - 1);
-        long step = n >= 2 ? ChronoUnit.DAYS.between(data.date(n - 2), last) : 7;
+    /**
+     * The last {@code history} training dates, then {@code ahead} dates continuing the data's step
+     * (weekly, daily or monthly; 7 days for a single row).
+     */
+    public static LocalDate[] futureDates(LocalDate[] training, int history, int ahead) {
+        int n = training.length;
+        LocalDate last = training[n - 1];
+        long step = n >= 2 ? ChronoUnit.DAYS.between(training[n - 2], last) : 7;
         boolean monthly = step >= 28 && step <= 31;
         LocalDate[] out = new LocalDate[history + ahead];
         for (int r = 0; r < history; r++) {
-            out[r] = data.date(n - history + r);
+            out[r] = training[n - history + r];
         }
         for (int k = 1; k <= ahead; k++) {
             out[history + k - 1] = monthly ? last.plusMonths(k) : last.plusDays(step * k);
@@ -84,15 +88,22 @@ public final class PlanningWindow {
         return out;
     }
 
+    @Override
+    public PlanEvaluator response(PosteriorDraws draws) {
+        return new PlanEvaluator(this, draws);
+    }
+
     public CompiledModel training() {
         return training;
     }
 
     /** The channels in the model's order. */
+    @Override
     public List<String> channels() {
         return channels;
     }
 
+    @Override
     public int periods() {
         return periods;
     }
@@ -110,10 +121,12 @@ public final class PlanningWindow {
         return historyRows + periods + afterRows;
     }
 
+    @Override
     public int referenceFrom() {
         return referenceFrom;
     }
 
+    @Override
     public int referenceTo() {
         return referenceTo;
     }
@@ -123,21 +136,14 @@ public final class PlanningWindow {
         return java.util.Arrays.copyOfRange(dates, historyRows, historyRows + periods);
     }
 
-    /** A channel's spend over the reference window, scaled to the window's length. */
-    public double referenceSpend(String channel) {
-        double sum = 0.0;
-        for (double v : referencePattern(channel)) {
-            sum += v;
-        }
-        return sum * periods / (referenceTo - referenceFrom);
-    }
-
     /** A channel's spend in each period of the reference window (data units). */
+    @Override
     public double[] referencePattern(String channel) {
         return java.util.Arrays.copyOfRange(data.column(channel), referenceFrom, referenceTo);
     }
 
     /** A channel's total spend over all training rows (0 means the data say nothing about it). */
+    @Override
     public double trainingSpend(String channel) {
         double sum = 0.0;
         for (double v : data.column(channel)) {

@@ -1,12 +1,9 @@
 package dev.mmm.core.optimize;
 
 import dev.mmm.core.analysis.Interval;
-import dev.mmm.core.model.CompiledModel;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.commons.rng.UniformRandomProvider;
-import org.apache.commons.rng.simple.RandomSource;
 
 /**
  * Evaluates spend plans over a planning window draw by draw: the predictive distribution of the
@@ -53,30 +50,9 @@ public final class ScenarioEvaluator {
             }
             perChannel.put(channels.get(c), rest);
         }
-        CompiledModel model = window.model(spend);
-        int rows = model.rows();
-        int from = window.historyRows();
-        int to = from + window.periods();
-        double scale = model.scaling().targetScale();
-        boolean logLink = model.logLink();
-        int sigma = model.parameterNames().indexOf("sigma");
-        double[] mu = new double[rows];
         double[] expected = new double[n];
         double[] predicted = new double[n];
-        UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(seed);
-        for (int d = 0; d < n; d++) {
-            double[] theta = evaluator.theta(d);
-            model.meanInto(theta, mu);
-            double factor = logLink && sigma >= 0 ? Math.exp(0.5 * theta[sigma] * theta[sigma]) : 1.0;
-            double e = 0.0;
-            double p = 0.0;
-            for (int r = from; r < to; r++) {
-                e += logLink ? factor * Math.exp(mu[r]) : mu[r];
-                p += model.likelihood().sample(theta, mu[r], rng);
-            }
-            expected[d] = e * scale;
-            predicted[d] = p * scale;
-        }
+        evaluator.expectedTarget(spend, expected, predicted, seed);
         return new ScenarioOutcome(plan, expected, predicted, incremental, perChannel);
     }
 

@@ -195,7 +195,10 @@ public final class PosteriorStore {
         JsonNode prov = object(root, "provenance", metaFile);
         String specJson;
         try {
-            specJson = ModelSpec.fromJson(MAPPER.writeValueAsString(prov.path("spec"))).toJson();
+            JsonNode spec = prov.path("spec");
+            // A geo fit's spec is a national spec plus "geo"; GeoFit.load checks it as a GeoSpec.
+            specJson = spec.has("geo") ? MAPPER.writeValueAsString(spec)
+                    : ModelSpec.fromJson(MAPPER.writeValueAsString(spec)).toJson();
         } catch (RuntimeException | JsonProcessingException e) {
             throw new DataException(metaFile + ": $.provenance.spec: " + e.getMessage());
         }

@@ -42,4 +42,22 @@ class LiftTestCsvTest {
                 .hasMessage("lift.csv row 2: 5 fields, the header has 6");
         assertThatThrownBy(() -> read("")).hasMessageStartingWith("lift.csv: empty file");
     }
+
+    @Test
+    void aGeoFileNamesEachTestsGeoAndANationalFileRefusesTheColumn(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        java.nio.file.Path file = dir.resolve("geo-lifts.csv");
+        java.nio.file.Files.writeString(file, "geo,channel,start,end,delta_spend,lift,se\n"
+                + "North,tv,2023-03-06,2023-03-27,150,120,30\n");
+        List<LiftTestCsv.Row> rows = LiftTestCsv.readWithGeo(file);
+        assertThat(rows).hasSize(1);
+        assertThat(rows.get(0).geo()).isEqualTo("North");
+        assertThat(rows.get(0).test().lift()).isEqualTo(120.0);
+        assertThatThrownBy(() -> read("geo,channel,start,end,delta_spend,lift,se\nNorth,tv,2023-03-06,2023-03-27,150,120,30\n"))
+                .hasMessageContaining("unknown column 'geo'").hasMessageContaining("geo fit");
+        java.nio.file.Files.writeString(file, "channel,start,end,delta_spend,lift,se\ntv,2023-03-06,2023-03-27,150,120,30\n");
+        assertThatThrownBy(() -> LiftTestCsv.readWithGeo(file)).hasMessageContaining("no column 'geo'");
+        java.nio.file.Files.writeString(file, "geo,channel,start,end,delta_spend,lift,se\n,tv,2023-03-06,2023-03-27,150,120,30\n");
+        assertThatThrownBy(() -> LiftTestCsv.readWithGeo(file)).hasMessageContaining("row 2 column 'geo': empty");
+    }
 }

@@ -13,16 +13,24 @@ final class GeoPosteriors {
     }
 
     static Posterior single(GeoModel model, double[] values) {
-        double[][] columns = new double[values.length][];
-        for (int i = 0; i < values.length; i++) {
-            columns[i] = new double[] {values[i]};
+        return of(model, new double[][] {values});
+    }
+
+    /** One chain of the given value vectors. */
+    static Posterior of(GeoModel model, double[][] draws) {
+        int n = draws.length;
+        double[][] columns = new double[model.valueCount()][n];
+        for (int d = 0; d < n; d++) {
+            for (int i = 0; i < columns.length; i++) {
+                columns[i][d] = draws[d][i];
+            }
         }
         Map<String, double[]> sampler = new LinkedHashMap<>();
         for (String name : Posterior.SAMPLER_COLUMNS) {
-            sampler.put(name, new double[] {0.0});
+            sampler.put(name, new double[n]);
         }
         Provenance provenance = new Provenance("{}", 1.0, Map.of(), "", 1, "", "", 0, Map.of(), "test", "");
-        return new Posterior(model.outputNames(), new int[] {1}, columns, sampler, List.of(), provenance,
-                new Posterior.RunInfo(0, 1, true, 0, 0, 0, 0));
+        return new Posterior(model.outputNames(), new int[] {n}, columns, sampler, List.of(), provenance,
+                new Posterior.RunInfo(0, n, true, 0, 0, 0, 0));
     }
 }

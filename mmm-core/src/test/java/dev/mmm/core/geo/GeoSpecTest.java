@@ -58,6 +58,11 @@ class GeoSpecTest {
         ModelSpec trend = ModelSpec.builder().date("d").target("y").channels("tv").trend(TrendSpec.linear()).build();
         assertThatThrownBy(() -> GeoSpec.of(trend, "geo")).isInstanceOf(SpecException.class)
                 .hasMessage("trend: a trend is not supported in a geo model yet");
+        ModelSpec calibrated = ModelSpec.builder().date("d").target("y").channels("tv").liftTests(List.of(
+                dev.mmm.core.calibration.LiftTest.of("tv", java.time.LocalDate.of(2024, 1, 1),
+                        java.time.LocalDate.of(2024, 2, 1), 10, 5, 1))).build();
+        assertThatThrownBy(() -> GeoSpec.of(calibrated, "geo")).isInstanceOf(SpecException.class)
+                .hasMessageStartingWith("calibration: a national calibration is not used by a geo model");
     }
 
     @Test

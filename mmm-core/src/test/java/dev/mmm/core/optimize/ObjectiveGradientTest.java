@@ -82,7 +82,7 @@ class ObjectiveGradientTest {
     @Test
     void evaluatingAPlanWithItsGradientAllocatesNothing() {
         BudgetOptimizer o = optimizer(false, Objective.mean(), Flighting.flat(), 30);
-        PlanEvaluator evaluator = o.evaluator();
+        SpendResponse evaluator = o.evaluator();
         double[][] spend = new double[3][PERIODS];
         double[][] direction = new double[3][PERIODS];
         for (int c = 0; c < 3; c++) {

@@ -1,0 +1,78 @@
+package dev.mmm.report;
+
+import dev.mmm.core.analysis.Interval;
+import dev.mmm.core.analysis.PosteriorAnalysis;
+import dev.mmm.core.analysis.Window;
+import dev.mmm.core.geo.GeoAnalysis;
+import dev.mmm.core.geo.GeoFit;
+import dev.mmm.core.geo.GeoModel;
+import dev.mmm.core.io.FitSummary;
+import dev.mmm.core.model.ControlSpec;
+import dev.mmm.report.view.ChannelEstimate;
+import dev.mmm.report.view.GeoEstimate;
+import dev.mmm.report.view.ModelSummary;
+import dev.mmm.report.view.ResponseCurve;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The report of a geo fit: model and data, sampler diagnostics, the national ROAS (chart and
+ * table), the ROAS of every channel in every geo (chart and table) and the national response
+ * curves (every geo's spend in the last 52 periods, or all, scaled together), from
+ * {@link GeoAnalysis}.
+ */
+public final class GeoFitReport {
+
+    private GeoFitReport() {
+    }
+
+    public static ReportInput of(GeoFit fit, FitSummary summary, String title) {
+        GeoModel model = fit.model();
+        List<String> controls = model.spec().base().controls().stream().map(ControlSpec::name).toList();
+        LocalDate[] dates = model.dates();
+        List<ModelSummary.Detail> details = new ArrayList<>();
+        details.add(new ModelSummary.Detail("geos", model.geoCount() + ": " + String.join(", ", model.geos())));
+        details.add(new ModelSummary.Detail("population", model.spec().populationColumn() == null ? "none"
+                : model.spec().populationColumn() + " (per capita)"));
+        details.add(new ModelSummary.Detail("media pooling", model.spec().mediaPooling().name().toLowerCase(
+                java.util.Locale.ROOT) + ", " + model.spec().parameterisation().name().toLowerCase(java.util.Locale.ROOT)));
+        details.add(new ModelSummary.Detail("draws", fit.posterior().chains() + " chains x "
+                + fit.posterior().run().drawsRequested() + " (warm-up " + fit.posterior().run().warmup() + ")"));
+        details.add(new ModelSummary.Detail("data SHA-256", fit.posterior().provenance().dataSha256()));
+        ModelSummary summaryView = new ModelSummary(title, model.spec().base().targetColumn(), model.channels(), controls,
+                dates[0], dates[dates.length - 1], dates.length, details);
+
+        GeoAnalysis analysis = fit.analysis();
+        GeoAnalysis.Roas roas = analysis.roas();
+        List<ChannelEstimate> national = new ArrayList<>();
+        for (GeoAnalysis.ChannelRoas r : roas.national()) {
+            if (r.spend() > 0) {
+                national.add(FitReport.estimate(r.channel(), r.roas()));
+            }
+        }
+        List<GeoEstimate> perGeo = new ArrayList<>();
+        for (GeoAnalysis.ChannelRoas r : roas.perGeo()) {
+            if (r.spend() > 0) {
+                Interval i = r.roas();
+                perGeo.add(new GeoEstimate(r.geo(), r.channel(), i.mean(), i.q05(), i.q95()));
+            }
+        }
+        Window reference = new Window(Math.max(0, model.periods() - 52), model.periods());
+        List<ResponseCurve> curves = new ArrayList<>();
+        for (GeoAnalysis.GeoResponseCurve c : analysis.responseCurves(reference, PosteriorAnalysis.defaultMultipliers())
+                .national()) {
+            if (c.curve().currentSpend() > 0) {
+                curves.add(FitReport.curve(c.curve()));
+            }
+        }
+        return ReportInput.builder(summaryView)
+                .sampler(ReportViews.samplerDiagnostics(summary))
+                .roas(national)
+                .geoRoas(perGeo)
+                .responseCurves(curves)
+                .footer("mmm " + fit.posterior().provenance().libraryVersion() + ", geo fit made "
+                        + fit.posterior().provenance().createdAt())
+                .build();
+    }
+}
