@@ -22,7 +22,6 @@ import org.ejml.dense.row.CommonOps_DDRM;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.NormalizedGaussianSampler;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
-import org.apache.commons.rng.simple.RandomSource;
 
 /**
  * One chain: initialisation, Stan's adaptive warm-up (or a warm start's, see {@link WarmStart}),
@@ -70,16 +69,7 @@ final class Chain {
 
     /** A reproducible stream per (seed, chain), independent of which thread runs the chain. */
     static UniformRandomProvider rngFor(long seed, int chain) {
-        long s0 = splitMix64(seed ^ 0x9E3779B97F4A7C15L * (chain + 1L));
-        long s1 = splitMix64(s0 + seed);
-        return RandomSource.XO_RO_SHI_RO_128_PP.create(new long[] {s0, s1});
-    }
-
-    private static long splitMix64(long x) {
-        long z = x + 0x9E3779B97F4A7C15L;
-        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
-        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
-        return z ^ (z >>> 31);
+        return RandomStreams.of(seed, chain);
     }
 
     ChainOutput run() {

@@ -16,7 +16,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.apache.commons.rng.UniformRandomProvider;
-import org.apache.commons.rng.simple.RandomSource;
 
 /**
  * The business answers of a fit, in the data's units, each with credible intervals: contribution,
@@ -392,7 +391,7 @@ public final class PosteriorAnalysis {
         }
         int p = model.parameterCount();
         double[][] columns = new double[p][draws];
-        UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(new long[] {seed, -1L});
+        UniformRandomProvider rng = dev.mmm.sampler.RandomStreams.of(seed, -1L);
         double[] theta = new double[p];
         double[] u = new double[model.dimension()];
         var parameters = model.parameters();
@@ -442,7 +441,7 @@ public final class PosteriorAnalysis {
             CompiledModel m = workspaceModel(ws, rowsModel);
             double[] mu = new double[rowsModel.rows()];
             m.meanInto(theta, mu);
-            UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(new long[] {seed, d});
+            UniformRandomProvider rng = dev.mmm.sampler.RandomStreams.of(seed, d);
             double kappa = logLink && sigma >= 0 ? Math.exp(0.5 * theta[sigma] * theta[sigma]) : 1.0;
             double[] e = new double[n];
             double[] r = new double[n];
