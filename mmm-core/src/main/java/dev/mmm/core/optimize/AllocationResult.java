@@ -29,8 +29,16 @@ public record AllocationResult(int periods, double budget, String budgetRule, St
         warnings = List.copyOf(warnings);
     }
 
-    /** One channel's row of the allocation table (window totals; bounds may be infinite). */
-    public record ChannelAllocation(String channel, double current, double optimal, double lower, double upper) {
+    /**
+     * One channel's row of the allocation table (window totals; bounds may be infinite).
+     *
+     * @param bound   where the bounds come from: {@code given}, {@code default} ({@link DefaultBounds}),
+     *                {@code none} (free within the budget) or {@code no_spend} (held at 0)
+     * @param atBound {@code upper} or {@code lower} if the optimum sits on that bound (a lower bound of 0 and
+     *                a locked channel do not count), else null
+     */
+    public record ChannelAllocation(String channel, double current, double optimal, double lower, double upper,
+                                    String bound, String atBound) {
         public double change() {
             return optimal - current;
         }

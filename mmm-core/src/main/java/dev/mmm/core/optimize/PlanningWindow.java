@@ -146,6 +146,15 @@ public final class PlanningWindow {
         return sum;
     }
 
+    /** A channel's largest spend in one training row (the edge of what the data show of its response). */
+    public double largestPeriodSpend(String channel) {
+        double max = 0.0;
+        for (double v : data.column(channel)) {
+            max = Math.max(max, v);
+        }
+        return max;
+    }
+
     /** A channel's spend in the carry-in rows (data units). */
     double[] historySpend(String channel) {
         double[] col = data.column(channel);
