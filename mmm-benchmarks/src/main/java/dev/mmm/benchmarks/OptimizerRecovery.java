@@ -34,8 +34,8 @@ import java.util.SplittableRandom;
  * channel within 0.7x..1.3x of its reference spend (Meridian's fixed-budget default).
  *
  * <p>Per seed it also prints what tells a posterior problem from an optimiser problem: the
- * sampler's divergences and largest R-hat, each channel's marginal ROAS at the current mix
- * (posterior mean and 90% interval against the truth), and a check of both optima: the best
+ * sampler's divergences and largest R-hat, each channel's marginal ROAS at the current mix and
+ * at the fitted optimum (posterior mean and 90% interval against the truth), and a check of both optima: the best
  * gain of moving 0.1%, 1% or 10% of the budget between any two channels within the bounds
  * (relative to the uplift; a true optimum of a concave objective admits none).
  *
@@ -132,6 +132,8 @@ public final class OptimizerRecovery {
                 if (bounds.equals("default")) {
                     System.out.printf(Locale.ROOT, "      mROAS at the current mix, posterior mean [q05, q95] / truth: %s%n",
                             marginals(fitted, judge, judge.current(budget), PERIODS));
+                    System.out.printf(Locale.ROOT, "      mROAS at the fitted optimum, posterior mean [q05, q95] / truth: %s%n",
+                            marginals(fitted, judge, x, PERIODS));
                 }
             }
         }
