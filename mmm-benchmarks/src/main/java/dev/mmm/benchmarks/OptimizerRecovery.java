@@ -7,6 +7,7 @@ import dev.mmm.core.optimize.AllocationResult;
 import dev.mmm.core.optimize.BudgetOptimizer;
 import dev.mmm.core.optimize.BudgetProblem;
 import dev.mmm.core.optimize.ChannelBound;
+import dev.mmm.core.optimize.DefaultBounds;
 import dev.mmm.core.optimize.Objective;
 import dev.mmm.core.optimize.PlanningWindow;
 import dev.mmm.core.optimize.PosteriorDraws;
@@ -24,12 +25,19 @@ import java.util.SplittableRandom;
 
 /**
  * Does the optimiser's allocation, found on a fitted posterior, pay off under the TRUE response
- * curves? For each seed: simulate the demo data (known truth), fit the default model, optimise a
+ * curves? For each seed: simulate data with a known truth, fit the default model, optimise a
  * 13-week budget (the reference window's total) on the posterior, and judge the allocation with
  * the simulator's true parameters: the share of the true optimum's uplift over the current mix
  * that the fitted allocation recovers, {@code (T(fit) - T(current)) / (T(true optimum) - T(current))}
- * with T the true incremental target. Two bound settings: free, and each channel within 0.5x..2x
- * of its reference spend.
+ * with T the true incremental target, the true optimum found under the same bounds. Three bound
+ * settings: the library's default bounds ({@link DefaultBounds#standard()}), none, and each
+ * channel within 0.7x..1.3x of its reference spend (Meridian's fixed-budget default).
+ *
+ * <p>Per seed it also prints what tells a posterior problem from an optimiser problem: the
+ * sampler's divergences and largest R-hat, each channel's marginal ROAS at the current mix and
+ * at the fitted optimum (posterior mean and 90% interval against the truth), and a check of both optima: the best
+ * gain of moving 0.1%, 1% or 10% of the budget between any two channels within the bounds
+ * (relative to the uplift; a true optimum of a concave objective admits none).
  *
  * <p>Data: {@code demo} is {@link DemoData} (156 weeks, its own flighting, where some channels
  * are weakly identified); {@code varied:W} is W weeks of the demo's channels and truth with spend
@@ -38,13 +46,15 @@ import java.util.SplittableRandom;
  *
  * <p>{@code java -cp mmm-benchmarks/target/benchmarks.jar dev.mmm.benchmarks.OptimizerRecovery
  * [seeds, default 1,2,3,4,5] [data: demo | varied:W, default demo] [objective, default mean]
- * [chains] [warmup] [draws]}
+ * [chains] [warmup] [draws]} (the sampler's defaults, 4 x (1000 + 1000), when not given; chains
+ * run on at most {@code -Drecovery.threads} threads, default 2).
  */
 public final class OptimizerRecovery {
 
     private static final int PERIODS = 13;
-    /** No bounds; the 0.5x..2x of common practice; Meridian's default of +-30% of the reference spend. */
-    private static final String[] BOUNDS = {"free", "0.5x:2x", "0.7x:1.3x"};
+    /** The library's default bounds, none, and Meridian's fixed-budget default of +-30% of the reference spend. */
+    private static final String[] BOUNDS = {"default", "none", "0.7x:1.3x"};
+    private static final double[] TRANSFERS = {0.001, 0.01, 0.1};
 
     private OptimizerRecovery() {
     }
@@ -53,20 +63,28 @@ public final class OptimizerRecovery {
         String[] seeds = (args.length > 0 ? args[0] : "1,2,3,4,5").split(",");
         String dataKind = args.length > 1 ? args[1] : "demo";
         Objective objective = Objective.parse(args.length > 2 ? args[2] : "mean");
-        int chains = args.length > 3 ? Integer.parseInt(args[3]) : 2;
-        int warmup = args.length > 4 ? Integer.parseInt(args[4]) : 300;
-        int draws = args.length > 5 ? Integer.parseInt(args[5]) : 300;
-        System.out.printf(Locale.ROOT, "data %s, objective %s, %d chains x %d+%d%n", dataKind, objective.label(), chains,
-                warmup, draws);
-        System.out.printf(Locale.ROOT, "%-5s %-8s %12s %12s %12s %8s%n", "seed", "bounds", "T(current)", "T(fit opt)",
+        SamplerSettings defaults = SamplerSettings.defaults();
+        int chains = args.length > 3 ? Integer.parseInt(args[3]) : defaults.chains();
+        int warmup = args.length > 4 ? Integer.parseInt(args[4]) : defaults.warmup();
+        int draws = args.length > 5 ? Integer.parseInt(args[5]) : defaults.draws();
+        int threads = Integer.getInteger("recovery.threads", 2);
+        System.out.printf(Locale.ROOT, "data %s, objective %s, %d chains x %d+%d on %d threads%n", dataKind,
+                objective.label(), chains, warmup, draws, threads);
+        System.out.printf(Locale.ROOT, "%-5s %-10s %12s %12s %12s %8s%n", "seed", "bounds", "T(current)", "T(fit opt)",
                 "T(true opt)", "share");
         Map<String, List<Double>> shares = new LinkedHashMap<>();
         for (String s : seeds) {
             long seed = Long.parseLong(s.trim());
             Simulation sim = dataKind.equals("demo") ? DemoData.generate(seed)
                     : varied(Integer.parseInt(dataKind.substring(dataKind.indexOf(':') + 1)), seed);
+            long started = System.nanoTime();
             MmmFit fit = Mmm.fit(sim.spec(), sim.data(), SamplerSettings.builder().chains(chains).warmup(warmup)
-                    .draws(draws).seed(seed).build());
+                    .draws(draws).seed(seed).threads(threads).build());
+            double seconds = (System.nanoTime() - started) / 1e9;
+            double maxRhat = fit.summary().stream().mapToDouble(p -> p.rhat()).filter(Double::isFinite).max()
+                    .orElse(Double.NaN);
+            System.out.printf(Locale.ROOT, "seed %d: fit %.0f s, %d divergences, max R-hat %.3f%n", seed, seconds,
+                    fit.samplingResult().divergences(), maxRhat);
             CompiledModel model = fit.model();
             double[] truth = new double[model.parameterCount()];
             for (int i = 0; i < truth.length; i++) {
@@ -81,40 +99,88 @@ public final class OptimizerRecovery {
                 BudgetProblem.Builder onFit = BudgetProblem.builder(window, PosteriorDraws.of(fit)).budget(budget)
                         .objective(objective);
                 BudgetProblem.Builder onTruth = BudgetProblem.builder(window, PosteriorDraws.single(truth)).budget(budget);
-                if (!bounds.equals("free")) {
+                if (bounds.equals("none")) {
+                    onFit.defaultBounds(DefaultBounds.none());
+                    onTruth.defaultBounds(DefaultBounds.none());
+                } else if (!bounds.equals("default")) {
                     ChannelBound bound = ChannelBound.parse(bounds, "bounds");
                     for (String c : window.channels()) {
                         onFit.bound(c, bound);
                         onTruth.bound(c, bound);
                     }
                 }
-                AllocationResult fitted = BudgetOptimizer.optimize(onFit.build());
+                BudgetOptimizer fitted = new BudgetOptimizer(onFit.build());
+                AllocationResult found = fitted.optimize();
                 BudgetOptimizer judge = new BudgetOptimizer(onTruth.build());
                 AllocationResult best = judge.optimize();
-                double[] x = fitted.allocation().stream().mapToDouble(AllocationResult.ChannelAllocation::optimal)
-                        .toArray();
+                double[] x = totals(found);
                 double current = judge.objective(judge.feasibleCurrent(budget));
                 double atFit = judge.objective(x);
                 double atTrue = best.objectiveValue().optimal();
                 double share = (atFit - current) / (atTrue - current);
                 shares.computeIfAbsent(bounds, k -> new ArrayList<>()).add(share);
-                System.out.printf(Locale.ROOT, "%-5d %-8s %12.1f %12.1f %12.1f %7.1f%%%n", seed, bounds, current, atFit,
+                System.out.printf(Locale.ROOT, "%-5d %-10s %12.1f %12.1f %12.1f %7.1f%%%n", seed, bounds, current, atFit,
                         atTrue, 100 * share);
-                System.out.printf(Locale.ROOT, "      fitted %s%n      true   %s%n", shares(fitted, budget),
+                System.out.printf(Locale.ROOT, "      fitted %s%n      true   %s%n", shares(found, budget),
                         shares(best, budget));
-                if (bounds.equals("free")) {
+                double fitUplift = found.objectiveValue().optimal() - found.objectiveValue().current();
+                System.out.printf(Locale.ROOT, "      optimiser check, best pairwise transfer gain / uplift: on the "
+                        + "posterior %.1e, on the truth %.1e; bound notes: %d%n",
+                        transferGain(fitted, x, found) / Math.abs(fitUplift),
+                        transferGain(judge, totals(best), best) / Math.abs(atTrue - current),
+                        found.warnings().stream().filter(w -> w.contains(" bound (")).count());
+                if (bounds.equals("default")) {
                     System.out.printf(Locale.ROOT, "      mROAS at the current mix, posterior mean [q05, q95] / truth: %s%n",
-                            marginals(new BudgetOptimizer(onFit.build()), judge, judge.current(budget), PERIODS));
+                            marginals(fitted, judge, judge.current(budget), PERIODS));
+                    System.out.printf(Locale.ROOT, "      mROAS at the fitted optimum, posterior mean [q05, q95] / truth: %s%n",
+                            marginals(fitted, judge, x, PERIODS));
                 }
             }
         }
         shares.forEach((bounds, list) -> {
-            double min = list.stream().mapToDouble(Double::doubleValue).min().orElse(Double.NaN);
-            double mean = list.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
+            double[] sorted = list.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+            double mean = java.util.Arrays.stream(sorted).average().orElse(Double.NaN);
+            int n = sorted.length;
+            double median = n % 2 == 1 ? sorted[n / 2] : 0.5 * (sorted[n / 2 - 1] + sorted[n / 2]);
             long atLeast80 = list.stream().filter(v -> v >= 0.8).count();
-            System.out.printf(Locale.ROOT, "bounds %-9s share of the true uplift recovered: mean %.1f%%, min %.1f%%, "
-                    + ">= 80%% in %d of %d seeds%n", bounds, 100 * mean, 100 * min, atLeast80, list.size());
+            StringBuilder row = new StringBuilder("| " + bounds + " |");
+            list.forEach(v -> row.append(String.format(Locale.ROOT, " %.1f%% |", 100 * v)));
+            row.append(String.format(Locale.ROOT, " %.1f%% | %.1f%% | %d of %d |", 100 * mean, 100 * median, atLeast80, n));
+            System.out.printf(Locale.ROOT, "bounds %-10s share of the true uplift recovered: mean %.1f%%, median %.1f%%, "
+                    + "min %.1f%%, >= 80%% in %d of %d seeds%n%s%n", bounds, 100 * mean, 100 * median, 100 * sorted[0],
+                    atLeast80, n, row);
         });
+    }
+
+    private static double[] totals(AllocationResult r) {
+        return r.allocation().stream().mapToDouble(AllocationResult.ChannelAllocation::optimal).toArray();
+    }
+
+    /**
+     * The largest objective gain from moving a share of the budget from one channel to another
+     * within the bounds (0 or below at a true optimum of a concave objective).
+     */
+    private static double transferGain(BudgetOptimizer o, double[] x, AllocationResult r) {
+        double base = o.objective(x);
+        double budget = java.util.Arrays.stream(x).sum();
+        double gain = Double.NEGATIVE_INFINITY;
+        for (double share : TRANSFERS) {
+            for (int from = 0; from < x.length; from++) {
+                for (int to = 0; to < x.length; to++) {
+                    AllocationResult.ChannelAllocation a = r.allocation().get(from);
+                    AllocationResult.ChannelAllocation b = r.allocation().get(to);
+                    double step = Math.min(share * budget, Math.min(x[from] - a.lower(), b.upper() - x[to]));
+                    if (from == to || !(step > 1e-9 * budget)) {
+                        continue;
+                    }
+                    double[] y = x.clone();
+                    y[from] -= step;
+                    y[to] += step;
+                    gain = Math.max(gain, o.objective(y) - base);
+                }
+            }
+        }
+        return gain;
     }
 
     /** The demo's channels, promotion and truth over {@code weeks} weeks of independently varied spend. */

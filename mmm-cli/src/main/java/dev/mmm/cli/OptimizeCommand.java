@@ -9,6 +9,7 @@ import dev.mmm.core.optimize.BudgetOptimizer;
 import dev.mmm.core.optimize.BudgetProblem;
 import dev.mmm.core.optimize.BudgetTarget;
 import dev.mmm.core.optimize.ChannelBound;
+import dev.mmm.core.optimize.DefaultBounds;
 import dev.mmm.core.optimize.Flighting;
 import dev.mmm.core.analysis.Interval;
 import dev.mmm.core.optimize.Objective;
@@ -32,7 +33,10 @@ import picocli.CommandLine.Option;
                     + " the window's own carry-over after it counts. 'current' is the last N fitted periods' channel mix"
                     + " scaled to the same budget. Amounts in the output are per period of the window; --budget is the"
                     + " total over the window. Bounds are totals over the window, absolute or relative to the current"
-                    + " mix (0.5x:2x); 'locked' keeps a channel at its current spend. See docs/optimize.md."},
+                    + " mix (0.5x:2x); 'locked' keeps a channel at its current spend. A channel without --bounds gets the"
+                    + " default bounds: 0.5x to 2x of its current spend, and no period above its largest spend in one"
+                    + " fitted period, so that the plan stays where the data show the response; a note says when a"
+                    + " bound binds. See docs/optimize.md."},
         footer = {"", "Examples:",
             "  mmm optimize --fit fit-out --budget 1300000 --periods 13",
             "  mmm optimize --fit fit-out --budget 1300000 --periods 13 --bounds tv=0.5x:1.5x,radio=locked --objective cvar:0.1 --json",
@@ -51,6 +55,12 @@ final class OptimizeCommand extends CliCommand {
 
     @Option(names = "--bounds", paramLabel = "LIST", description = "Per channel bounds on its window total: ch=lo:hi (money), ch=0.5x:2x (relative to current), ch=locked; comma-separated.")
     String bounds;
+
+    @Option(names = "--default-bounds", defaultValue = "0.5x:2x", paramLabel = "LO x:HI x", description = "Bounds of the channels without --bounds, relative to their current spend (each also capped at its largest spend in one fitted period), or none. Default: ${DEFAULT-VALUE}.")
+    String defaultBounds;
+
+    @Option(names = "--no-default-bounds", description = "Leave the channels without --bounds free within the budget (same as --default-bounds none): the plan may go far beyond any spend in the data.")
+    boolean noDefaultBounds;
 
     @Option(names = "--objective", defaultValue = "mean", paramLabel = "OBJ", description = "mean, mean-sd:K (mean less K sd) or cvar:Q (mean of the worst Q share of draws). Default: ${DEFAULT-VALUE}.")
     String objective;
@@ -76,6 +86,9 @@ final class OptimizeCommand extends CliCommand {
         UsageException.require(flighting.equals("flat") || flighting.equals("historical"),
                 "--flighting must be flat or historical, got " + flighting);
         Objective goal = Objective.parse(objective);
+        UsageException.require(!noDefaultBounds || defaultBounds.equals("0.5x:2x"),
+                "give --default-bounds or --no-default-bounds, not both");
+        DefaultBounds defaults = noDefaultBounds ? DefaultBounds.none() : DefaultBounds.parse(defaultBounds);
         PlanWindow window;
         PosteriorDraws draws;
         boolean geo = GeoFit.isGeoFit(fit);
@@ -89,7 +102,7 @@ final class OptimizeCommand extends CliCommand {
             var posterior = loaded.posterior();
             draws = PosteriorDraws.of(posterior.drawCount(), (theta, d) -> posterior.drawInto(d, theta));
         }
-        BudgetProblem.Builder problem = BudgetProblem.builder(window, draws).objective(goal)
+        BudgetProblem.Builder problem = BudgetProblem.builder(window, draws).objective(goal).defaultBounds(defaults)
                 .flighting(flighting.equals("flat") ? Flighting.flat() : Flighting.historical());
         if (targetMroas != null) {
             problem.budget(new BudgetTarget.MarginalRoas(targetMroas, budget));
@@ -109,15 +122,16 @@ final class OptimizeCommand extends CliCommand {
         double n = r.periods();
         out().printf(Locale.ROOT, "Budget %s over %d periods (%s per period), objective %s, rule %s%n%n",
                 Tables.num(r.budget()), r.periods(), Tables.num(r.budget() / n), r.objective(), r.budgetRule());
-        String row = "%-14s " + (geo ? "%-14s " : "%s") + "%14s %14s %14s %26s%n";
+        String row = "%-14s " + (geo ? "%-14s " : "%s") + "%14s %14s %14s %26s  %s%n";
         out().printf(Locale.ROOT, row, "channel", geo ? "geo" : "", "current/period", "optimal/period", "change",
-                "mROAS at optimum [90%]");
+                "mROAS at optimum [90%]", "bound");
         for (int i = 0; i < r.allocation().size(); i++) {
             AllocationResult.ChannelAllocation a = r.allocation().get(i);
             Interval m = r.mroas().get(i).mroas();
             out().printf(Locale.ROOT, row, a.channel(), geo ? a.geo() : "", Tables.num(a.current() / n),
                     Tables.num(a.optimal() / n),
-                    Tables.num(a.change() / n), Tables.num(m.mean()) + " [" + Tables.num(m.q05()) + ", " + Tables.num(m.q95()) + "]");
+                    Tables.num(a.change() / n), Tables.num(m.mean()) + " [" + Tables.num(m.q05()) + ", " + Tables.num(m.q95()) + "]",
+                    a.bound() + (a.atBound() == null ? "" : ", at " + a.atBound()));
         }
         out().printf(Locale.ROOT, "%nIncremental target per period: current %s, optimal %s; uplift %s [%s, %s] (90%%)%n",
                 Tables.num(r.current().incremental().mean() / n), Tables.num(r.optimal().incremental().mean() / n),

@@ -76,15 +76,78 @@ class OptimizeCommandsTest {
     }
 
     @Test
+    void channelsWithoutBoundsGetTheDefaultBoundsAndABindingOneIsNoted() throws Exception {
+        ObjectMapper mapper = new ObjectMapper();
+        Cli.Run run = Cli.plain("optimize", "--fit", fit.toString(), "--budget", "1300000", "--periods", "13",
+                "--bounds", "radio=locked", "--json");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        JsonNode json = mapper.readTree(run.out());
+        List<String> warnings = new java.util.ArrayList<>();
+        json.get("warnings").forEach(w -> warnings.add(w.asText()));
+        for (JsonNode a : json.get("allocation")) {
+            String channel = a.get("channel").asText();
+            double current = a.get("current").asDouble();
+            assertThat(a.get("bound").asText()).as(channel).isEqualTo(channel.equals("radio") ? "given" : "default");
+            if (!channel.equals("radio")) {
+                assertThat(a.get("upper").asDouble()).as(channel).isLessThanOrEqualTo(2 * current + 0.01);
+                assertThat(a.get("lower").asDouble()).as(channel).isLessThanOrEqualTo(0.5 * current + 0.01);
+            }
+            assertThat(a.get("optimal").asDouble()).isBetween(a.get("lower").asDouble() - 0.01,
+                    a.get("upper").asDouble() + 0.01);
+            if (!a.get("at_bound").isNull()) {
+                String side = a.get("at_bound").asText();
+                assertThat(a.get("optimal").asDouble()).isCloseTo(a.get(side).asDouble(),
+                        org.assertj.core.data.Offset.offset(0.01));
+                assertThat(warnings).anyMatch(w -> w.contains("'" + channel + "' is at its " + side + " bound"));
+            }
+        }
+
+        Cli.Run free = Cli.plain("optimize", "--fit", fit.toString(), "--budget", "1300000", "--periods", "13",
+                "--no-default-bounds", "--json");
+        assertThat(free.exitCode()).as(free.err()).isZero();
+        for (JsonNode a : mapper.readTree(free.out()).get("allocation")) {
+            assertThat(a.get("bound").asText()).isEqualTo("none");
+            assertThat(a.get("upper").isNull()).isTrue();
+        }
+        Cli.Run narrow = Cli.plain("optimize", "--fit", fit.toString(), "--budget", "1300000", "--periods", "13",
+                "--default-bounds", "0.7x:1.3x", "--json");
+        assertThat(narrow.exitCode()).as(narrow.err()).isZero();
+        for (JsonNode a : mapper.readTree(narrow.out()).get("allocation")) {
+            assertThat(a.get("lower").asDouble()).isLessThanOrEqualTo(0.7 * a.get("current").asDouble() + 0.01);
+            assertThat(a.get("optimal").asDouble()).isBetween(Math.min(0.7 * a.get("current").asDouble(),
+                    a.get("lower").asDouble()) - 0.01, 1.3 * a.get("current").asDouble() + 0.01);
+        }
+        Cli.Run table = Cli.plain("optimize", "--fit", fit.toString(), "--budget", "1300000", "--periods", "13",
+                "--default-bounds", "0.9x:1.1x");
+        assertThat(table.exitCode()).as(table.err()).isZero();
+        assertThat(table.out()).contains("bound", "default, at ", "note: channel '");
+    }
+
+    /** {@code mmm optimize} over the fit with a budget, 13 periods and {@code extra} fails with one line holding {@code expected}. */
+    private static Cli.Run refusedInOneLine(String budget, List<String> extra, String... expected) {
+        List<String> args = new java.util.ArrayList<>(List.of("optimize", "--fit", fit.toString(), "--budget", budget,
+                "--periods", "13"));
+        args.addAll(extra);
+        Cli.Run run = Cli.plain(args.toArray(String[]::new));
+        assertThat(run.exitCode()).as(String.join(" ", extra)).isNotZero();
+        assertThat(run.err()).contains(expected).hasLineCount(1);
+        return run;
+    }
+
+    @Test
+    void badDefaultBoundsAreRefusedInOneLine() {
+        Cli.Run both = refusedInOneLine("1000", List.of("--default-bounds", "0.7x:1.3x", "--no-default-bounds"),
+                "--no-default-bounds");
+        assertThat(both.exitCode()).isEqualTo(2);
+        refusedInOneLine("1000", List.of("--default-bounds", "100:200"), "--default-bounds");
+        refusedInOneLine("1300000", List.of("--bounds", "tv=0:10,search=0:10,social=0:10,display=0:10"),
+                "upper bounds add up to", "--no-default-bounds");
+    }
+
+    @Test
     void optimizeRefusesBadBoundsAndObjectivesInOneLine() {
-        Cli.Run bounds = Cli.plain("optimize", "--fit", fit.toString(), "--budget", "1000", "--periods", "13",
-                "--bounds", "nope=1:2");
-        assertThat(bounds.exitCode()).isNotZero();
-        assertThat(bounds.err()).contains("nope").hasLineCount(1);
-        Cli.Run objective = Cli.plain("optimize", "--fit", fit.toString(), "--budget", "1000", "--periods", "13",
-                "--objective", "best");
-        assertThat(objective.exitCode()).isNotZero();
-        assertThat(objective.err()).contains("best").hasLineCount(1);
+        refusedInOneLine("1000", List.of("--bounds", "nope=1:2"), "nope");
+        refusedInOneLine("1000", List.of("--objective", "best"), "best");
         Cli.Run periods = Cli.plain("optimize", "--fit", fit.toString(), "--budget", "1000", "--periods", "0");
         assertThat(periods.exitCode()).isEqualTo(2);
         assertThat(periods.err()).contains("--periods").hasLineCount(1);

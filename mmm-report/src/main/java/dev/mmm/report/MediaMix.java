@@ -267,7 +267,7 @@ public final class MediaMix {
         return BudgetProblem.builder(PlanningWindow.future(fit.model(), periods), PosteriorDraws.of(fit));
     }
 
-    /** The best split of {@code totalBudget} over the next {@code periods} periods: flat flighting, mean objective, no bounds. */
+    /** The best split of {@code totalBudget} over the next {@code periods} periods: flat flighting, mean objective, the default bounds ({@code DefaultBounds.standard()}). */
     public AllocationResult optimize(int periods, double totalBudget) {
         return optimize(budgetProblem(periods).budget(totalBudget).build());
     }

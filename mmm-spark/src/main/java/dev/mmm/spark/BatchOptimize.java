@@ -56,7 +56,8 @@ public final class BatchOptimize {
      * What every group's problem shares.
      *
      * @param periods   the window's length after the data
-     * @param bounds    per channel, a bound in {@code mmm optimize}'s form ({@code 1000:5000}, {@code 0.5x:1.5x}, {@code locked})
+     * @param bounds    per channel, a bound in {@code mmm optimize}'s form ({@code 1000:5000}, {@code 0.5x:1.5x}, {@code locked});
+     *                  channels not named get {@code DefaultBounds.standard()}
      * @param objective {@code mean}, {@code mean-sd:K} or {@code cvar:Q}
      */
     public record Settings(int periods, Map<String, String> bounds, String objective) implements Serializable {

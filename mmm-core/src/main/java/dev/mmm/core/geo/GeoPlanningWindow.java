@@ -164,6 +164,15 @@ public final class GeoPlanningWindow implements PlanWindow {
         return sum;
     }
 
+    @Override
+    public double largestPeriodSpend(String unit) {
+        double max = 0.0;
+        for (double v : trainingColumn(unit)) {
+            max = Math.max(max, v);
+        }
+        return max;
+    }
+
     /** A unit's spend in the carry-in rows (data units). */
     double[] historySpend(String unit) {
         double[] col = trainingColumn(unit);

@@ -30,15 +30,21 @@ public record AllocationResult(int periods, double budget, String budgetRule, St
     }
 
     /**
-     * One channel's row of the allocation table (window totals; bounds may be infinite); {@code geo}
-     * is the geo it spends in for a geo model, null for a national one.
+     * One channel's row of the allocation table (window totals; bounds may be infinite).
+     *
+     * @param geo     the geo it spends in for a geo model, null for a national one
+     * @param bound   where the bounds come from: {@code given}, {@code default} ({@link DefaultBounds}),
+     *                {@code none} (free within the budget) or {@code no_spend} (held at 0)
+     * @param atBound {@code upper} or {@code lower} if the optimum sits on that bound (a lower bound of 0 and
+     *                a locked channel do not count), else null
      */
     public record ChannelAllocation(String channel, String geo, double current, double optimal, double lower,
-                                    double upper) {
+                                    double upper, String bound, String atBound) {
 
         /** A national model's row. */
-        public ChannelAllocation(String channel, double current, double optimal, double lower, double upper) {
-            this(channel, null, current, optimal, lower, upper);
+        public ChannelAllocation(String channel, double current, double optimal, double lower, double upper,
+                                 String bound, String atBound) {
+            this(channel, null, current, optimal, lower, upper, bound, atBound);
         }
 
         public double change() {

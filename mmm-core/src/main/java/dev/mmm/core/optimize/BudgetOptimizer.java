@@ -44,6 +44,11 @@ public final class BudgetOptimizer {
     private final double referenceTotal;
     /** Channels without a cent of training spend and no absolute bound: held at zero. */
     private final boolean[] heldAtZero;
+    /**
+     * The window total at which the flighting's peak period reaches the channel's largest
+     * per-period training spend: the default bounds' history cap, before its factor.
+     */
+    private final double[] historyCap;
     private final List<String> warnings = new ArrayList<>();
 
     private final double[] values;
@@ -79,6 +84,14 @@ public final class BudgetOptimizer {
             }
         }
         this.shares = shares(problem.flighting());
+        this.historyCap = new double[channelCount];
+        for (int c = 0; c < channelCount; c++) {
+            double peak = 0.0;
+            for (double share : shares[c]) {
+                peak = Math.max(peak, share);
+            }
+            historyCap[c] = window.largestPeriodSpend(channels.get(c)) / peak;
+        }
         this.evaluator = window.response(problem.draws());
         int n = evaluator.draws();
         this.values = new double[n];
@@ -197,34 +210,109 @@ public final class BudgetOptimizer {
     }
 
     private BudgetSet set(double total) {
-        double[][] b = bounds(total);
-        return new BudgetSet(b[0], b[1], total);
+        Limits b = limits(total);
+        try {
+            return new BudgetSet(b.lower(), b.upper(), total);
+        } catch (IllegalArgumentException e) {
+            if (!b.anyDefault()) {
+                throw e;
+            }
+            throw new IllegalArgumentException(e.getMessage() + "; channels without a bound of their own have the "
+                    + "default bounds (" + problem.defaults().label() + " of their current spend, capped at their "
+                    + "largest training spend per period): widen them with --bounds or drop them with "
+                    + "--no-default-bounds", e);
+        }
     }
 
     private double[][] bounds(double total) {
+        Limits b = limits(total);
+        return new double[][] {b.lower(), b.upper()};
+    }
+
+    /** Where each bound comes from, for the JSON and the notes on bounds that bind. */
+    enum BoundSource {
+        /** Free within the budget. */
+        NONE("none"),
+        /** Given for the channel (a {@code --bounds} item). */
+        GIVEN("given"),
+        /** {@link DefaultBounds}, its upper side the multiple of the current spend. */
+        DEFAULT("default"),
+        /** {@link DefaultBounds}, its upper side the history cap. */
+        DEFAULT_HISTORY_CAP("default"),
+        /** No training spend: held at 0. */
+        NO_SPEND("no_spend");
+
+        final String json;
+
+        BoundSource(String json) {
+            this.json = json;
+        }
+    }
+
+    /** Each channel's bounds on its window total for one budget, and where they come from. */
+    private record Limits(double[] lower, double[] upper, BoundSource[] source, boolean capsDropped) {
+        boolean anyDefault() {
+            for (BoundSource b : source) {
+                if (b == BoundSource.DEFAULT || b == BoundSource.DEFAULT_HISTORY_CAP) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+
+    private Limits limits(double total) {
+        Limits capped = limits(total, true);
+        double upperSum = 0.0;
+        boolean anyCap = false;
+        for (int c = 0; c < channelCount; c++) {
+            upperSum += capped.upper()[c];
+            anyCap |= capped.source()[c] == BoundSource.DEFAULT_HISTORY_CAP;
+        }
+        // A budget beyond what the history caps hold together: the caps give way, the relative bounds stay.
+        return anyCap && upperSum < total * (1 - 1e-12) ? limits(total, false) : capped;
+    }
+
+    private Limits limits(double total, boolean historyCaps) {
         double[] lower = new double[channelCount];
         double[] upper = new double[channelCount];
+        BoundSource[] source = new BoundSource[channelCount];
         double[] now = current(total);
+        DefaultBounds defaults = problem.defaults();
         for (int c = 0; c < channelCount; c++) {
-            ChannelBound given = window.boundOf(problem.bounds(), channels.get(c));
-            ChannelBound bound = given != null ? given : ChannelBound.free();
+            // No bound of its own (null): the defaults below apply.
+            ChannelBound bound = window.boundOf(problem.bounds(), channels.get(c));
             if (heldAtZero[c]) {
-                lower[c] = 0.0;
-                upper[c] = 0.0;
-                continue;
-            }
-            if (bound instanceof ChannelBound.Absolute a) {
+                source[c] = BoundSource.NO_SPEND;
+            } else if (bound instanceof ChannelBound.Absolute a) {
                 lower[c] = a.lower();
                 upper[c] = a.upper();
+                source[c] = BoundSource.GIVEN;
             } else if (bound instanceof ChannelBound.Relative r) {
                 lower[c] = r.lowerFactor() * reference[c];
                 upper[c] = r.upperFactor() * reference[c];
-            } else {
+                source[c] = BoundSource.GIVEN;
+            } else if (bound instanceof ChannelBound.Locked) {
                 lower[c] = now[c];
                 upper[c] = now[c];
+                source[c] = BoundSource.GIVEN;
+            } else if (!defaults.active()) {
+                upper[c] = Double.POSITIVE_INFINITY;
+                source[c] = BoundSource.NONE;
+            } else {
+                lower[c] = defaults.lowerFactor() * now[c];
+                // A channel dark in the reference window but not in training: no multiple of 0, only the cap.
+                upper[c] = now[c] > 0.0 ? defaults.upperFactor() * now[c] : Double.POSITIVE_INFINITY;
+                source[c] = BoundSource.DEFAULT;
+                double cap = defaults.historyFactor() * historyCap[c];
+                if (historyCaps && cap < upper[c]) {
+                    upper[c] = cap;
+                    lower[c] = Math.min(lower[c], cap);
+                    source[c] = BoundSource.DEFAULT_HISTORY_CAP;
+                }
             }
         }
-        return new double[][] {lower, upper};
+        return new Limits(lower, upper, source, !historyCaps);
     }
 
     private double[][] shares(Flighting flighting) {
@@ -308,13 +396,9 @@ public final class BudgetOptimizer {
     private AllocationResult efficient(BudgetTarget target) {
         double cap = target instanceof BudgetTarget.MarginalRoas m ? m.maxTotal()
                 : ((BudgetTarget.CostPerUnit) target).maxTotal();
-        double lowest = sum(lowerBounds(cap));
-        double highest = Math.min(cap, sum(upperBounds(cap)));
+        double lowest = smallestFeasibleTotal(cap);
+        double highest = largestFeasibleTotal(cap, lowest);
         List<String> notes = new ArrayList<>();
-        if (lowest > highest) {
-            throw new IllegalArgumentException("the lower bounds add up to " + lowest + ", more than the budget cap "
-                    + cap);
-        }
         ProjectedGradient.Result top = solve(highest, null);
         if (meets(target, highest, top)) {
             notes.add("the target " + target.label() + " still holds at the largest budget allowed (" + highest
@@ -344,6 +428,57 @@ public final class BudgetOptimizer {
         return result(lo, best, notes);
     }
 
+    /**
+     * The smallest total whose lower bounds fit in it. Bounds may scale with the total (locked
+     * channels and the default bounds follow the current mix), but no faster than it in sum, so
+     * fitting is monotone in the total and bisection finds the edge.
+     */
+    private double smallestFeasibleTotal(double cap) {
+        double atCap = sum(lowerBounds(cap));
+        if (atCap > cap) {
+            throw new IllegalArgumentException("the lower bounds add up to " + atCap + ", more than the budget cap "
+                    + cap);
+        }
+        if (sum(lowerBounds(0.0)) <= 0.0) {
+            return 0.0;
+        }
+        double lo = 0.0;
+        double hi = cap;
+        for (int i = 0; i < 200 && lo < hi; i++) {
+            double mid = 0.5 * (lo + hi);
+            if (mid <= lo || mid >= hi) {
+                break;
+            }
+            if (sum(lowerBounds(mid)) <= mid) {
+                hi = mid;
+            } else {
+                lo = mid;
+            }
+        }
+        return hi;
+    }
+
+    /** The largest total up to {@code cap} (and at least {@code lowest}) that the upper bounds can hold. */
+    private double largestFeasibleTotal(double cap, double lowest) {
+        if (sum(upperBounds(cap)) >= cap) {
+            return cap;
+        }
+        double lo = lowest;
+        double hi = cap;
+        for (int i = 0; i < 200 && lo < hi; i++) {
+            double mid = 0.5 * (lo + hi);
+            if (mid <= lo || mid >= hi) {
+                break;
+            }
+            if (sum(upperBounds(mid)) >= mid) {
+                lo = mid;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+
     /** At a zero budget the ratio rules are read at a tiny budget (1e-6 of the cap). */
     private boolean meetsAtZero(BudgetTarget target, double highest) {
         double small = 1e-6 * highest;
@@ -356,6 +491,23 @@ public final class BudgetOptimizer {
         }
         BudgetTarget.CostPerUnit cpu = (BudgetTarget.CostPerUnit) target;
         return total == 0.0 ? false : r.value() > 0 && total / r.value() <= cpu.target();
+    }
+
+    /** The note for a bound that binds at the optimum: which bound, where it comes from, how to move it. */
+    private String bindingNote(String channel, String side, BoundSource source, double value) {
+        String where = String.format(java.util.Locale.ROOT, "channel '%s' is at its %s bound (%.6g per period", channel,
+                side, value / periods);
+        DefaultBounds d = problem.defaults();
+        return switch (source) {
+            case GIVEN -> where + ", from --bounds)";
+            case DEFAULT_HISTORY_CAP -> where + ", the default cap: its largest spend in one training period; the "
+                    + "data say little of its response beyond it): give it --bounds " + channel + "=... or use "
+                    + "--no-default-bounds to go further";
+            case DEFAULT -> where + ", the default " + DefaultBounds.factor(side.equals("upper") ? d.upperFactor()
+                    : d.lowerFactor()) + "x of its current spend): give it --bounds " + channel
+                    + "=... or use --default-bounds / --no-default-bounds to move it";
+            default -> where + ")";
+        };
     }
 
     private static double[] scaled(double[] x, double total) {
@@ -391,13 +543,32 @@ public final class BudgetOptimizer {
     private AllocationResult result(double total, ProjectedGradient.Result r, List<String> notes) {
         double[] optimal = r.x();
         double[] now = current(total);
-        double[] lower = lowerBounds(total);
-        double[] upper = upperBounds(total);
+        Limits limits = limits(total);
+        double[] lower = limits.lower();
+        double[] upper = limits.upper();
+        List<String> boundNotes = new ArrayList<>();
+        if (limits.capsDropped()) {
+            boundNotes.add("the budget is more than the channels' largest training spend per period can hold, so the "
+                    + "default history caps are dropped: the plan may go beyond any spend in the data");
+        }
         List<ChannelAllocation> rows = new ArrayList<>();
+        double tolerance = 1e-9 * Math.max(1.0, total);
         for (int c = 0; c < channelCount; c++) {
+            String atBound = null;
+            if (upper[c] - lower[c] > tolerance) {
+                if (optimal[c] >= upper[c] - tolerance) {
+                    atBound = "upper";
+                } else if (optimal[c] <= lower[c] + tolerance && lower[c] > 0.0) {
+                    atBound = "lower";
+                }
+            }
+            if (atBound != null) {
+                boundNotes.add(bindingNote(channels.get(c), atBound, limits.source()[c], atBound.equals("upper")
+                        ? upper[c] : lower[c]));
+            }
             String unit = channels.get(c);
-            rows.add(new ChannelAllocation(window.channelOf(unit), window.geoOf(unit), now[c], optimal[c], lower[c],
-                    upper[c]));
+            rows.add(new ChannelAllocation(window.channelOf(unit), window.geoOf(unit), now[c], optimal[c], lower[c], upper[c],
+                    limits.source()[c].json, atBound));
         }
         double currentObjective = objective(now);
         double[] currentDraws = new double[evaluator.draws()];
@@ -420,6 +591,7 @@ public final class BudgetOptimizer {
         }
         List<String> all = new ArrayList<>(warnings);
         all.addAll(notes);
+        all.addAll(boundNotes);
         if (!r.converged()) {
             all.add("the optimiser stopped after " + r.iterations() + " iterations before its tolerance; "
                     + "the allocation may be slightly off the optimum");

@@ -9,15 +9,18 @@ import java.util.Objects;
  * channels (within per-channel bounds, with a flighting pattern within the window) to maximise an
  * objective of the incremental target.
  *
- * @param bounds per channel by name; channels not named are free within the budget
+ * @param bounds   per channel by name
+ * @param defaults the bounds of channels not named in {@code bounds} ({@link DefaultBounds#none()}: free within the budget)
  */
 public record BudgetProblem(PlanWindow window, PosteriorDraws draws, BudgetTarget budget,
-                            Map<String, ChannelBound> bounds, Flighting flighting, Objective objective) {
+                            Map<String, ChannelBound> bounds, DefaultBounds defaults, Flighting flighting,
+                            Objective objective) {
 
     public BudgetProblem {
         Objects.requireNonNull(window, "window");
         Objects.requireNonNull(draws, "draws");
         Objects.requireNonNull(budget, "budget");
+        Objects.requireNonNull(defaults, "defaults");
         Objects.requireNonNull(flighting, "flighting");
         Objects.requireNonNull(objective, "objective");
         bounds = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(bounds));
@@ -33,12 +36,16 @@ public record BudgetProblem(PlanWindow window, PosteriorDraws draws, BudgetTarge
         return new Builder(window, draws);
     }
 
-    /** Fills a problem in steps; the defaults are a flat flighting, the mean objective and no bounds. */
+    /**
+     * Fills a problem in steps; the defaults are a flat flighting, the mean objective and
+     * {@link DefaultBounds#standard()} for every channel not given a bound of its own.
+     */
     public static final class Builder {
         private final PlanWindow window;
         private final PosteriorDraws draws;
         private BudgetTarget budget;
         private final Map<String, ChannelBound> bounds = new LinkedHashMap<>();
+        private DefaultBounds defaults = DefaultBounds.standard();
         private Flighting flighting = Flighting.flat();
         private Objective objective = Objective.mean();
 
@@ -68,6 +75,12 @@ public record BudgetProblem(PlanWindow window, PosteriorDraws draws, BudgetTarge
             return this;
         }
 
+        /** The bounds of channels not given one of their own ({@link DefaultBounds#none()} to leave them free). */
+        public Builder defaultBounds(DefaultBounds d) {
+            this.defaults = d;
+            return this;
+        }
+
         public Builder flighting(Flighting f) {
             this.flighting = f;
             return this;
@@ -82,7 +95,7 @@ public record BudgetProblem(PlanWindow window, PosteriorDraws draws, BudgetTarge
             if (budget == null) {
                 throw new IllegalArgumentException("a budget problem needs a budget (or a target efficiency)");
             }
-            return new BudgetProblem(window, draws, budget, bounds, flighting, objective);
+            return new BudgetProblem(window, draws, budget, bounds, defaults, flighting, objective);
         }
     }
 }

@@ -48,6 +48,8 @@ public final class OptimizeJson {
             number(o, "change", a.change() / per);
             number(o, "lower", a.lower() / per);
             number(o, "upper", a.upper() / per);
+            o.put("bound", a.bound());
+            o.put("at_bound", a.atBound());
         }
         ObjectNode expected = root.putObject("expected");
         outcome(expected.putObject("current"), r.current(), per);

@@ -37,6 +37,9 @@ public interface PlanWindow {
     /** A unit's total spend over all training rows (0 means the data say nothing about it). */
     double trainingSpend(String unit);
 
+    /** A unit's largest spend in one training row (the edge of what the data show of its response). */
+    double largestPeriodSpend(String unit);
+
     /** The model's response to plans over this window, for these draws (read once). */
     SpendResponse response(PosteriorDraws draws);
 

@@ -152,6 +152,16 @@ public final class PlanningWindow implements PlanWindow {
         return sum;
     }
 
+    /** A channel's largest spend in one training row (the edge of what the data show of its response). */
+    @Override
+    public double largestPeriodSpend(String channel) {
+        double max = 0.0;
+        for (double v : data.column(channel)) {
+            max = Math.max(max, v);
+        }
+        return max;
+    }
+
     /** A channel's spend in the carry-in rows (data units). */
     double[] historySpend(String channel) {
         double[] col = data.column(channel);

@@ -108,10 +108,11 @@ class GeoBudgetTest {
         assertThat(a).containsExactly(b);
     }
 
+    /** Without default bounds: the grid searches the whole simplex the given bounds leave. */
     private static BudgetOptimizer optimizer(Objective objective, double budget, Map<String, ChannelBound> bounds) {
         GeoPlanningWindow window = GeoPlanningWindow.future(MODEL, PERIODS);
         return new BudgetOptimizer(BudgetProblem.builder(window, GeoPlanningWindow.draws(POSTERIOR))
-                .budget(budget).bounds(bounds).objective(objective).build());
+                .budget(budget).bounds(bounds).defaultBounds(dev.mmm.core.optimize.DefaultBounds.none()).objective(objective).build());
     }
 
     /** The best objective over a grid of allocations of the budget over the four units. */

@@ -81,7 +81,9 @@ class GeoLiftTestTest {
         double[] u = new Random(9).doubles(model.dimension(), -1, 1).toArray();
         double[] g = new double[u.length];
         var threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
-        for (int k = 0; k < 2_000; k++) {
+        // Long enough for C2 to compile the loop (escape analysis removes the boxed temporaries
+        // that interpreted or C1 code allocates): under load 2,000 calls were sometimes not.
+        for (int k = 0; k < 20_000; k++) {
             calibrated.logDensityAndGradient(u, g);
         }
         long id = Thread.currentThread().getId();

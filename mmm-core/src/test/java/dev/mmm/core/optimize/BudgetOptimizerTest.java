@@ -18,11 +18,17 @@ class BudgetOptimizerTest {
 
     private static final int PERIODS = 13;
 
+    /** Without the default bounds: the grids below span the whole budget. */
     private static BudgetOptimizer optimizer(CompiledModel model, int draws, Objective objective, double budget,
                                              Map<String, ChannelBound> bounds) {
+        return optimizer(model, draws, objective, budget, bounds, DefaultBounds.none());
+    }
+
+    private static BudgetOptimizer optimizer(CompiledModel model, int draws, Objective objective, double budget,
+                                             Map<String, ChannelBound> bounds, DefaultBounds defaults) {
         PlanningWindow window = PlanningWindow.future(model, PERIODS);
         BudgetProblem p = BudgetProblem.builder(window, PosteriorDraws.of(Fixtures.draws(model, draws, 5)))
-                .budget(budget).bounds(bounds).objective(objective).build();
+                .budget(budget).bounds(bounds).defaultBounds(defaults).objective(objective).build();
         return new BudgetOptimizer(p);
     }
 
@@ -148,14 +154,18 @@ class BudgetOptimizerTest {
     @Test
     void aZeroBudgetSpendsNothing() {
         CompiledModel model = Fixtures.model(Fixtures.spec("tv", "search", "social").build());
-        AllocationResult r = optimizer(model, 20, Objective.mean(), 0.0, Map.of()).optimize();
-        for (AllocationResult.ChannelAllocation a : r.allocation()) {
-            assertThat(a.optimal()).isZero();
-            assertThat(a.current()).isZero();
+        for (DefaultBounds defaults : List.of(DefaultBounds.none(), DefaultBounds.standard())) {
+            AllocationResult r = optimizer(model, 20, Objective.mean(), 0.0, Map.of(), defaults).optimize();
+            for (AllocationResult.ChannelAllocation a : r.allocation()) {
+                assertThat(a.optimal()).as(defaults.label()).isZero();
+                assertThat(a.current()).isZero();
+                assertThat(a.atBound()).isNull();
+            }
+            assertThat(r.optimal().incremental().mean()).isZero();
+            assertThat(r.uplift().mean()).isZero();
+            assertThat(r.optimal().roas()).isNull();
+            assertThat(r.warnings()).noneMatch(w -> w.contains("bound"));
         }
-        assertThat(r.optimal().incremental().mean()).isZero();
-        assertThat(r.uplift().mean()).isZero();
-        assertThat(r.optimal().roas()).isNull();
     }
 
     @Test
@@ -211,14 +221,16 @@ class BudgetOptimizerTest {
         }
         double budget = 13 * 45_000.0;
         Map<String, ChannelBound> bounds = Map.of("social", ChannelBound.absolute(0, 13 * 9_000.0));
-        AllocationResult ra = BudgetOptimizer.optimize(BudgetProblem.builder(PlanningWindow.future(a, PERIODS),
-                PosteriorDraws.of(thetasA)).budget(budget).bounds(bounds).build());
-        AllocationResult rb = BudgetOptimizer.optimize(BudgetProblem.builder(PlanningWindow.future(b, PERIODS),
-                PosteriorDraws.of(thetasB)).budget(budget).bounds(bounds).build());
-        for (String c : List.of("tv", "search", "social")) {
-            assertThat(rb.optimal(c)).as(c).isCloseTo(ra.optimal(c), within(1e-4 * budget));
+        for (DefaultBounds defaults : List.of(DefaultBounds.none(), DefaultBounds.standard())) {
+            AllocationResult ra = BudgetOptimizer.optimize(BudgetProblem.builder(PlanningWindow.future(a, PERIODS),
+                    PosteriorDraws.of(thetasA)).budget(budget).bounds(bounds).defaultBounds(defaults).build());
+            AllocationResult rb = BudgetOptimizer.optimize(BudgetProblem.builder(PlanningWindow.future(b, PERIODS),
+                    PosteriorDraws.of(thetasB)).budget(budget).bounds(bounds).defaultBounds(defaults).build());
+            for (String c : List.of("tv", "search", "social")) {
+                assertThat(rb.optimal(c)).as(defaults.label() + " " + c).isCloseTo(ra.optimal(c), within(1e-4 * budget));
+            }
+            assertThat(rb.uplift().mean()).isCloseTo(ra.uplift().mean(), within(1e-6 * Math.abs(ra.uplift().mean())));
         }
-        assertThat(rb.uplift().mean()).isCloseTo(ra.uplift().mean(), within(1e-6 * Math.abs(ra.uplift().mean())));
     }
 
     @Test
@@ -227,18 +239,27 @@ class BudgetOptimizerTest {
         PlanningWindow window = PlanningWindow.future(model, PERIODS);
         PosteriorDraws draws = PosteriorDraws.of(Fixtures.draws(model, 50, 3));
         double cap = 13 * 500_000.0;
-        BudgetOptimizer probe = new BudgetOptimizer(BudgetProblem.builder(window, draws).budget(13 * 40_000.0).build());
-        AllocationResult atProbe = probe.optimize();
-        double target = atProbe.mroas().get(0).mroas().mean();
-        AllocationResult r = BudgetOptimizer.optimize(BudgetProblem.builder(window, draws)
-                .budget(new BudgetTarget.MarginalRoas(target, cap)).build());
-        assertThat(r.budget()).isCloseTo(13 * 40_000.0, within(1e-3 * 13 * 40_000.0));
-        assertThat(r.budgetRule()).startsWith("marginal_roas>=");
-        // The cost per incremental unit at the budget found is the target's (budget / incremental).
-        double cpu = atProbe.budget() / atProbe.optimal().incremental().mean();
-        AllocationResult byCost = BudgetOptimizer.optimize(BudgetProblem.builder(window, draws)
-                .budget(new BudgetTarget.CostPerUnit(cpu, cap)).build());
-        assertThat(byCost.budget()).isCloseTo(13 * 40_000.0, within(1e-3 * 13 * 40_000.0));
+        for (DefaultBounds defaults : List.of(DefaultBounds.none(), DefaultBounds.standard())) {
+            BudgetOptimizer probe = new BudgetOptimizer(BudgetProblem.builder(window, draws).budget(13 * 40_000.0)
+                    .defaultBounds(defaults).build());
+            AllocationResult atProbe = probe.optimize();
+            // The return on the next unit: the best marginal ROAS among channels that may still grow.
+            double target = Double.NEGATIVE_INFINITY;
+            for (int c = 0; c < 2; c++) {
+                if (!"upper".equals(atProbe.allocation().get(c).atBound())) {
+                    target = Math.max(target, atProbe.mroas().get(c).mroas().mean());
+                }
+            }
+            AllocationResult r = BudgetOptimizer.optimize(BudgetProblem.builder(window, draws)
+                    .budget(new BudgetTarget.MarginalRoas(target, cap)).defaultBounds(defaults).build());
+            assertThat(r.budget()).as(defaults.label()).isCloseTo(13 * 40_000.0, within(1e-3 * 13 * 40_000.0));
+            assertThat(r.budgetRule()).startsWith("marginal_roas>=");
+            // The cost per incremental unit at the budget found is the target's (budget / incremental).
+            double cpu = atProbe.budget() / atProbe.optimal().incremental().mean();
+            AllocationResult byCost = BudgetOptimizer.optimize(BudgetProblem.builder(window, draws)
+                    .budget(new BudgetTarget.CostPerUnit(cpu, cap)).defaultBounds(defaults).build());
+            assertThat(byCost.budget()).as(defaults.label()).isCloseTo(13 * 40_000.0, within(1e-3 * 13 * 40_000.0));
+        }
     }
 
     @Test

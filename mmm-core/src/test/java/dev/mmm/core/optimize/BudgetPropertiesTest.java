@@ -14,7 +14,7 @@ import net.jqwik.api.constraints.DoubleRange;
 import net.jqwik.api.constraints.IntRange;
 
 /**
- * Whatever the budget and bounds, the optimum's objective is at least that of the historical mix
+ * Whatever the budget and bounds (with or without the default bounds), the optimum's objective is at least that of the historical mix
  * and of an even split under the same constraints; projections land in the feasible set.
  */
 class BudgetPropertiesTest {
@@ -31,7 +31,8 @@ class BudgetPropertiesTest {
             @ForAll @DoubleRange(min = 0.0, max = 2_000_000.0) double budget,
             @ForAll @DoubleRange(min = 0.0, max = 1.0) double capShare,
             @ForAll @IntRange(min = 0, max = 3) int capped,
-            @ForAll @IntRange(min = 0, max = 2) int objectiveKind) {
+            @ForAll @IntRange(min = 0, max = 2) int objectiveKind,
+            @ForAll boolean withDefaultBounds) {
         Map<String, ChannelBound> bounds = new LinkedHashMap<>();
         // One channel capped at a share of the budget, another with relative bounds around its history.
         bounds.put(CHANNELS.get(capped), ChannelBound.absolute(0, capShare * budget + 1.0));
@@ -44,6 +45,7 @@ class BudgetPropertiesTest {
         BudgetOptimizer o;
         try {
             o = new BudgetOptimizer(BudgetProblem.builder(WINDOW, DRAWS).budget(budget).bounds(bounds)
+                    .defaultBounds(withDefaultBounds ? DefaultBounds.standard() : DefaultBounds.none())
                     .objective(objective).build());
             o.uniform(budget);
         } catch (IllegalArgumentException infeasible) {
@@ -58,6 +60,9 @@ class BudgetPropertiesTest {
         assertThat(best).isGreaterThanOrEqualTo(o.objective(o.feasibleCurrent(budget)) - slack);
         assertThat(best).isGreaterThanOrEqualTo(o.objective(o.uniform(budget)) - slack);
         assertThat(Arrays.stream(x).sum()).isCloseTo(budget, org.assertj.core.data.Offset.offset(0.005));
+        for (AllocationResult.ChannelAllocation a : r.allocation()) {
+            assertThat(a.optimal()).as(a.channel()).isBetween(a.lower() - 0.005, a.upper() + 0.005);
+        }
     }
 
     /**
@@ -66,12 +71,12 @@ class BudgetPropertiesTest {
      */
     @Example
     void cvarOnATinyBudgetEndsNoWorseThanTheEvenSplit() {
-        theOptimumIsNeverWorseThanTheHistoricalOrTheEvenMix(89.72, 0.65, 1, 2);
+        theOptimumIsNeverWorseThanTheHistoricalOrTheEvenMix(89.72, 0.65, 1, 2, false);
     }
 
     @Example
     void aBudgetOfCentsEndsNoWorseThanTheEvenSplit() {
-        theOptimumIsNeverWorseThanTheHistoricalOrTheEvenMix(0.07, 0.0, 0, 0);
+        theOptimumIsNeverWorseThanTheHistoricalOrTheEvenMix(0.07, 0.0, 0, 0, false);
     }
 
     @Property(tries = 200)

@@ -19,7 +19,8 @@ class OptimizeJsonTest {
         double budget = periods * 50_000.0;
         AllocationResult r = BudgetOptimizer.optimize(BudgetProblem.builder(PlanningWindow.future(model, periods),
                         PosteriorDraws.of(Fixtures.draws(model, 100, 4)))
-                .budget(budget).bound("tv", ChannelBound.absolute(0, periods * 20_000.0)).build());
+                .budget(budget).bound("tv", ChannelBound.absolute(0, periods * 20_000.0))
+                .defaultBounds(DefaultBounds.none()).build());
         String json = OptimizeJson.toJson(r);
         if (Boolean.getBoolean("optimize.print")) {
             System.out.println(json);
@@ -42,6 +43,16 @@ class OptimizeJsonTest {
         assertThat(currentSum).isCloseTo(50_000.0, within(1e-6));
         assertThat(allocation.get(0).get("upper").asDouble()).isCloseTo(20_000.0, within(1e-9));
         assertThat(allocation.get(1).get("upper").isNull()).isTrue();
+        assertThat(allocation.get(0).get("bound").asText()).isEqualTo("given");
+        assertThat(allocation.get(1).get("bound").asText()).isEqualTo("none");
+        for (int c = 0; c < 3; c++) {
+            AllocationResult.ChannelAllocation a = r.allocation().get(c);
+            JsonNode atBound = allocation.get(c).get("at_bound");
+            assertThat(atBound.isNull()).as(a.channel()).isEqualTo(a.atBound() == null);
+            if (a.atBound() != null) {
+                assertThat(atBound.asText()).isEqualTo(a.atBound());
+            }
+        }
         for (String plan : new String[] {"current", "optimal"}) {
             JsonNode p = root.get("expected").get(plan);
             for (String k : new String[] {"incremental", "roas", "target"}) {
