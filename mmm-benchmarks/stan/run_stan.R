@@ -5,6 +5,8 @@
 # Rscript run_stan.R --data data.csv --date date --target y --channels x1,x2 \
 #   [--controls c1,c2] [--yearly-seasonality 2] [--chains 4] [--warmup 1000] \
 #   [--draws 1000] [--seed 1] [--cores 2] --out stan_summary.json [--draws-csv f.csv]
+#   [--program plain|centred]   (centred: default_mmm_centred.stan, the same posterior sampled
+#                                 with the intercept in centred coordinates, as our default)
 #
 # wall_seconds is the sampling time of all chains as Stan measures it
 # (get_elapsed_time, warm-up + sampling), grouped the way rstan hands chains to
@@ -20,7 +22,7 @@ fail <- function(...) { message("run_stan.R: ", ...); quit(status = 2) }
 
 parse_args <- function(args) {
   opts <- list(controls = "", `yearly-seasonality` = "0", chains = "4", warmup = "1000",
-               draws = "1000", seed = "1", cores = "2", `draws-csv` = "")
+               draws = "1000", seed = "1", cores = "2", `draws-csv` = "", program = "plain")
   if (length(args) %% 2 != 0) fail("options come in --name value pairs, got: ", paste(args, collapse = " "))
   for (i in seq(1, length(args), by = 2)) {
     key <- args[i]
@@ -92,7 +94,9 @@ here <- local({
 })
 rstan_options(auto_write = TRUE)
 compile_start <- proc.time()[["elapsed"]]
-model <- stan_model(file.path(here, "default_mmm.stan"))
+if (!(opts$program %in% c("plain", "centred"))) fail("--program must be plain or centred, got '", opts$program, "'")
+program_file <- if (opts$program == "centred") "default_mmm_centred.stan" else "default_mmm.stan"
+model <- stan_model(file.path(here, program_file))
 compile_seconds <- proc.time()[["elapsed"]] - compile_start
 
 sample_start <- proc.time()[["elapsed"]]
