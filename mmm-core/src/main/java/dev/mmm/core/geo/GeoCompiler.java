@@ -12,6 +12,7 @@ import dev.mmm.core.model.SeasonalitySpec;
 import dev.mmm.core.model.SpecException;
 import dev.mmm.core.model.TransformOrder;
 import dev.mmm.core.transform.Adstock;
+import dev.mmm.core.transform.LogisticSaturation;
 import dev.mmm.core.transform.Saturation;
 import dev.mmm.core.transform.Transforms;
 import dev.mmm.priors.Bijector;
@@ -19,6 +20,7 @@ import dev.mmm.priors.Bijectors;
 import dev.mmm.priors.Distribution;
 import dev.mmm.priors.HalfNormal;
 import dev.mmm.priors.IdentityBijector;
+import dev.mmm.priors.LowerBoundBijector;
 import dev.mmm.priors.Normal;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -47,7 +49,14 @@ final class GeoCompiler {
     private final List<String> derived = new ArrayList<>();
     private final LinkedHashSet<String> names = new LinkedHashSet<>();
 
-    private GeoCompiler(GeoSpec spec, GeoData data) {
+    private final boolean shear;
+    /** Per channel, the parameter index of a shared logistic lam sampled on the log scale, else -1. */
+    private int[] shearLam = new int[0];
+    /** Per channel, the beta block's location index and its centred members (empty when non-centred). */
+    private final List<int[]> shearTargets = new ArrayList<>();
+
+    private GeoCompiler(GeoSpec spec, GeoData data, boolean shear) {
+        this.shear = shear;
         this.spec = spec;
         this.base = spec.base();
         this.data = data;
@@ -56,7 +65,15 @@ final class GeoCompiler {
     }
 
     static GeoModel compile(GeoSpec spec, GeoData data) {
-        return new GeoCompiler(spec, data).build();
+        return compile(spec, data, true);
+    }
+
+    /**
+     * With {@code shear} false the sampler sees the plain bijector coordinates (no
+     * {@link GeoModel.Shear}): the same posterior in other coordinates, for tests and measurements.
+     */
+    static GeoModel compile(GeoSpec spec, GeoData data, boolean shear) {
+        return new GeoCompiler(spec, data, shear).build();
     }
 
     private int add(String name, Distribution prior, Bijector bijector) {
@@ -243,8 +260,32 @@ final class GeoCompiler {
         List<String> channelNames = channels.stream().map(ChannelSpec::name).toList();
         GeoModel.Layout layout = new GeoModel.Layout(spec, data, parameters, derived, blocks, interceptSlot, sigmaSlot,
                 betaSlot, responses, controlSlot, controls, fourierSlot, basis, target, targetScale, channelNames,
-                channelScales, population);
+                channelScales, population, shears());
         return new GeoModel(layout);
+    }
+
+    /**
+     * One shear per channel whose effects are log-normally pooled (beta_mu a real location of
+     * log beta) and whose saturation is a shared logistic with lam sampled as log(lam): for small
+     * spend f = tanh(lam a / 2) ~ lam a / 2, so the data pin log(beta[c,g]) + log(lam_c) and
+     * leave the two apart only weakly. The sampler's coordinate for beta_mu becomes
+     * beta_mu + log(lam) (and beta_raw[c,g] + log(lam) when centred), see {@link GeoModel.Shear}.
+     */
+    private List<GeoModel.Shear> shears() {
+        List<GeoModel.Shear> out = new ArrayList<>();
+        if (!shear || spec.mediaPooling() != GeoSpec.Pooling.LOG_NORMAL) {
+            return out;
+        }
+        for (int c = 0; c < shearLam.length; c++) {
+            int lam = shearLam[c];
+            int[] targets = shearTargets.get(c);
+            if (lam < 0 || !(parameters.get(lam).bijector() instanceof LowerBoundBijector b) || b.lower() != 0.0
+                    || parameters.get(targets[0]).bijector() != IdentityBijector.INSTANCE) {
+                continue;
+            }
+            out.add(new GeoModel.Shear(lam, targets));
+        }
+        return out;
     }
 
     private static Bijector coefficientBijector(Distribution prior, double columnScale) {
@@ -332,6 +373,13 @@ final class GeoCompiler {
             Distribution own = cs.priors().get("beta_mu");
             perChannel[c] = pooledBlock("beta", cs.name(), logNormal, own != null ? own : muDefault,
                     cs.priors().getOrDefault("beta_tau", tauDefault));
+            PendingBlock block = pooled.get(pooled.size() - 1);
+            int[] targets = block.centred() ? new int[1 + geos] : new int[] {block.mu()};
+            if (block.centred()) {
+                targets[0] = block.mu();
+                System.arraycopy(block.members(), 0, targets, 1, geos);
+            }
+            shearTargets.add(targets);
         }
         int[][] slots = new int[geos][channels.size()];
         for (int c = 0; c < channels.size(); c++) {
@@ -354,6 +402,8 @@ final class GeoCompiler {
         int nc = channels.size();
         boolean perGeo = spec.transforms() == GeoSpec.Sharing.PER_GEO;
         ChannelResponse[][] out = new ChannelResponse[geos][nc];
+        shearLam = new int[nc];
+        java.util.Arrays.fill(shearLam, -1);
         for (int c = 0; c < nc; c++) {
             ChannelSpec cs = channels.get(c);
             Adstock adstock;
@@ -387,6 +437,9 @@ final class GeoCompiler {
                             channelPrior(cs, param, GeoNames.name(param, cs.name(), geoName),
                                     saturation.defaultPriors().get(s.get(j))));
                 }
+            }
+            if (!perGeo && saturation instanceof LogisticSaturation) {
+                shearLam[c] = saturationIndex[0][0];
             }
             for (int g = 0; g < geos; g++) {
                 out[g][c] = new ChannelResponse(cs.name(), scaledSpend[c][g], adstock, saturation,
