@@ -260,7 +260,7 @@ final class GeoCompiler {
         List<String> channelNames = channels.stream().map(ChannelSpec::name).toList();
         GeoModel.Layout layout = new GeoModel.Layout(spec, data, parameters, derived, blocks, interceptSlot, sigmaSlot,
                 betaSlot, responses, controlSlot, controls, fourierSlot, basis, target, targetScale, channelNames,
-                channelScales, population, shears());
+                channelScales, population, shears(), byGeo(scaledSpend, geos));
         return new GeoModel(layout);
     }
 
@@ -294,6 +294,18 @@ final class GeoCompiler {
         // As the national model: sample a control's coefficient on the scale of its contribution.
         return real && columnScale > 0.0 && columnScale != 1.0 && Double.isFinite(columnScale)
                 ? new ScaledBijector(1.0 / columnScale) : Bijectors.forSupport(prior.support());
+    }
+
+    /** [channel][geo][t] to [geo][channel][t] (the same row arrays). */
+    private static double[][][] byGeo(double[][][] byChannel, int ng) {
+        int nc = byChannel.length;
+        double[][][] out = new double[ng][nc][];
+        for (int c = 0; c < nc; c++) {
+            for (int g = 0; g < ng; g++) {
+                out[g][c] = byChannel[c][g];
+            }
+        }
+        return out;
     }
 
     /** Derived slots were numbered -1, -2, ...: they live after the p parameters. */
