@@ -52,7 +52,7 @@ final class GeoCompiler {
     private final boolean shear;
     /** Per channel, the parameter index of a shared logistic lam sampled on the log scale, else -1. */
     private int[] shearLam = new int[0];
-    /** Per channel, the beta block's location index and its centred members (empty when non-centred). */
+    /** Per channel, the beta block's location index, then (centred) its members: what a shear shifts. */
     private final List<int[]> shearTargets = new ArrayList<>();
 
     private GeoCompiler(GeoSpec spec, GeoData data, boolean shear) {
