@@ -59,6 +59,12 @@ blocks <- parallel::splitIndices(chains, min(cores, chains))
 wall_seconds <- max(vapply(blocks, function(b) sum(chain_seconds[b]), numeric(1)))
 sampler <- get_sampler_params(fit, inc_warmup = FALSE)
 divergences <- sum(vapply(sampler, function(s) sum(s[, "divergent__"]), numeric(1)))
+sampler_all <- get_sampler_params(fit, inc_warmup = TRUE)
+gradient_evaluations <- sum(vapply(sampler_all, function(s) sum(s[, "n_leapfrog__"]), numeric(1)))
+for (i in seq_along(sampler)) {
+  message(sprintf("stan: chain %d mean tree depth %.2f, mean leapfrog steps %.1f (sampling)", i,
+                  mean(sampler[[i]][, "treedepth__"]), mean(sampler[[i]][, "n_leapfrog__"])))
+}
 
 rename <- c()
 for (g in seq_len(G)) {
@@ -92,5 +98,6 @@ out <- list(library = "stan", rstan_version = as.character(packageVersion("rstan
             chains = chains, warmup = warmup, draws = draws, seed = seed, cores = cores,
             rows = T, geos = G, channels = length(channels), controls = length(controls),
             wall_seconds = wall_seconds, elapsed_seconds = elapsed_seconds,
-            chain_seconds = unname(chain_seconds), divergences = divergences, parameters = parameters)
+            chain_seconds = unname(chain_seconds), gradient_evaluations = gradient_evaluations,
+            divergences = divergences, parameters = parameters)
 write_json(out, opts$out, auto_unbox = TRUE, digits = NA, pretty = TRUE)

@@ -2,6 +2,10 @@ package dev.mmm.benchmarks;
 
 import dev.mmm.core.geo.GeoModel;
 import dev.mmm.core.geo.GeoSimulator;
+import dev.mmm.core.geo.GeoSimulator.GeoSimulation;
+import dev.mmm.core.geo.GeoSpec;
+import dev.mmm.core.model.ChannelSpec;
+import dev.mmm.core.model.ModelSpec;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -20,8 +24,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * Log density and gradient of the hierarchical geo model ({@link GeoSimulator}'s spec: geometric
  * adstock L=8, logistic saturation, log-normal non-centred pooling, per-geo intercept, noise and
  * controls, shared yearly seasonality of order 1, populations), in microseconds per evaluation.
- * Sizes are geos x weeks x channels (3 controls); the cost should grow linearly in
- * geos x weeks x channels, and {@code -prof gc} should show 0 B per evaluation.
+ * Sizes are geos x weeks x channels (3 controls) and the adstock length {@code lMax}; the cost
+ * should grow linearly in geos x weeks x channels x lMax, and {@code -prof gc} should show 0 B
+ * per evaluation. A single size: {@code -p size=40x156x5 -p lMax=8}.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -36,6 +41,9 @@ public class GeoGradientBenchmark {
     @Param({"10x156x5", "20x156x5", "40x156x5", "40x78x5", "40x156x10"})
     public String size;
 
+    @Param({"8"})
+    public int lMax;
+
     private GeoModel model;
     private double[][] positions;
     private double[] gradient;
@@ -44,8 +52,13 @@ public class GeoGradientBenchmark {
     @Setup
     public void setUp() {
         String[] p = size.split("x");
-        model = GeoSimulator.simulate(Integer.parseInt(p[0]), Integer.parseInt(p[1]), Integer.parseInt(p[2]), 3, true, 1)
-                .truthModel();
+        int channels = Integer.parseInt(p[2]);
+        GeoSimulation sim = GeoSimulator.simulate(Integer.parseInt(p[0]), Integer.parseInt(p[1]), channels, 3, true, 1);
+        ModelSpec.Builder b = ModelSpec.builder().date("date").target("y").yearlySeasonality(1).controls("z1", "z2", "z3");
+        for (int c = 1; c <= channels; c++) {
+            b.channel(ChannelSpec.of("ch" + c).withAdstock("geometric", lMax));
+        }
+        model = GeoSpec.of(b.build(), "geo").withPopulation("population").compile(sim.data());
         gradient = new double[model.dimension()];
         SplittableRandom random = new SplittableRandom(3);
         positions = new double[POINTS][model.dimension()];

@@ -4,6 +4,7 @@ import dev.mmm.core.geo.GeoData;
 import dev.mmm.core.geo.GeoFit;
 import dev.mmm.core.geo.GeoSimulator;
 import dev.mmm.core.geo.GeoSimulator.GeoSimulation;
+import dev.mmm.core.geo.GeoSpec;
 import dev.mmm.sampler.SamplerSettings;
 import dev.mmm.sampler.diagnostics.ParameterSummary;
 import java.io.IOException;
@@ -21,12 +22,14 @@ import java.util.Locale;
  * The geo model at scale, and its data for the race with Stan.
  *
  * <pre>
- *   java -cp mmm-benchmarks/target/benchmarks.jar dev.mmm.benchmarks.GeoScale fit 40 156 5 3 [chains warmup draws seed]
+ *   java -cp mmm-benchmarks/target/benchmarks.jar dev.mmm.benchmarks.GeoScale fit 40 156 5 3 [chains warmup draws seed [centred|non_centred]]
  *   java -cp mmm-benchmarks/target/benchmarks.jar dev.mmm.benchmarks.GeoScale data 8 104 3 1 SEED panel.csv
  * </pre>
  * {@code fit} simulates a panel of geos x weeks x channels with that many controls (populations,
  * {@link GeoSimulator}), fits it and prints wall time, min bulk-ESS per second, max R-hat,
- * divergences and the peak heap (the sum of the heap pools' peak usage). {@code data} writes the
+ * divergences, leapfrog steps per iteration, min bulk-ESS per 1,000 gradients and the peak heap
+ * (the sum of the heap pools' peak usage); the optional last argument picks the pooled blocks'
+ * parameterisation (the spec's default, non-centred, otherwise). {@code data} writes the
  * panel as long-format CSV (date, geo, y, channels, controls, population).
  */
 public final class GeoScale {
@@ -54,9 +57,18 @@ public final class GeoScale {
         int draws = args.length > 7 ? Integer.parseInt(args[7]) : 1000;
         long seed = args.length > 8 ? Long.parseLong(args[8]) : 1;
         GeoSimulation sim = GeoSimulator.simulate(geos, weeks, channels, controls, true, seed);
+        GeoSpec spec = sim.spec();
+        if (args.length > 9) {
+            spec = spec.withParameterisation(switch (args[9]) {
+                case "centred" -> GeoSpec.Parameterisation.CENTRED;
+                case "non_centred" -> GeoSpec.Parameterisation.NON_CENTRED;
+                default -> throw new IllegalArgumentException("parameterisation must be centred or non_centred, got '"
+                        + args[9] + "'");
+            });
+        }
         SamplerSettings settings = SamplerSettings.builder().chains(chains).warmup(warmup).draws(draws).seed(seed).build();
         double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
-        GeoFit fit = GeoFit.fit(sim.spec(), sim.data(), settings);
+        GeoFit fit = GeoFit.fit(spec, sim.data(), settings);
         double wall = fit.posterior().run().wallSeconds();
         double minEss = Double.POSITIVE_INFINITY;
         double maxRhat = 0.0;
@@ -84,6 +96,10 @@ public final class GeoScale {
                 fit.posterior().run().warmupSeconds(), fit.posterior().run().gradientEvaluations(), minEss, worst,
                 minEss / wall, maxRhat, fit.posterior().divergences(), peak / 1e6, load,
                 Runtime.getRuntime().availableProcessors());
+        long gradients = fit.posterior().run().gradientEvaluations();
+        System.out.printf(Locale.ROOT, "%s; %.0f leapfrog steps per iteration, min bulk-ESS %.3f per 1,000 gradients%n",
+                spec.parameterisation().name().toLowerCase(Locale.ROOT), gradients / (double) (chains * (warmup + draws)),
+                1000.0 * minEss / gradients);
     }
 
     /** The panel as long-format CSV, geo by geo. */

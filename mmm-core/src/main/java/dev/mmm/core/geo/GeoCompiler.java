@@ -12,6 +12,7 @@ import dev.mmm.core.model.SeasonalitySpec;
 import dev.mmm.core.model.SpecException;
 import dev.mmm.core.model.TransformOrder;
 import dev.mmm.core.transform.Adstock;
+import dev.mmm.core.transform.LogisticSaturation;
 import dev.mmm.core.transform.Saturation;
 import dev.mmm.core.transform.Transforms;
 import dev.mmm.priors.Bijector;
@@ -19,6 +20,7 @@ import dev.mmm.priors.Bijectors;
 import dev.mmm.priors.Distribution;
 import dev.mmm.priors.HalfNormal;
 import dev.mmm.priors.IdentityBijector;
+import dev.mmm.priors.LowerBoundBijector;
 import dev.mmm.priors.Normal;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -47,7 +49,14 @@ final class GeoCompiler {
     private final List<String> derived = new ArrayList<>();
     private final LinkedHashSet<String> names = new LinkedHashSet<>();
 
-    private GeoCompiler(GeoSpec spec, GeoData data) {
+    private final boolean shear;
+    /** Per channel, the parameter index of a shared logistic lam sampled on the log scale, else -1. */
+    private int[] shearLam = new int[0];
+    /** Per channel, the beta block's location index, then (centred) its members: what a shear shifts. */
+    private final List<int[]> shearTargets = new ArrayList<>();
+
+    private GeoCompiler(GeoSpec spec, GeoData data, boolean shear) {
+        this.shear = shear;
         this.spec = spec;
         this.base = spec.base();
         this.data = data;
@@ -56,7 +65,15 @@ final class GeoCompiler {
     }
 
     static GeoModel compile(GeoSpec spec, GeoData data) {
-        return new GeoCompiler(spec, data).build();
+        return compile(spec, data, true);
+    }
+
+    /**
+     * With {@code shear} false the sampler sees the plain bijector coordinates (no
+     * {@link GeoModel.Shear}): the same posterior in other coordinates, for tests and measurements.
+     */
+    static GeoModel compile(GeoSpec spec, GeoData data, boolean shear) {
+        return new GeoCompiler(spec, data, shear).build();
     }
 
     private int add(String name, Distribution prior, Bijector bijector) {
@@ -237,7 +254,7 @@ final class GeoCompiler {
         List<String> channelNames = channels.stream().map(ChannelSpec::name).toList();
         GeoModel.Layout layout = new GeoModel.Layout(spec, data, parameters, derived, blocks, interceptSlot, sigmaSlot,
                 betaSlot, responses, controlSlot, controls, fourierSlot, basis, target, targetScale, channelNames,
-                channelScales, population);
+                channelScales, population, shears(), byGeo(scaledSpend, geos));
         return new GeoModel(layout);
     }
 
@@ -277,6 +294,7 @@ final class GeoCompiler {
         List<String> channels = layout.channels();
         LocalDate[] dates = rows.dates();
         ChannelResponse[][] responses = new ChannelResponse[geos][channels.size()];
+        double[][][] scaledSpend = new double[channels.size()][geos][];
         for (int c = 0; c < channels.size(); c++) {
             double[][] x = column(rows, channels.get(c), "channel");
             for (int g = 0; g < geos; g++) {
@@ -289,6 +307,7 @@ final class GeoCompiler {
                     }
                     scaled[t] = x[g][t] / divisor;
                 }
+                scaledSpend[c][g] = scaled;
                 responses[g][c] = layout.responses()[g][c].withInput(scaled);
             }
         }
@@ -304,7 +323,7 @@ final class GeoCompiler {
         return new GeoModel.Layout(layout.spec(), rows, layout.parameters(), layout.derivedNames(), layout.blocks(),
                 layout.interceptSlot(), layout.sigmaSlot(), layout.betaSlot(), responses, layout.controlSlot(),
                 controls, layout.fourierSlot(), basis, new double[geos][n], layout.targetScale(), channels,
-                layout.channelScales(), layout.population());
+                layout.channelScales(), layout.population(), layout.shears(), byGeo(scaledSpend, geos));
     }
 
     /** A column of new rows, every value finite, or an error naming the column, geo and date. */
@@ -325,12 +344,48 @@ final class GeoCompiler {
         return v;
     }
 
+    /**
+     * One shear per channel whose effects are log-normally pooled (beta_mu a real location of
+     * log beta) and whose saturation is a shared logistic with lam sampled as log(lam): for small
+     * spend f = tanh(lam a / 2) ~ lam a / 2, so the data pin log(beta[c,g]) + log(lam_c) and
+     * leave the two apart only weakly. The sampler's coordinate for beta_mu becomes
+     * beta_mu + log(lam) (and beta_raw[c,g] + log(lam) when centred), see {@link GeoModel.Shear}.
+     */
+    private List<GeoModel.Shear> shears() {
+        List<GeoModel.Shear> out = new ArrayList<>();
+        if (!shear || spec.mediaPooling() != GeoSpec.Pooling.LOG_NORMAL) {
+            return out;
+        }
+        for (int c = 0; c < shearLam.length; c++) {
+            int lam = shearLam[c];
+            int[] targets = shearTargets.get(c);
+            if (lam < 0 || !(parameters.get(lam).bijector() instanceof LowerBoundBijector b) || b.lower() != 0.0
+                    || parameters.get(targets[0]).bijector() != IdentityBijector.INSTANCE) {
+                continue;
+            }
+            out.add(new GeoModel.Shear(lam, targets));
+        }
+        return out;
+    }
+
     private static Bijector coefficientBijector(Distribution prior, double columnScale) {
         boolean real = prior.support().lower() == Double.NEGATIVE_INFINITY
                 && prior.support().upper() == Double.POSITIVE_INFINITY;
         // As the national model: sample a control's coefficient on the scale of its contribution.
         return real && columnScale > 0.0 && columnScale != 1.0 && Double.isFinite(columnScale)
                 ? new ScaledBijector(1.0 / columnScale) : Bijectors.forSupport(prior.support());
+    }
+
+    /** [channel][geo][t] to [geo][channel][t] (the same row arrays). */
+    private static double[][][] byGeo(double[][][] byChannel, int ng) {
+        int nc = byChannel.length;
+        double[][][] out = new double[ng][nc][];
+        for (int c = 0; c < nc; c++) {
+            for (int g = 0; g < ng; g++) {
+                out[g][c] = byChannel[c][g];
+            }
+        }
+        return out;
     }
 
     /** Derived slots were numbered -1, -2, ...: they live after the p parameters. */
@@ -410,6 +465,13 @@ final class GeoCompiler {
             Distribution own = cs.priors().get("beta_mu");
             perChannel[c] = pooledBlock("beta", cs.name(), logNormal, own != null ? own : muDefault,
                     cs.priors().getOrDefault("beta_tau", tauDefault));
+            PendingBlock block = pooled.get(pooled.size() - 1);
+            int[] targets = block.centred() ? new int[1 + geos] : new int[] {block.mu()};
+            if (block.centred()) {
+                targets[0] = block.mu();
+                System.arraycopy(block.members(), 0, targets, 1, geos);
+            }
+            shearTargets.add(targets);
         }
         int[][] slots = new int[geos][channels.size()];
         for (int c = 0; c < channels.size(); c++) {
@@ -432,6 +494,8 @@ final class GeoCompiler {
         int nc = channels.size();
         boolean perGeo = spec.transforms() == GeoSpec.Sharing.PER_GEO;
         ChannelResponse[][] out = new ChannelResponse[geos][nc];
+        shearLam = new int[nc];
+        java.util.Arrays.fill(shearLam, -1);
         for (int c = 0; c < nc; c++) {
             ChannelSpec cs = channels.get(c);
             Adstock adstock;
@@ -465,6 +529,9 @@ final class GeoCompiler {
                             channelPrior(cs, param, GeoNames.name(param, cs.name(), geoName),
                                     saturation.defaultPriors().get(s.get(j))));
                 }
+            }
+            if (!perGeo && saturation instanceof LogisticSaturation) {
+                shearLam[c] = saturationIndex[0][0];
             }
             for (int g = 0; g < geos; g++) {
                 out[g][c] = new ChannelResponse(cs.name(), scaledSpend[c][g], adstock, saturation,

@@ -37,12 +37,24 @@ public final class GeoModel implements LogDensity {
     record Parameter(String name, Distribution prior, Bijector bijector) {
     }
 
+    /**
+     * A unit-Jacobian shear of the sampler's coordinates: the sampler sees
+     * {@code u'_k = u_k + u_source} for every target k (parameter indices), so
+     * {@code u_k = u'_k - u'_source}. Used with {@code source} = log(lam_c) and targets the
+     * log-scale location of channel c's effects (beta_mu, and beta_raw when centred): the
+     * sampler then moves along log(beta) + log(lam), the direction the data identify, in one
+     * coordinate. The map is linear with determinant 1, so the log density is the same function
+     * of the constrained parameters and the posterior is unchanged.
+     */
+    record Shear(int source, int[] targets) {
+    }
+
     /** Everything the compiler fixes: names, priors, slots, scaled data. */
     record Layout(GeoSpec spec, GeoData data, List<Parameter> parameters, List<String> derivedNames,
                   PooledBlock[] blocks, int[] interceptSlot, int[] sigmaSlot, int[][] betaSlot,
                   ChannelResponse[][] responses, int[][] controlSlot, double[][][] controls, int[][] fourierSlot,
                   double[][] fourierBasis, double[][] target, double targetScale, List<String> channels,
-                  double[] channelScales, double[] population) {
+                  double[] channelScales, double[] population, List<Shear> shears, double[][][] scaledSpend) {
     }
 
     private final Layout layout;
@@ -51,12 +63,37 @@ public final class GeoModel implements LogDensity {
     private final int[] freeIndex;
     private final double[] fixedValues;
     private final ChannelResponse[][] responses;
+    /**
+     * The responses the gradient runs on, per geo and channel: where every geo shares a
+     * channel's transform parameters, one instance per channel serves all geos (fed each geo's
+     * spend), so the hot path keeps one workspace per channel in cache instead of one per geo
+     * and channel (40 x 5 workspaces of ~20 KB do not fit in L2).
+     */
+    private final ChannelResponse[][] kernel;
+    /** kernel's input per geo and channel: the geo's scaled spend. */
+    private final double[][][] spend;
     private final int geos;
     private final int periods;
     private final double[] values;
     private final double[] dValues;
     private final double[] mu;
     private final double[] dMu;
+    /** Per geo, the series mu is a linear combination of: channel responses, controls, Fourier basis. */
+    private final double[][][] meanRows;
+    /** Per geo, the value-vector slot of each row's coefficient. */
+    private final int[][] meanSlot;
+    /** Per geo, the rows after the channels' (controls, Fourier): their gradient is a plain dot product. */
+    private final double[][][] linearRows;
+    private final int[][] linearSlot;
+    private final double[] linearDots;
+    /** Shears in sampler coordinates: source coordinate, and the coordinates shifted by it. */
+    private final int[] shearSource;
+    private final int[][] shearTargets;
+    /** The position before the shear (the bijectors' coordinates). */
+    private final double[] unsheared;
+    /** Scratch of {@link #constrain(double[], double[], double[])} and {@link #pullBack} (extra density terms). */
+    private final double[] termPoint;
+    private final double[] termGradient;
 
     GeoModel(Layout layout) {
         this(layout, copyResponses(layout.responses()));
@@ -93,6 +130,77 @@ public final class GeoModel implements LogDensity {
         dValues = new double[total];
         mu = new double[periods];
         dMu = new double[periods];
+        int channelCount = layout.channels().size();
+        spend = layout.scaledSpend();
+        kernel = new ChannelResponse[geos][channelCount];
+        for (int c = 0; c < channelCount; c++) {
+            boolean shared = true;
+            for (int g = 1; g < geos; g++) {
+                shared &= sameParameters(responses[0][c], responses[g][c]);
+            }
+            ChannelResponse one = shared ? responses[0][c].copy() : null;
+            for (int g = 0; g < geos; g++) {
+                kernel[g][c] = shared ? one : responses[g][c];
+            }
+        }
+        meanRows = new double[geos][][];
+        meanSlot = new int[geos][];
+        linearRows = new double[geos][][];
+        linearSlot = new int[geos][];
+        int linearCount = 0;
+        for (int g = 0; g < geos; g++) {
+            int[] controlSlot = layout.controlSlot()[g];
+            int[] fourierSlot = layout.fourierSlot()[g];
+            int nl = controlSlot.length + fourierSlot.length;
+            linearCount = Math.max(linearCount, nl);
+            linearRows[g] = new double[nl][];
+            linearSlot[g] = new int[nl];
+            for (int k = 0; k < controlSlot.length; k++) {
+                linearRows[g][k] = layout.controls()[g][k];
+                linearSlot[g][k] = controlSlot[k];
+            }
+            for (int m = 0; m < fourierSlot.length; m++) {
+                linearRows[g][controlSlot.length + m] = layout.fourierBasis()[m];
+                linearSlot[g][controlSlot.length + m] = fourierSlot[m];
+            }
+            meanRows[g] = new double[channelCount + nl][];
+            meanSlot[g] = new int[channelCount + nl];
+            for (int c = 0; c < channelCount; c++) {
+                // forward() always fills and returns this same buffer.
+                meanRows[g][c] = kernel[g][c].lastResponse();
+                meanSlot[g][c] = layout.betaSlot()[g][c];
+            }
+            System.arraycopy(linearRows[g], 0, meanRows[g], channelCount, nl);
+            System.arraycopy(linearSlot[g], 0, meanSlot[g], channelCount, nl);
+        }
+        linearDots = new double[linearCount];
+        int[] freeOf = new int[p];
+        Arrays.fill(freeOf, -1);
+        for (int k = 0; k < freeIndex.length; k++) {
+            freeOf[freeIndex[k]] = k;
+        }
+        List<int[]> targets = new ArrayList<>();
+        List<Integer> sources = new ArrayList<>();
+        for (Shear shear : layout.shears()) {
+            int source = freeOf[shear.source()];
+            int[] shifted = Arrays.stream(shear.targets()).map(i -> freeOf[i]).filter(k -> k >= 0).toArray();
+            if (source >= 0 && shifted.length > 0) {
+                sources.add(source);
+                targets.add(shifted);
+            }
+        }
+        shearSource = sources.stream().mapToInt(Integer::intValue).toArray();
+        shearTargets = targets.toArray(new int[0][]);
+        unsheared = new double[freeIndex.length];
+        termPoint = new double[freeIndex.length];
+        termGradient = new double[freeIndex.length];
+    }
+
+    private static boolean sameParameters(ChannelResponse a, ChannelResponse b) {
+        return a.adstock() == b.adstock() && a.saturation() == b.saturation()
+                && a.saturationFirst() == b.saturationFirst()
+                && Arrays.equals(a.adstockIndex(), b.adstockIndex())
+                && Arrays.equals(a.saturationIndex(), b.saturationIndex());
     }
 
     private static ChannelResponse[][] copyResponses(ChannelResponse[][] src) {
@@ -121,6 +229,10 @@ public final class GeoModel implements LogDensity {
         Arrays.fill(dValues, 0.0);
         double logPrior = 0.0;
         int n = freeIndex.length;
+        if (shearSource.length > 0) {
+            unshear(position, unsheared);
+            position = unsheared;
+        }
         for (int k = 0; k < n; k++) {
             int i = freeIndex[k];
             double u = position[k];
@@ -152,7 +264,26 @@ public final class GeoModel implements LogDensity {
             double u = position[k];
             gradient[k] = dValues[i] * bijectors[i].dConstrainedDu(u) + bijectors[i].dLogAbsJacobianDu(u);
         }
+        // Chain rule through u_k = u'_k - u'_source: d/du'_k = d/du_k, d/du'_source = d/du_source - sum_k d/du_k.
+        for (int s = 0; s < shearSource.length; s++) {
+            double sum = 0.0;
+            for (int k : shearTargets[s]) {
+                sum += gradient[k];
+            }
+            gradient[shearSource[s]] -= sum;
+        }
         return logPrior + logLik;
+    }
+
+    /** Sampler coordinates to the bijectors' coordinates: {@code u_k = u'_k - u'_source}. */
+    private void unshear(double[] sampler, double[] out) {
+        System.arraycopy(sampler, 0, out, 0, freeIndex.length);
+        for (int s = 0; s < shearSource.length; s++) {
+            double shift = sampler[shearSource[s]];
+            for (int k : shearTargets[s]) {
+                out[k] -= shift;
+            }
+        }
     }
 
     /** Geo g's forward pass, its normal log likelihood, and its reverse pass into dValues. */
@@ -174,19 +305,15 @@ public final class GeoModel implements LogDensity {
         dValues[sigmaSlot] += -periods / sigma + squares * inverseVariance / sigma;
         dValues[layout.interceptSlot()[g]] += sum;
         int[] betaSlot = layout.betaSlot()[g];
-        ChannelResponse[] rs = responses[g];
+        ChannelResponse[] rs = kernel[g];
         for (int c = 0; c < rs.length; c++) {
+            // rs[c]'s workspace still holds geo g's forward pass (meanInto above).
             dValues[betaSlot[c]] += rs[c].reverseScaled(dMu, values[betaSlot[c]], dValues);
         }
-        int[] controlSlot = layout.controlSlot()[g];
-        double[][] z = layout.controls()[g];
-        for (int k = 0; k < controlSlot.length; k++) {
-            dValues[controlSlot[k]] += Reductions.dot(dMu, z[k], periods);
-        }
-        int[] fourierSlot = layout.fourierSlot()[g];
-        double[][] basis = layout.fourierBasis();
-        for (int m = 0; m < fourierSlot.length; m++) {
-            dValues[fourierSlot[m]] += Reductions.dot(dMu, basis[m], periods);
+        int[] slots = linearSlot[g];
+        Reductions.dots(dMu, linearRows[g], slots.length, periods, linearDots);
+        for (int k = 0; k < slots.length; k++) {
+            dValues[slots[k]] += linearDots[k];
         }
         return -periods * (Math.log(sigma) + HALF_LOG_TWO_PI) - 0.5 * squares * inverseVariance;
     }
@@ -196,32 +323,57 @@ public final class GeoModel implements LogDensity {
      * workspaces, so one thread at a time. Allocates nothing.
      */
     public void meanInto(int g, double[] valueVector, double[] out) {
-        Arrays.fill(out, 0, periods, valueVector[layout.interceptSlot()[g]]);
-        int[] betaSlot = layout.betaSlot()[g];
-        ChannelResponse[] rs = responses[g];
+        ChannelResponse[] rs = kernel[g];
+        double[][] x = spend[g];
         for (int c = 0; c < rs.length; c++) {
-            double[] f = rs[c].forward(valueVector);
-            double beta = valueVector[betaSlot[c]];
-            for (int t = 0; t < periods; t++) {
-                out[t] += beta * f[t];
+            rs[c].forward(valueVector, x[c]);
+        }
+        combineRows(valueVector[layout.interceptSlot()[g]], meanRows[g], meanSlot[g], valueVector, periods, out);
+    }
+
+    /**
+     * {@code out[t] = base + sum_j v[slot[j]] * rows[j][t]}, four rows per pass over t: each pass
+     * loads and stores out[t] once for four multiply-adds (a pass per row is bound by those loads
+     * and stores), and the loop has no carried dependency, so it vectorises. Each out[t] adds its
+     * terms in ascending j.
+     */
+    private static void combineRows(double base, double[][] rows, int[] slot, double[] v, int n, double[] out) {
+        int count = rows.length;
+        int j = 0;
+        if (count >= 4) {
+            double c0 = v[slot[0]];
+            double c1 = v[slot[1]];
+            double c2 = v[slot[2]];
+            double c3 = v[slot[3]];
+            double[] r0 = rows[0];
+            double[] r1 = rows[1];
+            double[] r2 = rows[2];
+            double[] r3 = rows[3];
+            for (int t = 0; t < n; t++) {
+                out[t] = base + c0 * r0[t] + c1 * r1[t] + c2 * r2[t] + c3 * r3[t];
+            }
+            j = 4;
+        } else {
+            Arrays.fill(out, 0, n, base);
+        }
+        for (; j + 3 < count; j += 4) {
+            double c0 = v[slot[j]];
+            double c1 = v[slot[j + 1]];
+            double c2 = v[slot[j + 2]];
+            double c3 = v[slot[j + 3]];
+            double[] r0 = rows[j];
+            double[] r1 = rows[j + 1];
+            double[] r2 = rows[j + 2];
+            double[] r3 = rows[j + 3];
+            for (int t = 0; t < n; t++) {
+                out[t] = out[t] + c0 * r0[t] + c1 * r1[t] + c2 * r2[t] + c3 * r3[t];
             }
         }
-        int[] controlSlot = layout.controlSlot()[g];
-        double[][] z = layout.controls()[g];
-        for (int k = 0; k < controlSlot.length; k++) {
-            double gamma = valueVector[controlSlot[k]];
-            double[] zk = z[k];
-            for (int t = 0; t < periods; t++) {
-                out[t] += gamma * zk[t];
-            }
-        }
-        int[] fourierSlot = layout.fourierSlot()[g];
-        double[][] basis = layout.fourierBasis();
-        for (int m = 0; m < fourierSlot.length; m++) {
-            double a = valueVector[fourierSlot[m]];
-            double[] bm = basis[m];
-            for (int t = 0; t < periods; t++) {
-                out[t] += a * bm[t];
+        for (; j < count; j++) {
+            double c = v[slot[j]];
+            double[] r = rows[j];
+            for (int t = 0; t < n; t++) {
+                out[t] += c * r[t];
             }
         }
     }
@@ -239,10 +391,12 @@ public final class GeoModel implements LogDensity {
 
     /** Unconstrained coordinates to a full value vector (fixed parameters at their value, derived values filled). */
     public void constrain(double[] unconstrained, double[] valueVectorOut) {
+        double[] u = new double[freeIndex.length];
+        unshear(unconstrained, u);
         System.arraycopy(fixedValues, 0, valueVectorOut, 0, fixedValues.length);
         for (int k = 0; k < freeIndex.length; k++) {
             int i = freeIndex[k];
-            valueVectorOut[i] = bijectors[i].toConstrained(unconstrained[k]);
+            valueVectorOut[i] = bijectors[i].toConstrained(u[k]);
         }
         completeValues(valueVectorOut);
     }
@@ -252,10 +406,15 @@ public final class GeoModel implements LogDensity {
      * {@link #valueCount()} values the pooled blocks may write into (for density terms on the hot path).
      */
     public void constrain(double[] unconstrained, double[] valueVectorOut, double[] scratch) {
+        double[] u = unconstrained;
+        if (shearSource.length > 0) {
+            unshear(unconstrained, termPoint);
+            u = termPoint;
+        }
         System.arraycopy(fixedValues, 0, valueVectorOut, 0, fixedValues.length);
         for (int k = 0; k < freeIndex.length; k++) {
             int i = freeIndex[k];
-            valueVectorOut[i] = bijectors[i].toConstrained(unconstrained[k]);
+            valueVectorOut[i] = bijectors[i].toConstrained(u[k]);
         }
         for (PooledBlock b : layout.blocks()) {
             b.forward(valueVectorOut, scratch);
@@ -274,17 +433,39 @@ public final class GeoModel implements LogDensity {
         for (int b = blocks.length - 1; b >= 0; b--) {
             blocks[b].reverse(valueVector, dValues);
         }
+        double[] u = position;
+        if (shearSource.length > 0) {
+            unshear(position, termPoint);
+            u = termPoint;
+        }
         for (int k = 0; k < freeIndex.length; k++) {
             int i = freeIndex[k];
-            gradient[k] += dValues[i] * bijectors[i].dConstrainedDu(position[k]);
+            termGradient[k] = dValues[i] * bijectors[i].dConstrainedDu(u[k]);
+        }
+        // The shear's chain rule, as at the end of logDensityAndGradient.
+        for (int s = 0; s < shearSource.length; s++) {
+            double sum = 0.0;
+            for (int k : shearTargets[s]) {
+                sum += termGradient[k];
+            }
+            termGradient[shearSource[s]] -= sum;
+        }
+        for (int k = 0; k < freeIndex.length; k++) {
+            gradient[k] += termGradient[k];
         }
     }
 
-    /** A value vector's sampled parameters back to the sampler's coordinates. */
+    /** A value vector's sampled parameters back to the sampler's coordinates (the inverse of {@link #constrain}). */
     public void unconstrain(double[] valueVector, double[] unconstrainedOut) {
         for (int k = 0; k < freeIndex.length; k++) {
             int i = freeIndex[k];
             unconstrainedOut[k] = bijectors[i].toUnconstrained(valueVector[i]);
+        }
+        for (int s = 0; s < shearSource.length; s++) {
+            double shift = unconstrainedOut[shearSource[s]];
+            for (int k : shearTargets[s]) {
+                unconstrainedOut[k] += shift;
+            }
         }
     }
 
@@ -307,6 +488,11 @@ public final class GeoModel implements LogDensity {
         List<String> out = parameterNames();
         out.addAll(layout.derivedNames());
         return out;
+    }
+
+    /** How many shears of the sampler's coordinates are active ({@link Shear}). */
+    int shearCount() {
+        return shearSource.length;
     }
 
     /** Length of the value vector. */

@@ -1,6 +1,7 @@
 package dev.mmm.core.geo;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import dev.mmm.core.geo.GeoSimulator.GeoSimulation;
 import dev.mmm.core.model.ChannelSpec;
@@ -8,6 +9,7 @@ import dev.mmm.core.model.GradientCheck;
 import dev.mmm.core.model.ModelSpec;
 import dev.mmm.core.model.TransformOrder;
 import java.lang.management.ManagementFactory;
+import java.util.List;
 import java.util.Random;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -42,6 +44,69 @@ class GeoModelGradientTest {
             double[] u = rng.doubles(model.dimension(), -1.5, 1.5).toArray();
             GradientCheck.assertGradient(model, u, 1e-5, spec.toJson() + " trial " + trial);
         }
+    }
+
+    static Stream<GeoSpec> shearedLayouts() {
+        GeoSpec base = GeoSimulator.spec(2, 1, true);
+        return Stream.of(base, base.withParameterisation(GeoSpec.Parameterisation.CENTRED));
+    }
+
+    /**
+     * The shear (sampler coordinate beta_mu + log lam, and beta_raw + log lam when centred) is a
+     * change of coordinates with unit Jacobian: at the same constrained point both models give
+     * the same log density, and the gradients are related by the chain rule.
+     */
+    @ParameterizedTest
+    @MethodSource("shearedLayouts")
+    void theShearKeepsTheLogDensityAndMapsTheGradientByTheChainRule(GeoSpec spec) {
+        GeoSimulation sim = GeoSimulator.simulate(3, 30, 2, 1, true, 5);
+        GeoModel plain = GeoCompiler.compile(spec, sim.data(), false);
+        GeoModel sheared = GeoCompiler.compile(spec, sim.data(), true);
+        assertThat(plain.shearCount()).isZero();
+        assertThat(sheared.shearCount()).isEqualTo(2);
+        List<String> names = plain.parameterNames();
+        Random rng = new Random(17);
+        for (int trial = 0; trial < 5; trial++) {
+            double[] u = rng.doubles(plain.dimension(), -1.5, 1.5).toArray();
+            double[] values = new double[plain.valueCount()];
+            plain.constrain(u, values);
+            double[] v = new double[sheared.dimension()];
+            sheared.unconstrain(values, v);
+            double[] back = new double[sheared.valueCount()];
+            sheared.constrain(v, back);
+            assertThat(back).containsExactly(values, within(1e-12));
+            double[] g = new double[u.length];
+            double[] gs = new double[v.length];
+            double lp = plain.logDensityAndGradient(u, g);
+            double lps = sheared.logDensityAndGradient(v, gs);
+            assertThat(lps).isCloseTo(lp, within(1e-9 * Math.abs(lp)));
+            for (int c = 1; c <= 2; c++) {
+                int lam = names.indexOf("lam[ch" + c + "]");
+                int mu = names.indexOf("beta_mu[ch" + c + "]");
+                // The sampler's beta_mu coordinate is beta_mu + log(lam).
+                assertThat(v[mu]).isCloseTo(u[mu] + u[lam], within(1e-12));
+                double targets = g[mu];
+                for (int k = 0; k < names.size(); k++) {
+                    if (names.get(k).startsWith("beta_raw[ch" + c + ",")) {
+                        assertThat(v[k]).isCloseTo(u[k] + u[lam], within(1e-12));
+                        targets += g[k];
+                    }
+                }
+                assertThat(gs[lam]).isCloseTo(g[lam] - targets, within(1e-9 * Math.max(1, Math.abs(g[lam]))));
+                g[lam] = gs[lam];
+            }
+            for (int k = 0; k < g.length; k++) {
+                assertThat(gs[k]).as(names.get(k)).isCloseTo(g[k], within(1e-9 * Math.max(1, Math.abs(g[k]))));
+            }
+        }
+    }
+
+    @Test
+    void noShearWhereTheEffectIsNotLogScaleOrLamIsPerGeo() {
+        GeoSimulation sim = GeoSimulator.simulate(3, 30, 2, 1, true, 5);
+        GeoSpec base = GeoSimulator.spec(2, 1, true);
+        assertThat(base.withMediaPooling(GeoSpec.Pooling.NORMAL).compile(sim.data()).shearCount()).isZero();
+        assertThat(base.withTransforms(GeoSpec.Sharing.PER_GEO).compile(sim.data()).shearCount()).isZero();
     }
 
     @Test
