@@ -25,10 +25,11 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * {@code SamplerSweep adaptation}: each way of adapting (a variant {@code metric:initial:schedule:warmup},
- * e.g. {@code diagonal:unit:stan_windows:1000}, Stan's) on race-size data files (file i with
- * sampler seed {@code --race-seeds}[i], default i + 1, as scripts/race-stan.sh pairs them) and on
- * the PyMC-Marketing example (one fit per {@code --pymc-seeds}), 4 chains x (warm-up + 1000).
+ * {@code SamplerSweep adaptation}: each way of adapting (a variant
+ * {@code metric:initial:schedule:warmup[:adapt_delta]}, e.g. {@code diagonal:unit:stan_windows:1000}, Stan's)
+ * on race-size data files (file i with sampler seed {@code --race-seeds}[i], default i + 1, as
+ * scripts/race-stan.sh pairs them; make them with {@code mmm simulate}, whose data the race uses) and
+ * on the PyMC-Marketing example (one fit per {@code --pymc-seeds}), 4 chains x (warm-up + 1000).
  * Per fit: gradients in total, in warm-up and in sampling, min bulk-ESS (and its parameter) per
  * 1000 gradients, divergences, max R-hat and stuck chains; per chain: the gradients of each
  * warm-up phase (Stan: the fast buffer, each slow window, the terminal buffer; switching
@@ -41,14 +42,17 @@ final class AdaptationSweep {
     }
 
     /** One way of adapting. */
-    record Variant(Metric metric, InitialMetric initial, WarmupSchedule schedule, int warmup) {
+    record Variant(Metric metric, InitialMetric initial, WarmupSchedule schedule, int warmup, double delta) {
         static Variant parse(String text) {
             String[] parts = text.split(":");
-            if (parts.length != 4) {
-                throw new IllegalArgumentException("--variants: '" + text + "' is not metric:initial:schedule:warmup");
+            if (parts.length != 4 && parts.length != 5) {
+                throw new IllegalArgumentException("--variants: '" + text
+                        + "' is not metric:initial:schedule:warmup[:adapt_delta]");
             }
+            double delta = parts.length == 5 ? Double.parseDouble(parts[4])
+                    : SamplerSettings.defaults().targetAcceptance();
             return new Variant(Metric.valueOf(upper(parts[0])), InitialMetric.valueOf(upper(parts[1])),
-                    WarmupSchedule.valueOf(upper(parts[2])), Integer.parseInt(parts[3]));
+                    WarmupSchedule.valueOf(upper(parts[2])), Integer.parseInt(parts[3]), delta);
         }
 
         private static String upper(String s) {
@@ -57,7 +61,7 @@ final class AdaptationSweep {
 
         SamplerSettings settings(long seed, int threads) {
             return SamplerSettings.builder().chains(4).warmup(warmup).draws(1000).seed(seed).threads(threads)
-                    .metric(metric).initialMetric(initial).warmupSchedule(schedule).build();
+                    .metric(metric).initialMetric(initial).warmupSchedule(schedule).targetAcceptance(delta).build();
         }
 
         /** Warm-up phase boundaries (0-based iterations), from 0 to the warm-up length. */
@@ -86,7 +90,8 @@ final class AdaptationSweep {
 
         @Override
         public String toString() {
-            return (metric + " " + initial + " " + schedule + " " + warmup).toLowerCase(Locale.ROOT);
+            String name = (metric + " " + initial + " " + schedule + " " + warmup).toLowerCase(Locale.ROOT);
+            return delta == SamplerSettings.defaults().targetAcceptance() ? name : name + " delta " + delta;
         }
     }
 
