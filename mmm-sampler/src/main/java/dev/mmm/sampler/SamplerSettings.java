@@ -6,7 +6,8 @@ import java.util.Objects;
  * Immutable sampler settings; {@link #defaults()} are CmdStan's. {@code
  * initialMetric(InitialMetric.GRADIENT_REFRESHED)} starts the warm-up from a gradient-based metric
  * instead of Stan's unit one: about 30% fewer warm-up gradients on the race model, but not yet
- * the default (see {@link InitialMetric#GRADIENT_REFRESHED}).
+ * the default (see {@link InitialMetric#GRADIENT_REFRESHED}); {@link Metric#DENSE_SHRUNK} and
+ * {@link WarmupSchedule#SWITCHING_WINDOWS} are opt-in too. Every setting: docs/sampler.md.
  */
 public final class SamplerSettings {
     private final int chains;

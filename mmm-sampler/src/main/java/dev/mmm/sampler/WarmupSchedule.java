@@ -17,7 +17,9 @@ public enum WarmupSchedule {
      * replaces the metric each time the newer has seen 10 draws (in the first 30% of warm-up)
      * or 80 draws (after that), up to the last 15% of warm-up, which tunes only the step size.
      * Meant for short warm-ups (300-500 iterations) with {@link Metric#DIAGONAL_GRADIENT}; see
-     * {@link dev.mmm.sampler.adapt.SwitchingWindows}.
+     * {@link dev.mmm.sampler.adapt.SwitchingWindows}. On the race data at 400 iterations it
+     * spends a third of Stan's gradients but leaves R-hat at or above 1.01 in 7 of 10 fits
+     * (BENCHMARKS.md), so it is opt-in.
      */
     SWITCHING_WINDOWS
 }
