@@ -30,11 +30,16 @@ import java.util.Map;
  * on every row warm-started from its adaptation with {@code --warm-warmup} iterations (each
  * {@link WarmStart.Retune}), beside cold refits with the full and with the short warm-up.
  *
+ * <p>{@code adaptation}: where each fit's gradients go under each way of adapting
+ * ({@link AdaptationSweep}).
+ *
  * <pre>
  * java -cp benchmarks.jar dev.mmm.benchmarks.SamplerSweep adapt-delta --deltas 0.8,0.9,0.95 --seeds 1,2,3
  *      [--pymc example.csv] [--race data-1.csv,data-2.csv,data-3.csv] [--threads 2]
  * java -cp benchmarks.jar dev.mmm.benchmarks.SamplerSweep refresh --race data.csv [--new-weeks 8]
  *      [--warm-warmup 250] [--seed 1] [--threads 2] [--references false]
+ * java -cp benchmarks.jar dev.mmm.benchmarks.SamplerSweep adaptation --variants diagonal:unit:stan_windows:1000,...
+ *      [--race data-1.csv,...] [--race-seeds 1,...] [--pymc example.csv] [--pymc-seeds 1,2,3] [--threads 2]
  * (-Dchains=1 adds each fit's chains)
  * </pre>
  */
@@ -61,12 +66,16 @@ public final class SamplerSweep {
     }
 
     public static void main(String[] args) throws IOException {
-        if (args.length == 0 || !(args[0].equals("adapt-delta") || args[0].equals("refresh"))) {
-            System.err.println("usage: SamplerSweep adapt-delta|refresh --option value ... (see the class comment)");
+        if (args.length == 0 || !List.of("adapt-delta", "refresh", "adaptation").contains(args[0])) {
+            System.err.println("usage: SamplerSweep adapt-delta|refresh|adaptation --option value ... (see the class comment)");
             System.exit(2);
         }
         Map<String, String> options = RaceFit.parseOptions(args);
         int threads = Integer.parseInt(options.getOrDefault("threads", "2"));
+        if (args[0].equals("adaptation")) {
+            AdaptationSweep.run(options, threads);
+            return;
+        }
         System.out.println("| data | setting | seed | wall s | gradients | divergences | max R-hat"
                 + " | min bulk-ESS (parameter) | min bulk-ESS/s | per 1000 gradients | mean step size |");
         System.out.println("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
@@ -151,7 +160,7 @@ public final class SamplerSweep {
     }
 
     /** The race's model: the first six columns after date and y are channels, the next two controls. */
-    private static ModelSpec raceSpec(Dataset data) {
+    static ModelSpec raceSpec(Dataset data) {
         List<String> others = data.columnNames().stream().filter(n -> !n.equals("y")).toList();
         return ModelSpec.builder().date("date").target("y").channels(others.subList(0, 6).toArray(new String[0]))
                 .controls(others.subList(6, 8).toArray(new String[0])).yearlySeasonality(2).build();
@@ -199,7 +208,7 @@ public final class SamplerSweep {
         return run;
     }
 
-    private static double median(double[] values) {
+    static double median(double[] values) {
         double[] sorted = values.clone();
         Arrays.sort(sorted);
         int n = sorted.length;

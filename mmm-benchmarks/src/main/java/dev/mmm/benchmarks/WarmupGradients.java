@@ -4,7 +4,6 @@ import dev.mmm.core.data.Dataset;
 import dev.mmm.core.model.CompiledModel;
 import dev.mmm.core.model.ModelSpec;
 import dev.mmm.sampler.InitialMetric;
-import dev.mmm.sampler.LogDensity;
 import dev.mmm.sampler.Metric;
 import dev.mmm.sampler.Phase;
 import dev.mmm.sampler.Sampler;
@@ -13,8 +12,6 @@ import dev.mmm.sampler.SamplingResult;
 import dev.mmm.sampler.diagnostics.Diagnostics;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 
 /**
@@ -37,38 +34,6 @@ public final class WarmupGradients {
     private WarmupGradients() {
     }
 
-    /** Counts one chain's gradient evaluations; each chain gets its own copy from {@link #copyForChain()}. */
-    private static final class Counting implements LogDensity {
-        private final LogDensity delegate;
-        private final List<Counting> copies;
-        long count;
-
-        Counting(LogDensity delegate, List<Counting> copies) {
-            this.delegate = delegate;
-            this.copies = copies;
-        }
-
-        @Override
-        public int dimension() {
-            return delegate.dimension();
-        }
-
-        @Override
-        public double logDensityAndGradient(double[] position, double[] gradient) {
-            count++;
-            return delegate.logDensityAndGradient(position, gradient);
-        }
-
-        @Override
-        public LogDensity copyForChain() {
-            Counting copy = new Counting(delegate.copyForChain(), copies);
-            synchronized (copies) {
-                copies.add(copy);
-            }
-            return copy;
-        }
-    }
-
     public static void main(String[] args) throws IOException {
         Path data = Path.of(args[0]);
         long seed = Long.parseLong(args[1]);
@@ -84,12 +49,11 @@ public final class WarmupGradients {
         SamplerSettings settings = SamplerSettings.builder().chains(chains).threads(threads).seed(seed)
                 .metric(metric).initialMetric(initial).build();
         int warmup = settings.warmup();
-        List<Counting> copies = new ArrayList<>();
-        Counting counting = new Counting(model, copies);
+        CountingDensity counting = new CountingDensity(model);
         long[][] countAfter = new long[chains][warmup + settings.draws()];
         SamplingResult r = Sampler.sample(counting, settings, (double[][]) null, (chain, iteration, phase, divergences) -> {
             int at = phase == Phase.WARMUP ? iteration - 1 : warmup + iteration - 1;
-            countAfter[chain][at] = copies.get(chain).count;
+            countAfter[chain][at] = counting.chain(chain);
         }, null);
 
         System.out.printf(Locale.ROOT, "data=%s seed=%d metric=%s initial=%s dim=%d%n", data.getFileName(), seed,

@@ -8,6 +8,8 @@ import dev.mmm.sampler.adapt.DualAveraging;
 import dev.mmm.sampler.adapt.EarlyDiagonalRefresh;
 import dev.mmm.sampler.adapt.MetricAdaptation;
 import dev.mmm.sampler.adapt.MetricEstimator;
+import dev.mmm.sampler.adapt.ShrunkCovarianceEstimator;
+import dev.mmm.sampler.adapt.SwitchingWindows;
 import dev.mmm.sampler.metric.DenseMetric;
 import dev.mmm.sampler.metric.DiagonalMetric;
 import dev.mmm.sampler.metric.EuclideanMetric;
@@ -80,33 +82,9 @@ final class Chain {
             return runWarm(out, rng, normal);
         }
 
-        EuclideanMetric metric;
-        MetricEstimator estimator;
-        switch (settings.metric()) {
-            case DENSE: {
-                DenseMetric dense = new DenseMetric(dimension);
-                metric = dense;
-                estimator = new DenseCovarianceEstimator(dense);
-                break;
-            }
-            case DIAGONAL_GRADIENT: {
-                DiagonalMetric diagonal = new DiagonalMetric(dimension);
-                metric = diagonal;
-                estimator = new DrawGradientVarianceEstimator(diagonal);
-                break;
-            }
-            case UNIT:
-                metric = new DiagonalMetric(dimension);
-                estimator = null;
-                break;
-            case DIAGONAL:
-            default: {
-                DiagonalMetric diagonal = new DiagonalMetric(dimension);
-                metric = diagonal;
-                estimator = new DiagonalVarianceEstimator(diagonal);
-                break;
-            }
-        }
+        EuclideanMetric metric = settings.metric() == Metric.DENSE || settings.metric() == Metric.DENSE_SHRUNK
+                ? new DenseMetric(dimension) : new DiagonalMetric(dimension);
+        MetricEstimator estimator = estimatorFor(metric);
         LeapfrogIntegrator integrator = new LeapfrogIntegrator(density, metric);
         NutsKernel kernel = new NutsKernel(integrator, rng, normal, settings.maxTreeDepth());
         StepSizeSearch stepSizeSearch = new StepSizeSearch(integrator, normal);
@@ -117,8 +95,11 @@ final class Chain {
         initialise(state, rng);
 
         int warmup = settings.warmup();
+        boolean switching = settings.warmupSchedule() == WarmupSchedule.SWITCHING_WINDOWS;
         AdaptationWindows windows = new AdaptationWindows(warmup);
-        MetricAdaptation metricAdaptation = new MetricAdaptation(windows, estimator);
+        MetricAdaptation metricAdaptation = switching ? null : new MetricAdaptation(windows, estimator);
+        SwitchingWindows switchingWindows = switching ? new SwitchingWindows(warmup, estimator, estimatorFor(metric))
+                : null;
         boolean diagonal = settings.metric() == Metric.DIAGONAL || settings.metric() == Metric.DIAGONAL_GRADIENT;
         boolean gradientStart = settings.metric() == Metric.DIAGONAL_GRADIENT
                 || (diagonal && settings.initialMetric() != InitialMetric.UNIT);
@@ -127,7 +108,8 @@ final class Chain {
             DrawGradientVarianceEstimator.initialFromGradient(state.gradient, initial);
             ((DiagonalMetric) metric).setInverseDiagonal(initial);
         }
-        EarlyDiagonalRefresh refresh = diagonal && settings.initialMetric() == InitialMetric.GRADIENT_REFRESHED
+        EarlyDiagonalRefresh refresh = !switching && diagonal
+                && settings.initialMetric() == InitialMetric.GRADIENT_REFRESHED
                 && windows.initBuffer() > 0 ? new EarlyDiagonalRefresh((DiagonalMetric) metric, windows.initBuffer())
                 : null;
 
@@ -147,7 +129,8 @@ final class Chain {
                 divergences++;
             }
             stepSize = dualAveraging.learn(info.acceptance);
-            boolean metricChanged = metricAdaptation.learn(state.position, state.gradient);
+            boolean metricChanged = switching ? switchingWindows.learn(state.position, state.gradient)
+                    : metricAdaptation.learn(state.position, state.gradient);
             if (refresh != null && refresh.learn(i, state.position, state.gradient)) {
                 metricChanged = true;
             }
@@ -166,6 +149,17 @@ final class Chain {
         return sample(out, kernel, metric, state, info, stepSize, start);
     }
 
+    /** A new estimator of the settings' metric kind writing {@code metric}; null for {@link Metric#UNIT}. */
+    private MetricEstimator estimatorFor(EuclideanMetric metric) {
+        return switch (settings.metric()) {
+            case DENSE -> new DenseCovarianceEstimator((DenseMetric) metric);
+            case DENSE_SHRUNK -> new ShrunkCovarianceEstimator((DenseMetric) metric);
+            case DIAGONAL_GRADIENT -> new DrawGradientVarianceEstimator((DiagonalMetric) metric);
+            case UNIT -> null;
+            case DIAGONAL -> new DiagonalVarianceEstimator((DiagonalMetric) metric);
+        };
+    }
+
     /**
      * A warm start's warm-up ({@link WarmStart}): from the given position, metric and step size,
      * dual averaging shrinks towards the given step size. With {@link WarmStart.Retune#STEP_SIZE_AND_METRIC}
@@ -179,7 +173,8 @@ final class Chain {
         EuclideanMetric metric;
         MetricEstimator estimator;
         switch (settings.metric()) {
-            case DENSE: {
+            case DENSE:
+            case DENSE_SHRUNK: {
                 DenseMetric dense = new DenseMetric(dimension);
                 DMatrixRMaj given = warmState.dense() ? new DMatrixRMaj(warmState.inverseMetricDense())
                         : CommonOps_DDRM.diag(givenDiagonal);

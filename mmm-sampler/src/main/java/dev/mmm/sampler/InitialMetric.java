@@ -17,7 +17,8 @@ public enum InitialMetric {
      * {@link dev.mmm.sampler.adapt.EarlyDiagonalRefresh}). On the race model (T=156, 6 channels,
      * 26 parameters) it cuts warm-up gradients per chain by 25-35% and raises the median min
      * bulk-ESS per gradient, but over 16 seeds one chain in 64 got stuck in sampling (Stan's
-     * start: none), so it is opt-in.
+     * start: none), so it is opt-in. With the centred intercept the same start halves a fit's
+     * gradients with no divergence or stuck chain in 16 seeds (BENCHMARKS.md, "Adaptation").
      */
     GRADIENT_REFRESHED
 }

@@ -6,7 +6,8 @@ import java.util.Objects;
  * Immutable sampler settings; {@link #defaults()} are CmdStan's. {@code
  * initialMetric(InitialMetric.GRADIENT_REFRESHED)} starts the warm-up from a gradient-based metric
  * instead of Stan's unit one: about 30% fewer warm-up gradients on the race model, but not yet
- * the default (see {@link InitialMetric#GRADIENT_REFRESHED}).
+ * the default (see {@link InitialMetric#GRADIENT_REFRESHED}); {@link Metric#DENSE_SHRUNK} and
+ * {@link WarmupSchedule#SWITCHING_WINDOWS} are opt-in too. Every setting: docs/sampler.md.
  */
 public final class SamplerSettings {
     private final int chains;
@@ -18,6 +19,7 @@ public final class SamplerSettings {
     private final double targetAcceptance;
     private final Metric metric;
     private final InitialMetric initialMetric;
+    private final WarmupSchedule warmupSchedule;
     private final double initRadius;
 
     private SamplerSettings(Builder b) {
@@ -30,6 +32,7 @@ public final class SamplerSettings {
         this.targetAcceptance = b.targetAcceptance;
         this.metric = b.metric;
         this.initialMetric = b.initialMetric;
+        this.warmupSchedule = b.warmupSchedule;
         this.initRadius = b.initRadius;
     }
 
@@ -45,7 +48,7 @@ public final class SamplerSettings {
     public Builder toBuilder() {
         return new Builder().chains(chains).warmup(warmup).draws(draws).seed(seed).threads(threads)
                 .maxTreeDepth(maxTreeDepth).targetAcceptance(targetAcceptance).metric(metric)
-                .initialMetric(initialMetric).initRadius(initRadius);
+                .initialMetric(initialMetric).warmupSchedule(warmupSchedule).initRadius(initRadius);
     }
 
     public int chains() {
@@ -92,6 +95,11 @@ public final class SamplerSettings {
         return initialMetric;
     }
 
+    /** When warm-up updates the metric; {@link WarmupSchedule#STAN_WINDOWS} is Stan's. */
+    public WarmupSchedule warmupSchedule() {
+        return warmupSchedule;
+    }
+
     public double initRadius() {
         return initRadius;
     }
@@ -100,7 +108,8 @@ public final class SamplerSettings {
     public String toString() {
         return "SamplerSettings{chains=" + chains + ", warmup=" + warmup + ", draws=" + draws + ", seed=" + seed
                 + ", threads=" + threads + ", maxTreeDepth=" + maxTreeDepth + ", targetAcceptance="
-                + targetAcceptance + ", metric=" + metric + ", initialMetric=" + initialMetric + ", initRadius="
+                + targetAcceptance + ", metric=" + metric + ", initialMetric=" + initialMetric + ", warmupSchedule="
+                + warmupSchedule + ", initRadius="
                 + initRadius + "}";
     }
 
@@ -117,6 +126,7 @@ public final class SamplerSettings {
         private double targetAcceptance = 0.9;
         private Metric metric = Metric.DIAGONAL;
         private InitialMetric initialMetric = InitialMetric.UNIT;
+        private WarmupSchedule warmupSchedule = WarmupSchedule.STAN_WINDOWS;
         private double initRadius = 2;
 
         private Builder() {
@@ -167,6 +177,11 @@ public final class SamplerSettings {
             return this;
         }
 
+        public Builder warmupSchedule(WarmupSchedule warmupSchedule) {
+            this.warmupSchedule = warmupSchedule;
+            return this;
+        }
+
         public Builder initRadius(double initRadius) {
             this.initRadius = initRadius;
             return this;
@@ -183,6 +198,7 @@ public final class SamplerSettings {
                     "targetAcceptance must be in (0, 1), got " + targetAcceptance);
             Objects.requireNonNull(metric, "metric must not be null");
             Objects.requireNonNull(initialMetric, "initialMetric must not be null");
+            Objects.requireNonNull(warmupSchedule, "warmupSchedule must not be null");
             require(initRadius >= 0 && Double.isFinite(initRadius),
                     "initRadius must be finite and at least 0, got " + initRadius);
             return new SamplerSettings(this);

@@ -3,6 +3,7 @@ package dev.mmm.spark;
 import dev.mmm.sampler.InitialMetric;
 import dev.mmm.sampler.Metric;
 import dev.mmm.sampler.SamplerSettings;
+import dev.mmm.sampler.WarmupSchedule;
 import java.io.Serializable;
 
 /**
@@ -11,21 +12,23 @@ import java.io.Serializable;
  * (Spark runs groups side by side); the draws do not depend on the thread count.
  */
 public record SamplerPlan(int chains, int warmup, int draws, int maxTreeDepth, double targetAcceptance,
-                          Metric metric, InitialMetric initialMetric, double initRadius) implements Serializable {
+                          Metric metric, InitialMetric initialMetric, WarmupSchedule warmupSchedule,
+                          double initRadius) implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
     public SamplerPlan {
         // The builder names the first setting out of range.
         SamplerSettings.builder().chains(chains).warmup(warmup).draws(draws).maxTreeDepth(maxTreeDepth)
-                .targetAcceptance(targetAcceptance).metric(metric).initialMetric(initialMetric).initRadius(initRadius)
-                .build();
+                .targetAcceptance(targetAcceptance).metric(metric).initialMetric(initialMetric)
+                .warmupSchedule(warmupSchedule).initRadius(initRadius).build();
     }
 
     /** The settings of {@code settings} but its seed and thread count. */
     public static SamplerPlan of(SamplerSettings settings) {
         return new SamplerPlan(settings.chains(), settings.warmup(), settings.draws(), settings.maxTreeDepth(),
-                settings.targetAcceptance(), settings.metric(), settings.initialMetric(), settings.initRadius());
+                settings.targetAcceptance(), settings.metric(), settings.initialMetric(), settings.warmupSchedule(),
+                settings.initRadius());
     }
 
     /** {@code mmm fit}'s settings for these chains, warm-up and draws (everything else at its default). */
@@ -37,6 +40,6 @@ public record SamplerPlan(int chains, int warmup, int draws, int maxTreeDepth, d
     public SamplerSettings settings(long seed) {
         return SamplerSettings.builder().chains(chains).warmup(warmup).draws(draws).seed(seed).threads(1)
                 .maxTreeDepth(maxTreeDepth).targetAcceptance(targetAcceptance).metric(metric)
-                .initialMetric(initialMetric).initRadius(initRadius).build();
+                .initialMetric(initialMetric).warmupSchedule(warmupSchedule).initRadius(initRadius).build();
     }
 }

@@ -80,6 +80,7 @@ public final class SampledPosterior {
         settings.put("target_acceptance", Double.toString(s.targetAcceptance()));
         settings.put("metric", s.metric().name());
         settings.put("initial_metric", s.initialMetric().name());
+        settings.put("warmup_schedule", s.warmupSchedule().name());
         settings.put("init_radius", Double.toString(s.initRadius()));
         return settings;
     }

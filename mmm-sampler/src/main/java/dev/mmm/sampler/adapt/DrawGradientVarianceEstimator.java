@@ -17,6 +17,7 @@ public final class DrawGradientVarianceEstimator implements MetricEstimator {
     private final WelfordVariance gradients;
     private final double[] positionVariance;
     private final double[] gradientVariance;
+    private final double[] current;
 
     public DrawGradientVarianceEstimator(DiagonalMetric metric) {
         int n = metric.dimension();
@@ -25,6 +26,7 @@ public final class DrawGradientVarianceEstimator implements MetricEstimator {
         this.gradients = new WelfordVariance(n);
         this.positionVariance = new double[n];
         this.gradientVariance = new double[n];
+        this.current = new double[n];
     }
 
     /** nutpie's starting metric from one gradient: M⁻¹_i = 1/|g_i|, with 1 where that is not usable. */
@@ -50,15 +52,22 @@ public final class DrawGradientVarianceEstimator implements MetricEstimator {
     public void updateMetricAndRestart() {
         positions.variance(positionVariance);
         gradients.variance(gradientVariance);
+        metric.inverseDiagonal(current);
         for (int i = 0; i < positionVariance.length; i++) {
+            // A coordinate that never moved in the window, or whose gradient never changed, gives no
+            // scale (0 / 0, 0 / x, x / 0): it keeps its entry. Short windows (10 draws in
+            // SwitchingWindows' early part) can see that after a run of rejected transitions.
+            if (positionVariance[i] == 0 || gradientVariance[i] == 0) {
+                continue;
+            }
             double v = inverseMetricEntry(positionVariance[i], gradientVariance[i]);
             if (Double.isNaN(v)) {
                 throw new SamplerException("numerical overflow in metric adaptation: coordinate " + i
                         + " has draw variance " + positionVariance[i] + " and gradient variance " + gradientVariance[i]);
             }
-            positionVariance[i] = v;
+            current[i] = v;
         }
-        metric.setInverseDiagonal(positionVariance);
+        metric.setInverseDiagonal(current);
         positions.restart();
         gradients.restart();
     }

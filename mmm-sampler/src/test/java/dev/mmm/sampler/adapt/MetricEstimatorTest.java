@@ -68,6 +68,33 @@ class MetricEstimatorTest {
     }
 
     @Test
+    void gradientInformedDiagonalKeepsTheEntryOfACoordinateThatNeverMoved() {
+        DiagonalMetric metric = new DiagonalMetric(new double[] {0.5, 0.5, 0.5});
+        DrawGradientVarianceEstimator estimator = new DrawGradientVarianceEstimator(metric);
+        // Coordinate 0 is a N(0, 4) that moves; coordinate 1 never moves; coordinate 2 moves with a constant gradient.
+        for (double[] d : DRAWS) {
+            estimator.add(new double[] {2 * d[0], 3, d[1]}, new double[] {-2 * d[0] / 4, 7, 1});
+        }
+        estimator.updateMetricAndRestart();
+        double[] out = new double[3];
+        metric.inverseDiagonal(out);
+        assertThat(out[0]).isCloseTo(4.0, within(1e-12));
+        assertThat(out[1]).isEqualTo(0.5);
+        assertThat(out[2]).isEqualTo(0.5);
+    }
+
+    @Test
+    void nonFiniteGradientDrawsGiveAClearError() {
+        DrawGradientVarianceEstimator estimator = new DrawGradientVarianceEstimator(new DiagonalMetric(2));
+        estimator.add(new double[] {1, 1}, new double[] {1, 1});
+        // Both variances overflow to infinity: their ratio is NaN.
+        estimator.add(new double[] {1e300, 2}, new double[] {1e300, 2});
+        estimator.add(new double[] {-1e300, 3}, new double[] {-1e300, 3});
+        assertThatThrownBy(estimator::updateMetricAndRestart).isInstanceOf(SamplerException.class)
+                .hasMessageContaining("numerical overflow in metric adaptation").hasMessageContaining("coordinate 0");
+    }
+
+    @Test
     void nonFiniteDrawsGiveAClearError() {
         DiagonalVarianceEstimator estimator = new DiagonalVarianceEstimator(new DiagonalMetric(2));
         estimator.add(new double[] {1, 1}, new double[2]);
