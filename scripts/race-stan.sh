@@ -10,6 +10,8 @@
 # Options: --seed S (data and both samplers, default 1), --chains N (4), --warmup N (1000),
 #          --draws N (1000), --threads N (2: both libraries get the same cores),
 #          --out DIR (bench-results), --skip-install,
+#          --stan-program plain|centred (default plain: Stan's program as the model is written;
+#          centred: the same posterior with the intercept in our sampler's centred coordinates),
 #          --reuse-stan (keep Stan's result from an earlier run on byte-identical data, so a change
 #          on our side is raced against the same Stan runs; the data file's SHA-256 is checked)
 #
@@ -24,7 +26,7 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 
 sweep=0; sizes="52x6 156x6 520x6 1040x6 156x2 156x12 156x20"; seed=1; chains=4; warmup=1000; draws=1000; threads=2; out="bench-results"; skip_install=0
-seeds=""; agreement_draws=""; reuse_stan=0
+seeds=""; agreement_draws=""; reuse_stan=0; stan_program=plain
 while [ $# -gt 0 ]; do
   case "$1" in
     --sweep) sweep=1; shift ;;
@@ -39,6 +41,7 @@ while [ $# -gt 0 ]; do
     --out) out="$2"; shift 2 ;;
     --skip-install) skip_install=1; shift ;;
     --reuse-stan) reuse_stan=1; shift ;;
+    --stan-program) stan_program="$2"; shift 2 ;;
     -h|--help) awk 'NR > 1 && /^#/ { sub(/^# ?/, ""); print; next } NR > 1 { exit }' "$0"; exit 0 ;;
     *) echo "race-stan: unknown option '$1' (try --help)" >&2; exit 2 ;;
   esac
@@ -105,7 +108,7 @@ race() {
   local ours_cpu; ours_cpu="$(awk '{print $1 + $2}' "$work/ours-$stem.cpu")"
 
   # Stan's result is reusable only for the same data and the same settings.
-  local stan_key; stan_key="$(sha256sum "$data" | cut -d' ' -f1) $chains $warmup $draws $seed $threads"
+  local stan_key; stan_key="$(sha256sum "$data" | cut -d' ' -f1) $chains $warmup $draws $seed $threads $stan_program"
   if [ "$reuse_stan" -eq 1 ] && [ -f "$stan_json" ] && [ "$(cat "$stan_json.key" 2>/dev/null)" = "$stan_key" ]; then
     log "[$name] Stan: reusing $stan_json (same data and settings)"
   else
@@ -113,7 +116,7 @@ race() {
     Rscript "$root/mmm-benchmarks/stan/run_stan.R" --data "$data" --date date --target y \
       --channels "$channel_cols" --controls "$control_cols" --yearly-seasonality 2 \
       --chains "$chains" --warmup "$warmup" --draws "$draws" --seed "$seed" --cores "$threads" \
-      --out "$stan_json" 2> >(grep -v -e '^Warning' -e 'mc-stan.org' -e '^Running the chains' -e '^Examine the pairs' -e "^Dropping 'draws_df'" -e '^ *$' >&2)
+      --program "$stan_program" --out "$stan_json" 2> >(grep -v -e '^Warning' -e 'mc-stan.org' -e '^Running the chains' -e '^Examine the pairs' -e "^Dropping 'draws_df'" -e '^ *$' >&2)
     echo "$stan_key" > "$stan_json.key"
   fi
 

@@ -61,8 +61,8 @@ class InitialMetricTest {
     }
 
     @Test
-    void defaultsKeepStansUnitStart() {
-        assertThat(SamplerSettings.defaults().initialMetric()).isEqualTo(InitialMetric.UNIT);
+    void theDefaultIsTheGradientRefreshedStart() {
+        assertThat(SamplerSettings.defaults().initialMetric()).isEqualTo(InitialMetric.GRADIENT_REFRESHED);
         assertThat(SamplerSettings.defaults().metric()).isEqualTo(Metric.DIAGONAL);
     }
 

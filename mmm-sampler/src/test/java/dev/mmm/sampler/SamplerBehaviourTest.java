@@ -256,7 +256,7 @@ class SamplerBehaviourTest {
         assertThat(defaults.seed()).isEqualTo(1);
         assertThat(defaults.threads()).isZero();
         assertThat(defaults.maxTreeDepth()).isEqualTo(10);
-        assertThat(defaults.targetAcceptance()).isEqualTo(0.8);
+        assertThat(defaults.targetAcceptance()).isEqualTo(0.9);
         assertThat(defaults.metric()).isEqualTo(Metric.DIAGONAL);
         assertThat(defaults.initRadius()).isEqualTo(2);
     }
