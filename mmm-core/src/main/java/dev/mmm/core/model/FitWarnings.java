@@ -93,6 +93,9 @@ public final class FitWarnings {
                 case STEP_SIZE -> String.format(Locale.ROOT, "chain %d looks stuck: its step size %.3g is under a fifth"
                         + " of the median chain's %.3g, so it moved slowly (rerun with another seed or more warm-up)",
                         s.chain(), s.value(), s.reference());
+                case DIVERGENCES -> String.format(Locale.ROOT, "chain %d looks stuck: %.0f of its %.0f draws are"
+                        + " divergent, so it is caught where its step size cannot follow the posterior (rerun with"
+                        + " --adapt-delta 0.95 or another seed)", s.chain(), s.value(), s.reference());
             });
         }
         return List.copyOf(warnings);

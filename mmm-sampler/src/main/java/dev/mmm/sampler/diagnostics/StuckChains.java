@@ -14,6 +14,10 @@ import java.util.List;
  *       median chain mean. Healthy chains' means differ by about sd/sqrt(ESS), far less.</li>
  *   <li>step size: with at least 2 chains, a step size below {@link #STEP_SIZE_FRACTION} of the
  *       median chain's.</li>
+ *   <li>divergences: more than {@link #DIVERGENT_FRACTION} of a chain's draws divergent (and at
+ *       least {@link #DIVERGENT_MINIMUM}): a chain caught in a region its step size cannot
+ *       integrate, whatever the others do. Seen on the MMM: chains with hundreds of divergent
+ *       draws whose lp__ and step size looked like their neighbours'.</li>
  * </ul>
  * Chains without the needed draws are left out of both.
  */
@@ -22,13 +26,19 @@ public final class StuckChains {
     public static final double LOG_DENSITY_SDS = 3;
     /** The fraction of the median step size below which a chain is stuck. */
     public static final double STEP_SIZE_FRACTION = 0.2;
+    /** The fraction of a chain's draws that, divergent, make it stuck. */
+    public static final double DIVERGENT_FRACTION = 0.05;
+    /** The fewest divergent draws that make a chain stuck (short chains). */
+    public static final int DIVERGENT_MINIMUM = 10;
 
     /** Why a chain is flagged. */
     public enum Reason {
         /** Its mean lp__ is far from the other chains'. */
         LOG_DENSITY,
         /** Its step size is far below the other chains'. */
-        STEP_SIZE
+        STEP_SIZE,
+        /** Many of its draws are divergent. */
+        DIVERGENCES
     }
 
     /**
@@ -39,7 +49,8 @@ public final class StuckChains {
      * @param value     the chain's mean lp__ or step size
      * @param reference the median over chains of the same
      * @param distance  for {@link Reason#LOG_DENSITY}, |value - reference| in typical sds; for
-     *                  {@link Reason#STEP_SIZE}, value / reference
+     *                  {@link Reason#STEP_SIZE}, value / reference; for {@link Reason#DIVERGENCES},
+     *                  value is the divergent draws, reference the draws, distance their ratio
      */
     public record StuckChain(int chain, Reason reason, double value, double reference, double distance) {
     }
@@ -77,6 +88,11 @@ public final class StuckChains {
             }
             if (medianStep > 0 && withStep.contains(r) && r.stepSize() < STEP_SIZE_FRACTION * medianStep) {
                 out.add(new StuckChain(r.chain(), Reason.STEP_SIZE, r.stepSize(), medianStep, r.stepSize() / medianStep));
+            }
+            if (r.draws() > 0 && r.divergences() >= DIVERGENT_MINIMUM
+                    && r.divergences() > DIVERGENT_FRACTION * r.draws()) {
+                out.add(new StuckChain(r.chain(), Reason.DIVERGENCES, r.divergences(), r.draws(),
+                        (double) r.divergences() / r.draws()));
             }
         }
         return List.copyOf(out);

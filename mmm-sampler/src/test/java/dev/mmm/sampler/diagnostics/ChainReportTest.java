@@ -107,6 +107,19 @@ class ChainReportTest {
         assertThat(StuckChains.find(ChainReport.of(cold))).isEmpty();
     }
 
+    @Test
+    void aChainWithManyDivergentDrawsIsStuckEvenWhenItsLogDensityAndStepSizeLookNormal() {
+        List<ChainReport> chains = List.of(divergent(1, 0), divergent(2, 3), divergent(3, 300), divergent(4, 9));
+        assertThat(StuckChains.find(chains)).containsExactly(new StuckChain(3, Reason.DIVERGENCES, 300, 1000, 0.3));
+        // 9 of 100 is over 5% but under the minimum of 10; 10 of 1000 is the minimum but only 1%.
+        assertThat(StuckChains.find(List.of(new ChainReport(1, 100, 0.5, 3, 9, 0, 1.0, -10, 1),
+                divergent(2, 10), divergent(3, 50)))).isEmpty();
+    }
+
+    private static ChainReport divergent(int chain, int divergences) {
+        return new ChainReport(chain, 1000, 0.5, 3, divergences, 0, 1.0, -10, 1);
+    }
+
     private static ChainReport lp(int chain, double mean, double sd) {
         return new ChainReport(chain, 100, 0.5, 3, 0, 0, 1.0, mean, sd);
     }
