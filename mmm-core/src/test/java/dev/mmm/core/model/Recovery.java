@@ -72,7 +72,9 @@ final class Recovery {
         System.out.println("recovery" + report);
         // A calibrated posterior misses with its 90% interval one parameter in ten, so with seven
         // or more parameters per fit some miss by design: every truth must lie in its 98% interval
-        // and at least 80% of them in their 90% interval.
+        // and at least two thirds of them in their 90% interval. (80% was too tight: with 9
+        // parameters it needs 8 inside, which a calibrated posterior fails 23% of the time; two
+        // thirds fails under 1% of the time, Binomial(9, 0.9) <= 5.)
         int inside90 = 0;
         for (String p : parameters) {
             ParameterSummary s = fit.summary(p);
@@ -83,7 +85,7 @@ final class Recovery {
             inside90 += sim.truth(p) >= s.q05() && sim.truth(p) <= s.q95() ? 1 : 0;
         }
         assertThat((double) inside90 / parameters.size()).as("share of truths inside their 90%% intervals" + report)
-                .isGreaterThanOrEqualTo(0.8);
+                .isGreaterThanOrEqualTo(2.0 / 3.0);
         double[][][] contributions = fit.channelContributions();
         List<String> channels = sim.spec().channelNames();
         for (int c = 0; c < channels.size(); c++) {
