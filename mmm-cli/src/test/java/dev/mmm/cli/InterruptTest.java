@@ -32,7 +32,9 @@ class InterruptTest {
         String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         Path out = dir.resolve("fit");
         Path errFile = dir.resolve("stderr.txt");
-        int draws = 200_000;
+        // Enough draws that the fit is still sampling when SIGINT comes (200,000 of this small model
+        // took under 1.5 s once the sampler got faster).
+        int draws = 1_000_000;
         ProcessBuilder pb = new ProcessBuilder(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m", "-cp", classpath,
                 MmmCommand.class.getName(), "fit",
@@ -49,7 +51,7 @@ class InterruptTest {
                 Thread.sleep(100);
             }
             assertThat(stderr(errFile)).as("the child reached sampling").contains("sampling started");
-            Thread.sleep(1500);
+            Thread.sleep(500);
             Process kill = new ProcessBuilder("kill", "-INT", Long.toString(process.pid())).inheritIO().start();
             assertThat(kill.waitFor()).isZero();
             assertThat(process.waitFor(120, TimeUnit.SECONDS)).as("the child ended after SIGINT").isTrue();
