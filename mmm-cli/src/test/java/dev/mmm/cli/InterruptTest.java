@@ -32,9 +32,9 @@ class InterruptTest {
         String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         Path out = dir.resolve("fit");
         Path errFile = dir.resolve("stderr.txt");
-        // Enough draws that the fit is still sampling when SIGINT comes (200,000 of this small model
-        // took under 1.5 s once the sampler got faster).
-        int draws = 1_000_000;
+        // The signal goes at the first progress line (10%), so the draws saved stay few and the fit
+        // cannot finish first, whatever the machine's speed.
+        int draws = 300_000;
         ProcessBuilder pb = new ProcessBuilder(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m", "-cp", classpath,
                 MmmCommand.class.getName(), "fit",
@@ -51,7 +51,12 @@ class InterruptTest {
                 Thread.sleep(100);
             }
             assertThat(stderr(errFile)).as("the child reached sampling").contains("sampling started");
-            Thread.sleep(500);
+            // Signal at the first progress line, not after a fixed sleep: on a loaded machine a fixed
+            // sleep let the child get so far that saving took longer than the wait below.
+            while (!stderr(errFile).contains("10% of iterations done") && process.isAlive()
+                    && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
             Process kill = new ProcessBuilder("kill", "-INT", Long.toString(process.pid())).inheritIO().start();
             assertThat(kill.waitFor()).isZero();
             assertThat(process.waitFor(120, TimeUnit.SECONDS)).as("the child ended after SIGINT").isTrue();
