@@ -35,12 +35,19 @@ class InterruptTest {
         // The signal goes at the first progress line (10%), so the draws saved stay few and the fit
         // cannot finish first, whatever the machine's speed.
         int draws = 300_000;
-        ProcessBuilder pb = new ProcessBuilder(
+        List<String> command = new java.util.ArrayList<>();
+        // A build started in the background (nohup, &) passes SIGINT down as ignored, and a JVM that
+        // inherits an ignored SIGINT never sees Ctrl-C: give the child the default disposition.
+        if (new ProcessBuilder("env", "--default-signal=INT", "true").start().waitFor() == 0) {
+            command.addAll(List.of("env", "--default-signal=INT"));
+        }
+        command.addAll(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m", "-cp", classpath,
                 MmmCommand.class.getName(), "fit",
                 "--data", Cli.dataFixtures().resolve("inputs/good.csv").toString(),
                 "--target", "sales", "--channels", "tv,radio", "--controls", "price",
-                "--chains", "2", "--warmup", "100", "--draws", String.valueOf(draws), "--out", out.toString());
+                "--chains", "2", "--warmup", "100", "--draws", String.valueOf(draws), "--out", out.toString()));
+        ProcessBuilder pb = new ProcessBuilder(command);
         // A file, not a pipe: the lines written while the JVM shuts down must not be lost.
         pb.redirectOutput(ProcessBuilder.Redirect.DISCARD);
         pb.redirectError(errFile.toFile());
