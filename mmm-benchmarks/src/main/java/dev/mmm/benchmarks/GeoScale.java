@@ -5,6 +5,7 @@ import dev.mmm.core.geo.GeoFit;
 import dev.mmm.core.geo.GeoSimulator;
 import dev.mmm.core.geo.GeoSimulator.GeoSimulation;
 import dev.mmm.core.geo.GeoSpec;
+import dev.mmm.sampler.InitialMetric;
 import dev.mmm.sampler.SamplerSettings;
 import dev.mmm.sampler.diagnostics.ParameterSummary;
 import java.io.IOException;
@@ -66,7 +67,15 @@ public final class GeoScale {
                         + args[9] + "'");
             });
         }
-        SamplerSettings settings = SamplerSettings.builder().chains(chains).warmup(warmup).draws(draws).seed(seed).build();
+        SamplerSettings.Builder builder = GeoFit.defaultSettings().toBuilder().chains(chains).warmup(warmup).draws(draws).seed(seed);
+        // Experiments override the sampler's defaults without new positional arguments.
+        if (System.getProperty("geo.adaptDelta") != null) {
+            builder.targetAcceptance(Double.parseDouble(System.getProperty("geo.adaptDelta")));
+        }
+        if (System.getProperty("geo.initialMetric") != null) {
+            builder.initialMetric(InitialMetric.valueOf(System.getProperty("geo.initialMetric")));
+        }
+        SamplerSettings settings = builder.build();
         double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
         GeoFit fit = GeoFit.fit(spec, sim.data(), settings);
         double wall = fit.posterior().run().wallSeconds();

@@ -105,7 +105,7 @@ final class FitGeoCommand extends CliCommand {
             // Every test checked against the panel now, before sampling.
             CalibratedGeoModel.withLiftTests(spec.compile(panel), tests);
         }
-        SamplerSettings settings = sampling.settings(seed).threads(threads).build();
+        SamplerSettings settings = sampling.settings(seed, GeoFit.defaultSettings()).threads(threads).build();
         GeoFit fit;
         try (ProgressReporter progress = ProgressReporter.create(settings.chains(), settings.warmup(), settings.draws(),
                 err(), quiet)) {

@@ -15,10 +15,11 @@ final class SamplingOptions {
     @Option(names = "--draws", defaultValue = "1000", paramLabel = "N", description = "Kept draws per chain. Default: ${DEFAULT-VALUE}.")
     int draws;
 
-    @Option(names = "--adapt-delta", defaultValue = "0.9", paramLabel = "P",
+    /** Null when not given: each kind of model then keeps its own measured default. */
+    @Option(names = "--adapt-delta", paramLabel = "P",
             description = "Target acceptance rate of the step-size adaptation, in (0, 1): raise it (e.g. 0.95) if a fit"
-                    + " reports divergences. Default: ${DEFAULT-VALUE}.")
-    double adaptDelta;
+                    + " reports divergences. Default: 0.9 (with --geo: 0.8).")
+    Double adaptDelta;
 
     /** Most chains accepted (each is a thread's worth of work and a copy of the model). */
     static final int MAX_CHAINS = 256;
@@ -33,13 +34,19 @@ final class SamplingOptions {
         UsageException.require(warmup <= MAX_ITERATIONS, "--warmup must be at most " + MAX_ITERATIONS + ", got " + warmup);
         UsageException.require(draws >= 1, "--draws must be at least 1, got " + draws);
         UsageException.require(draws <= MAX_ITERATIONS, "--draws must be at most " + MAX_ITERATIONS + ", got " + draws);
-        UsageException.require(adaptDelta > 0 && adaptDelta < 1, "--adapt-delta must be in (0, 1), got " + adaptDelta);
+        UsageException.require(adaptDelta == null || (adaptDelta > 0 && adaptDelta < 1),
+                "--adapt-delta must be in (0, 1), got " + adaptDelta);
     }
 
-    /** A settings builder with these options and the given seed applied. */
+    /** A settings builder from the sampler's defaults with these options and the given seed applied. */
     SamplerSettings.Builder settings(long seed) {
+        return settings(seed, SamplerSettings.defaults());
+    }
+
+    /** As {@link #settings(long)} from other defaults (a geo model's, for instance). */
+    SamplerSettings.Builder settings(long seed, SamplerSettings defaults) {
         check();
-        return SamplerSettings.builder().chains(chains).warmup(warmup).draws(draws).seed(seed)
-                .targetAcceptance(adaptDelta);
+        SamplerSettings.Builder builder = defaults.toBuilder().chains(chains).warmup(warmup).draws(draws).seed(seed);
+        return adaptDelta == null ? builder : builder.targetAcceptance(adaptDelta);
     }
 }

@@ -63,11 +63,17 @@ class FitGeoCommandTest {
         assertThat(geo.get("roas_per_geo")).hasSize(6);
         assertThat(geo.get("roas_per_geo").get(0).get("roas").get("mean").asDouble()).isPositive();
         assertThat(geo.get("geo_fit")).hasSize(3);
+        // Geo fits keep their own sampler defaults (GeoFit.defaultSettings), not the national model's.
+        JsonNode settings = new ObjectMapper().readTree(out.resolve("posterior.json").toFile()).at("/provenance/sampler_settings");
+        assertThat(settings.get("target_acceptance").asText()).isEqualTo("0.8");
+        assertThat(settings.get("initial_metric").asText()).isEqualTo("UNIT");
 
         Cli.Run asJson = Cli.plain("fit-geo", "--data", writePanel(data, false).toString(), "--geo", "geo",
                 "--target", "y", "--channels", "ch1,ch2", "--chains", "1", "--warmup", "100", "--draws", "50",
-                "--quiet", "--json", "--out", dir.resolve("fit-json").toString());
+                "--adapt-delta", "0.95", "--quiet", "--json", "--out", dir.resolve("fit-json").toString());
         assertThat(asJson.exitCode()).as(asJson.err()).isZero();
+        assertThat(new ObjectMapper().readTree(dir.resolve("fit-json").resolve("posterior.json").toFile())
+                .at("/provenance/sampler_settings/target_acceptance").asText()).isEqualTo("0.95");
         JsonNode printed = new ObjectMapper().readTree(asJson.out());
         assertThat(printed.get("roas_national")).hasSize(2);
         assertThat(printed).isEqualTo(new ObjectMapper().readTree(dir.resolve("fit-json").resolve("geo.json").toFile()));

@@ -21,6 +21,7 @@ import dev.mmm.core.posterior.SampledPosterior;
 import dev.mmm.sampler.CancellationToken;
 import dev.mmm.sampler.ProgressListener;
 import dev.mmm.sampler.Sampler;
+import dev.mmm.sampler.InitialMetric;
 import dev.mmm.sampler.SamplerSettings;
 import dev.mmm.sampler.SamplingResult;
 import dev.mmm.sampler.diagnostics.ParameterSummary;
@@ -58,6 +59,18 @@ public final class GeoFit {
         this.model = model;
         this.posterior = posterior;
         this.liftTests = List.copyOf(liftTests);
+    }
+
+    /**
+     * The sampler settings geo fits default to: {@link SamplerSettings#defaults()} with Stan's
+     * adapt_delta 0.8 and unit initial metric. The national model's 0.9 and gradient-refreshed start
+     * were measured on the national model; on the 40-geo scale panel they cost more: 0.9 with the
+     * unit start took 239 s and gave a min bulk-ESS of 832, the gradient-refreshed start at 0.8 had
+     * not finished after 8 CPU minutes, while 0.8 with the unit start took 214 s for a min bulk-ESS
+     * of 1,247, with no divergence (BENCHMARKS.md, "Geo sampler defaults").
+     */
+    public static SamplerSettings defaultSettings() {
+        return SamplerSettings.defaults().toBuilder().targetAcceptance(0.8).initialMetric(InitialMetric.UNIT).build();
     }
 
     /** Compiles {@code spec} against the panel and samples its posterior. */

@@ -118,7 +118,7 @@ class GeoLiftTestTest {
                 .modelLift(sim.truth());
         GeoLiftTest measured = new GeoLiftTest("Geo1", LiftTest.of("ch1", d[5], d[24], spend, trueLift,
                 0.02 * trueLift));
-        SamplerSettings settings = SamplerSettings.builder().chains(1).warmup(200).draws(200).seed(3).build();
+        SamplerSettings settings = GeoFit.defaultSettings().toBuilder().chains(1).warmup(200).draws(200).seed(3).build();
         GeoFit plain = GeoFit.fit(sim.spec(), sim.data(), List.of(), settings, null, null);
         GeoFit calibrated = GeoFit.fit(sim.spec(), sim.data(), List.of(measured), settings, null, null);
         var truth = new GeoAnalysis(sim.truthModel(), GeoPosteriors.single(sim.truthModel(), sim.truth()))

@@ -25,7 +25,7 @@ class GeoRecoveryTest {
     @Test
     void nationalAndPerGeoRoasCoverTheTruth() {
         GeoSimulation sim = GeoSimulator.simulate(20, 104, 4, 1, true, 43);
-        SamplerSettings settings = SamplerSettings.builder().chains(2).warmup(500).draws(500).seed(7).build();
+        SamplerSettings settings = GeoFit.defaultSettings().toBuilder().chains(2).warmup(500).draws(500).seed(7).build();
         GeoFit fit = GeoFit.fit(sim.spec().withParameterisation(PARAMETERISATION), sim.data(), settings);
         Posterior truthPosterior = GeoPosteriors.single(sim.truthModel(), sim.truth());
         GeoAnalysis.Roas truth = new GeoAnalysis(sim.truthModel(), truthPosterior).roas();
