@@ -244,7 +244,10 @@ public final class GeoFit {
         });
     }
 
-    /** geo.json: the geos, national and per-geo ROAS, and each geo's fit. */
+    /**
+     * geo.json: the geos, national and per-geo ROAS, response curves, lift tests, the
+     * decomposition's totals (national and per geo) and each geo's fit.
+     */
     public String analysisJson() throws IOException {
         GeoAnalysis a = analysis();
         ObjectNode root = MAPPER.createObjectNode();
@@ -281,6 +284,17 @@ public final class GeoFit {
             o.put("se", t.test().se());
             o.set("model_lift", interval(modelLifts.get(i)));
         }
+        ObjectNode decomposition = root.putObject("decomposition");
+        GeoAnalysis.GeoDecomposition dec = a.decomposition(a.all(), false);
+        decomposition.put("start", dec.national().dates().get(0).toString());
+        decomposition.put("end", dec.national().dates().get(dec.national().dates().size() - 1).toString());
+        decomposition.set("national", decompositionNode(dec.national()));
+        ArrayNode decPerGeo = decomposition.putArray("per_geo");
+        for (int g = 0; g < dec.geos().size(); g++) {
+            ObjectNode o = decPerGeo.addObject();
+            o.put("geo", dec.geos().get(g));
+            o.setAll(decompositionNode(dec.perGeo().get(g)));
+        }
         ArrayNode fits = root.putArray("geo_fit");
         for (GeoAnalysis.GeoFitSummary f : a.geoFits()) {
             ObjectNode o = fits.addObject();
@@ -290,6 +304,29 @@ public final class GeoFit {
             o.put("r_squared", f.rSquared());
         }
         return MAPPER.writeValueAsString(root);
+    }
+
+    /** A decomposition's totals: the prediction, baseline and media, and each part's total and share. */
+    private static ObjectNode decompositionNode(dev.mmm.core.analysis.Decomposition d) {
+        ObjectNode o = MAPPER.createObjectNode();
+        o.set("prediction", interval(d.prediction().total()));
+        o.set("baseline", partNode(d.baseline()));
+        o.set("media", partNode(d.media()));
+        ArrayNode parts = o.putArray("parts");
+        for (dev.mmm.core.analysis.Decomposition.Series s : d.parts()) {
+            ObjectNode p = parts.addObject();
+            p.put("name", s.name());
+            p.put("media", s.media());
+            p.setAll(partNode(s));
+        }
+        return o;
+    }
+
+    private static ObjectNode partNode(dev.mmm.core.analysis.Decomposition.Series s) {
+        ObjectNode o = MAPPER.createObjectNode();
+        o.set("total", interval(s.total()));
+        o.set("share", interval(s.share()));
+        return o;
     }
 
     private static ObjectNode curveNode(GeoAnalysis.GeoResponseCurve c) {

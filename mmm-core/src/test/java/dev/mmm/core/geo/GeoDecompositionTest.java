@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.mmm.core.analysis.Decomposition;
 import dev.mmm.core.analysis.Window;
 import dev.mmm.core.geo.GeoSimulator.GeoSimulation;
@@ -153,6 +155,41 @@ class GeoDecompositionTest {
             double national = roas.of(channel, null).incremental().mean();
             assertThat(dec.national().part(channel).total().mean()).isCloseTo(national, within(1e-9 * national));
         }
+    }
+
+    @Test
+    void geoJsonHoldsTheDecompositionsTotalsAndSharesNationallyAndPerGeo() throws Exception {
+        GeoSimulation sim = GeoSimulator.simulate(2, 20, 1, 1, true, 6);
+        GeoFit fit = GeoFit.fit(sim.spec(), sim.data(),
+                GeoFit.defaultSettings().toBuilder().chains(1).warmup(40).draws(20).seed(2).build());
+        JsonNode dec = new ObjectMapper().readTree(fit.analysisJson()).get("decomposition");
+        GeoAnalysis analysis = fit.analysis();
+        GeoAnalysis.GeoDecomposition expected = analysis.decomposition(analysis.all(), false);
+        assertThat(dec.get("start").asText()).isEqualTo(sim.data().dates()[0].toString());
+        assertThat(dec.get("end").asText()).isEqualTo(sim.data().dates()[19].toString());
+        JsonNode national = dec.get("national");
+        assertThat(national.get("prediction").get("mean").asDouble())
+                .isEqualTo(expected.national().prediction().total().mean());
+        assertThat(national.get("media").get("share").get("q95").asDouble())
+                .isEqualTo(expected.national().media().share().q95());
+        List<String> names = new java.util.ArrayList<>();
+        national.get("parts").forEach(p -> names.add(p.get("name").asText()));
+        assertThat(names).containsExactly("intercept", "ch1", "controls", "fourier");
+        JsonNode ch1 = national.get("parts").get(1);
+        assertThat(ch1.get("media").asBoolean()).isTrue();
+        assertThat(ch1.get("total").get("q05").asDouble()).isEqualTo(expected.national().part("ch1").total().q05());
+        assertThat(ch1.has("per_period")).isFalse();
+        JsonNode perGeo = dec.get("per_geo");
+        assertThat(perGeo).hasSize(2);
+        double sum = 0.0;
+        for (int g = 0; g < 2; g++) {
+            assertThat(perGeo.get(g).get("geo").asText()).isEqualTo("Geo" + g);
+            JsonNode part = perGeo.get(g).get("parts").get(1);
+            assertThat(part.get("share").get("mean").asDouble())
+                    .isEqualTo(expected.perGeo().get(g).part("ch1").share().mean());
+            sum += part.get("total").get("mean").asDouble();
+        }
+        assertThat(ch1.get("total").get("mean").asDouble()).isCloseTo(sum, within(1e-9 * sum));
     }
 
     @Test
