@@ -73,7 +73,7 @@ public final class GeoFit {
         return SamplerSettings.defaults().toBuilder().targetAcceptance(0.8).initialMetric(InitialMetric.UNIT).build();
     }
 
-    /** Compiles {@code spec} against the panel and samples its posterior. */
+    /** Compiles {@code spec} against the panel and samples its posterior (calibrated by the spec's lift tests). */
     public static GeoFit fit(GeoSpec spec, GeoData data, SamplerSettings settings) {
         return fit(spec, data, settings, null, null);
     }
@@ -81,8 +81,7 @@ public final class GeoFit {
     /** As {@link #fit(GeoSpec, GeoData, SamplerSettings)} with progress and cancellation (either may be null). */
     public static GeoFit fit(GeoSpec spec, GeoData data, SamplerSettings settings, ProgressListener listener,
                              CancellationToken token) {
-        GeoModel model = spec.compile(data);
-        return sample(model, settings, listener, token);
+        return sample(spec.compile(data), settings, listener, token);
     }
 
     /**
@@ -107,7 +106,7 @@ public final class GeoFit {
         if (!model.outputNames().equals(posterior.parameterNames())) {
             throw new DataException(dir + ": the posterior's columns are not the geo model's outputs");
         }
-        return new GeoFit(model, posterior, List.of());
+        return new GeoFit(model, posterior, spec.liftTests());
     }
 
     /** Whether {@code dir} holds a geo fit (its geo.json) rather than a national one. */
@@ -117,25 +116,40 @@ public final class GeoFit {
 
     /**
      * Compiles {@code spec} against the panel and samples its posterior calibrated by lift tests
-     * run in geos ({@link CalibratedGeoModel}); listener and token may be null.
+     * run in geos ({@link CalibratedGeoModel}): the spec's own, then {@code liftTests} (so test i
+     * of {@code liftTests} is {@code geo.lift_tests[k + i]} in errors, k the spec's count). The
+     * fit's spec, kept in the posterior's provenance, holds them all. Listener and token may be null.
      */
     public static GeoFit fit(GeoSpec spec, GeoData data, List<GeoLiftTest> liftTests, SamplerSettings settings,
                              ProgressListener listener, CancellationToken token) {
-        GeoModel model = spec.compile(data);
-        GeoFit fit = sample(model, liftTests.isEmpty() ? model : CalibratedGeoModel.withLiftTests(model, liftTests),
-                settings, listener, token);
-        return new GeoFit(model, fit.posterior, liftTests);
+        return fit(withLiftTests(spec, liftTests), data, settings, listener, token);
     }
 
-    /** Samples a compiled geo model. */
+    /** {@code spec} with {@code liftTests} after its own lift tests. */
+    public static GeoSpec withLiftTests(GeoSpec spec, List<GeoLiftTest> liftTests) {
+        if (liftTests.isEmpty()) {
+            return spec;
+        }
+        List<GeoLiftTest> all = new java.util.ArrayList<>(spec.liftTests());
+        all.addAll(liftTests);
+        return spec.withLiftTests(all);
+    }
+
+    /**
+     * Samples a compiled geo model, calibrated by its spec's lift tests (each checked against the
+     * panel before sampling: a bad one is an error naming {@code geo.lift_tests[i]}).
+     */
     public static GeoFit sample(GeoModel model, SamplerSettings settings, ProgressListener listener,
                                 CancellationToken token) {
-        return sample(model, model, settings, listener, token);
+        List<GeoLiftTest> tests = model.spec().liftTests();
+        return sample(model, tests.isEmpty() ? model : CalibratedGeoModel.withLiftTests(model, tests), settings,
+                listener, token);
     }
 
     /**
      * Samples {@code density}, the geo model's log posterior with or without extra terms (its
-     * coordinates must be the model's), and keeps the draws as the model's value vectors.
+     * coordinates must be the model's; with the spec's lift tests it is the caller's to add them),
+     * and keeps the draws as the model's value vectors; the fit lists the spec's lift tests.
      */
     public static GeoFit sample(GeoModel model, dev.mmm.sampler.LogDensity density, SamplerSettings settings,
                                 ProgressListener listener, CancellationToken token) {
@@ -155,7 +169,7 @@ public final class GeoFit {
                 Provenance.currentLibraryVersion(), Instant.now().toString());
         GeoModel constrainer = model.copyForChain();
         Posterior posterior = SampledPosterior.of(model.outputNames(), constrainer::constrain, result, provenance);
-        return new GeoFit(model, posterior, List.of());
+        return new GeoFit(model, posterior, model.spec().liftTests());
     }
 
     /** The panel as one long table (dates repeat; a column {@code geo_index} says the geo) for fingerprints. */
@@ -208,7 +222,7 @@ public final class GeoFit {
         return FitWarnings.of(posterior.chainReports(), summary().subList(0, model.parameterNames().size()));
     }
 
-    /** The lift tests the fit was calibrated with (empty when loaded from a folder: geo.json keeps their check). */
+    /** The lift tests the fit was calibrated with (its spec's; a loaded fit reads them from the provenance's spec). */
     public List<GeoLiftTest> liftTests() {
         return liftTests;
     }
