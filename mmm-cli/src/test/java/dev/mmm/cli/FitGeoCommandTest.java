@@ -181,6 +181,9 @@ class FitGeoCommandTest {
         String page = Files.readString(html);
         assertThat(page).contains("<section id=\"geo\">").contains("<section id=\"roas\">")
                 .contains("data-chart=\"geo-roas\"").contains("<td>Geo1</td><td>ch2</td>");
+        // The national decomposition section and each geo's row of totals and shares.
+        assertThat(page).contains("<section id=\"decomposition\">").contains("<th class=\"num\">intercept</th>")
+                .containsPattern("<tr><td>Geo1</td><td class=\"num\">[^<]+ \\([0-9.]+%\\)</td>");
 
         Cli.Run bad = Cli.plain("fit", "--data", writePanel(data, false).toString(), "--population", "population",
                 "--target", "y", "--channels", "ch1", "--out", dir.resolve("never").toString());
