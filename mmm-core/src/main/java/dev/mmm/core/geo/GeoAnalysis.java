@@ -290,11 +290,7 @@ public final class GeoAnalysis {
 
         /** One geo's decomposition. */
         public Decomposition of(String geo) {
-            int g = geos.indexOf(geo);
-            if (g < 0) {
-                throw new IllegalArgumentException("no geo named '" + geo + "'; the geos are " + String.join(", ", geos));
-            }
-            return perGeo.get(g);
+            return perGeo.get(geoIndex(geos, geo));
         }
     }
 
@@ -316,12 +312,16 @@ public final class GeoAnalysis {
 
     /** {@link #decomposition(int, Window, boolean)} of the geo named {@code geo}. */
     public Decomposition decomposition(String geo, Window window, boolean perPeriod) {
-        int g = model.geos().indexOf(geo);
+        return decomposition(geoIndex(model.geos(), geo), window, perPeriod);
+    }
+
+    /** The index of {@code geo} in {@code geos}, or an error listing the geos. */
+    private static int geoIndex(List<String> geos, String geo) {
+        int g = geos.indexOf(geo);
         if (g < 0) {
-            throw new IllegalArgumentException("no geo named '" + geo + "'; the geos are "
-                    + String.join(", ", model.geos()));
+            throw new IllegalArgumentException("no geo named '" + geo + "'; the geos are " + String.join(", ", geos));
         }
-        return decomposition(g, window, perPeriod);
+        return g;
     }
 
     /**
@@ -442,11 +442,7 @@ public final class GeoAnalysis {
 
         /** One geo's prediction. */
         public Prediction of(String geo) {
-            int g = geos.indexOf(geo);
-            if (g < 0) {
-                throw new IllegalArgumentException("no geo named '" + geo + "'; the geos are " + String.join(", ", geos));
-            }
-            return perGeo.get(g);
+            return perGeo.get(geoIndex(geos, geo));
         }
     }
 
