@@ -104,7 +104,7 @@ final class FitGeoCommand extends CliCommand {
             }
         }
         // The spec's lift tests and the CSV's after them; every one checked against the panel now, before sampling.
-        spec = GeoFit.withLiftTests(spec, tests);
+        spec = GeoFit.appendLiftTests(spec, tests);
         if (!spec.liftTests().isEmpty()) {
             CalibratedGeoModel.withLiftTests(spec.compile(panel), spec.liftTests());
         }

@@ -122,11 +122,11 @@ public final class GeoFit {
      */
     public static GeoFit fit(GeoSpec spec, GeoData data, List<GeoLiftTest> liftTests, SamplerSettings settings,
                              ProgressListener listener, CancellationToken token) {
-        return fit(withLiftTests(spec, liftTests), data, settings, listener, token);
+        return fit(appendLiftTests(spec, liftTests), data, settings, listener, token);
     }
 
     /** {@code spec} with {@code liftTests} after its own lift tests. */
-    public static GeoSpec withLiftTests(GeoSpec spec, List<GeoLiftTest> liftTests) {
+    public static GeoSpec appendLiftTests(GeoSpec spec, List<GeoLiftTest> liftTests) {
         if (liftTests.isEmpty()) {
             return spec;
         }

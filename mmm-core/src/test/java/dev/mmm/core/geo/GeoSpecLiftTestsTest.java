@@ -80,7 +80,7 @@ class GeoSpecLiftTestsTest {
         GeoSpec spec = GeoSpec.fromJson(specJson("[" + test("Geo1", 3, 8, 40) + "]"));
         GeoLiftTest extra = new GeoLiftTest("Geo0", LiftTest.of("ch2", SIM.data().dates()[2], SIM.data().dates()[5],
                 100, 20, 4));
-        GeoSpec all = GeoFit.withLiftTests(spec, List.of(extra));
+        GeoSpec all = GeoFit.appendLiftTests(spec, List.of(extra));
         assertThat(all.liftTests()).containsExactly(spec.liftTests().get(0), extra);
         GeoLiftTest nowhere = new GeoLiftTest("Geo9", extra.test());
         SamplerSettings settings = GeoFit.defaultSettings().toBuilder().chains(1).warmup(10).draws(10).seed(5).build();
