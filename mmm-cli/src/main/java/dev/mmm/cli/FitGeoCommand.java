@@ -29,7 +29,7 @@ import picocli.CommandLine.Option;
             "",
             "Per-geo intercept and noise, channel effects partially pooled across geos (log-normal, non-centred, as Meridian), adstock and saturation shared; every choice can be changed with --spec (docs/geo.md).",
             "",
-            "Writes summary.json and draws.csv (per-geo parameters named with the geo, e.g. beta[tv,Geo3]), geo.json (ROAS and marginal ROAS nationally and per geo, response curves, lift tests, per-geo fit), the posterior and data.csv; 'mmm optimize' and 'mmm report' read the folder. 'mmm fit --geo COLUMN' does the same."},
+            "Writes summary.json and draws.csv (per-geo parameters named with the geo, e.g. beta[tv,Geo3]), geo.json (ROAS and marginal ROAS nationally and per geo, response curves, decomposition, lift tests, per-geo fit), the posterior and data.csv; 'mmm optimize' and 'mmm report' read the folder. 'mmm fit --geo COLUMN' does the same."},
         footer = {"", "Examples:",
             "  mmm fit-geo --data geo.csv --date week --geo geo --population population --target sales --channels tv,search --controls price --out geo-out",
             "  mmm fit-geo --data geo.csv --geo geo --target sales --channels tv,search --lift-tests geo-lifts.csv --out geo-out   (lift tests with a geo column)"})
@@ -47,7 +47,7 @@ final class FitGeoCommand extends CliCommand {
     @Option(names = "--population", paramLabel = "COLUMN", description = "Column with each geo's population: target and media are modelled per capita.")
     String population;
 
-    @Option(names = "--spec", paramLabel = "FILE", description = "A geo spec in JSON (docs/geo.md); replaces --date, --target, --channels, --controls, --yearly-seasonality, --geo and --population.")
+    @Option(names = "--spec", paramLabel = "FILE", description = "A geo spec in JSON (docs/geo.md), lift tests run in geos included (geo.lift_tests); replaces --date, --target, --channels, --controls, --yearly-seasonality, --geo and --population.")
     Path specFile;
 
     @Option(names = "--date", defaultValue = "date", paramLabel = "COLUMN", description = "Date column (ISO yyyy-MM-dd). Default: ${DEFAULT-VALUE}.")
@@ -77,7 +77,7 @@ final class FitGeoCommand extends CliCommand {
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder (created if needed; files in it are replaced).")
     Path out;
 
-    @Option(names = "--lift-tests", paramLabel = "FILE", description = "CSV of lift tests run in geos: columns geo, channel, start, end, delta_spend, lift, se (optional measured_until, likelihood); each is a density term on that geo's effect (docs/geo.md).")
+    @Option(names = "--lift-tests", paramLabel = "FILE", description = "CSV of lift tests run in geos: columns geo, channel, start, end, delta_spend, lift, se (optional measured_until, likelihood); each is a density term on that geo's effect, after the spec's geo.lift_tests (docs/geo.md).")
     Path liftTests;
 
     @Option(names = {"-q", "--quiet"}, description = "No progress on stderr.")
@@ -102,14 +102,17 @@ final class FitGeoCommand extends CliCommand {
             for (LiftTestCsv.Row r : LiftTestCsv.readWithGeo(liftTests)) {
                 tests.add(new GeoLiftTest(r.geo(), r.test()));
             }
-            // Every test checked against the panel now, before sampling.
-            CalibratedGeoModel.withLiftTests(spec.compile(panel), tests);
+        }
+        // The spec's lift tests and the CSV's after them; every one checked against the panel now, before sampling.
+        spec = GeoFit.appendLiftTests(spec, tests);
+        if (!spec.liftTests().isEmpty()) {
+            CalibratedGeoModel.withLiftTests(spec.compile(panel), spec.liftTests());
         }
         SamplerSettings settings = sampling.settings(seed, GeoFit.defaultSettings()).threads(threads).build();
         GeoFit fit;
         try (ProgressReporter progress = ProgressReporter.create(settings.chains(), settings.warmup(), settings.draws(),
                 err(), quiet)) {
-            fit = GeoFit.fit(spec, panel, tests, settings, progress, null);
+            fit = GeoFit.fit(spec, panel, settings, progress, null);
         }
         fit.write(out, List.of());
         if (json) {

@@ -80,6 +80,40 @@ class FitGeoCommandTest {
     }
 
     @Test
+    void aSpecsLiftTestsCalibrateTheFitAndABadOneIsOneLine() throws Exception {
+        GeoData data = GeoSimulator.simulate(2, 30, 1, 0, true, 7).data();
+        LocalDate[] dates = data.dates();
+        String panel = writePanel(data, false).toString();
+        java.util.function.Function<String, Path> spec = geo -> {
+            Path file = dir.resolve("spec-" + geo + ".json");
+            try {
+                Files.writeString(file, "{\"date\": \"date\", \"target\": \"y\", \"channels\": [\"ch1\"], "
+                        + "\"geo\": {\"column\": \"geo\", \"population\": \"population\", \"lift_tests\": [{\"geo\": \""
+                        + geo + "\", \"channel\": \"ch1\", \"start\": \"" + dates[4] + "\", \"end\": \"" + dates[9]
+                        + "\", \"delta_spend\": 100, \"lift\": 400, \"se\": 80}]}}");
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            return file;
+        };
+        Path out = dir.resolve("spec-fit");
+        Cli.Run run = Cli.plain("fit-geo", "--data", panel, "--spec", spec.apply("Geo1").toString(), "--chains", "1",
+                "--warmup", "80", "--draws", "30", "--seed", "2", "--quiet", "--out", out.toString());
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        JsonNode lifts = new ObjectMapper().readTree(out.resolve("geo.json").toFile()).get("lift_tests");
+        assertThat(lifts).hasSize(1);
+        assertThat(lifts.get(0).get("geo").asText()).isEqualTo("Geo1");
+        assertThat(lifts.get(0).get("delta_spend").asDouble()).isEqualTo(100.0);
+
+        Cli.Run bad = Cli.plain("fit-geo", "--data", panel, "--spec", spec.apply("Geo9").toString(), "--out",
+                dir.resolve("never").toString());
+        assertThat(bad.exitCode()).isEqualTo(1);
+        assertThat(bad.errLines()).hasSize(1);
+        assertThat(bad.err()).contains("geo.lift_tests[0].geo: 'Geo9' is not a geo of the data; the geos are Geo0, Geo1");
+        assertThat(dir.resolve("never")).doesNotExist();
+    }
+
+    @Test
     void aGeoMissingADateIsOneLineNamingTheGeoAndTheDate() throws Exception {
         GeoData data = GeoSimulator.simulate(3, 10, 1, 0, false, 4).data();
         Cli.Run run = Cli.plain("fit-geo", "--data", writePanel(data, true).toString(), "--geo", "geo", "--target", "y",
@@ -147,6 +181,9 @@ class FitGeoCommandTest {
         String page = Files.readString(html);
         assertThat(page).contains("<section id=\"geo\">").contains("<section id=\"roas\">")
                 .contains("data-chart=\"geo-roas\"").contains("<td>Geo1</td><td>ch2</td>");
+        // The national decomposition section and each geo's row of totals and shares.
+        assertThat(page).contains("<section id=\"decomposition\">").contains("<th class=\"num\">intercept</th>")
+                .containsPattern("<tr><td>Geo1</td><td class=\"num\">[^<]+ \\([0-9.]+%\\)</td>");
 
         Cli.Run bad = Cli.plain("fit", "--data", writePanel(data, false).toString(), "--population", "population",
                 "--target", "y", "--channels", "ch1", "--out", dir.resolve("never").toString());

@@ -1,5 +1,6 @@
 package dev.mmm.report;
 
+import dev.mmm.core.analysis.Decomposition;
 import dev.mmm.core.analysis.Interval;
 import dev.mmm.core.analysis.PosteriorAnalysis;
 import dev.mmm.core.analysis.Window;
@@ -9,16 +10,22 @@ import dev.mmm.core.geo.GeoModel;
 import dev.mmm.core.io.FitSummary;
 import dev.mmm.core.model.ControlSpec;
 import dev.mmm.report.view.ChannelEstimate;
+import dev.mmm.report.view.Contributions;
+import dev.mmm.report.view.GeoContribution;
 import dev.mmm.report.view.GeoEstimate;
 import dev.mmm.report.view.ModelSummary;
+import dev.mmm.report.view.NamedSeries;
 import dev.mmm.report.view.ResponseCurve;
+import dev.mmm.report.view.WaterfallStep;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The report of a geo fit: model and data, sampler diagnostics, the national ROAS (chart and
- * table), the ROAS of every channel in every geo (chart and table) and the national response
+ * The report of a geo fit: model and data, sampler diagnostics, the national decomposition
+ * (contributions over time and totals, every geo's parts summed), the national ROAS (chart and
+ * table), the ROAS of every channel in every geo (chart and table), each geo's decomposition
+ * totals and shares (table) and the national response
  * curves (every geo's spend in the last 52 periods, or all, scaled together), from
  * {@link GeoAnalysis}.
  */
@@ -66,10 +73,32 @@ public final class GeoFitReport {
                 curves.add(FitReport.curve(c.curve()));
             }
         }
+        // The national decomposition (every geo's parts summed) as the national report's, and each geo's totals.
+        GeoAnalysis.GeoDecomposition dec = analysis.decomposition(analysis.all(), true);
+        List<NamedSeries> series = new ArrayList<>();
+        List<WaterfallStep> waterfall = new ArrayList<>();
+        int n = dec.national().dates().size();
+        for (Decomposition.Series part : dec.national().parts()) {
+            double[] values = new double[n];
+            for (int t = 0; t < n; t++) {
+                values[t] = part.perPeriod().get(t).mean();
+            }
+            series.add(new NamedSeries(part.name(), values));
+            waterfall.add(new WaterfallStep(part.name(), part.total().mean()));
+        }
+        List<GeoContribution> geoParts = new ArrayList<>();
+        for (int g = 0; g < dec.geos().size(); g++) {
+            for (Decomposition.Series part : dec.perGeo().get(g).parts()) {
+                geoParts.add(new GeoContribution(dec.geos().get(g), part.name(), part.total().mean(), part.share().mean()));
+            }
+        }
         return ReportInput.builder(summaryView)
                 .sampler(ReportViews.samplerDiagnostics(summary))
+                .contributions(new Contributions(dec.national().dates(), series))
+                .waterfall(waterfall)
                 .roas(national)
                 .geoRoas(perGeo)
+                .geoDecomposition(geoParts)
                 .responseCurves(curves)
                 .footer("mmm " + fit.posterior().provenance().libraryVersion() + ", geo fit made "
                         + fit.posterior().provenance().createdAt())

@@ -7,6 +7,7 @@ import dev.mmm.report.chart.Xml;
 import dev.mmm.report.view.AllocationRow;
 import dev.mmm.report.view.BudgetAllocation;
 import dev.mmm.report.view.ChannelEstimate;
+import dev.mmm.report.view.GeoContribution;
 import dev.mmm.report.view.GeoEstimate;
 import dev.mmm.report.view.FitQuality;
 import dev.mmm.report.view.ColumnSummary;
@@ -331,6 +332,43 @@ public final class HtmlReport {
             html.append("<tr><td>").append(esc(e.geo())).append("</td><td>").append(esc(e.channel())).append("</td>");
             num(Fmt.number(e.mean()));
             num(Fmt.number(e.q05()) + " to " + Fmt.number(e.q95()));
+            html.append("</tr>\n");
+        }
+        html.append("</tbody>\n</table>\n");
+        geoDecomposition();
+    }
+
+    /** One row per geo, one column per part: its total over the training periods and its share of the geo's prediction. */
+    private void geoDecomposition() {
+        if (in.geoDecomposition().isEmpty()) {
+            return;
+        }
+        List<String> geos = new ArrayList<>();
+        List<String> parts = new ArrayList<>();
+        Map<String, GeoContribution> cells = new LinkedHashMap<>();
+        for (GeoContribution c : in.geoDecomposition()) {
+            if (!geos.contains(c.geo())) {
+                geos.add(c.geo());
+            }
+            if (!parts.contains(c.part())) {
+                parts.add(c.part());
+            }
+            cells.put(c.geo() + "\u0000" + c.part(), c);
+        }
+        html.append("<p>Each geo's expected target over the training periods split into its parts: the total of each "
+                + "part in the target's units and, in brackets, its share of that geo's total (posterior means). The "
+                + "decomposition above is the national one, every geo's parts summed.</p>\n");
+        html.append("<table>\n<thead><tr><th>geo</th>");
+        for (String p : parts) {
+            html.append("<th class=\"num\">").append(esc(p)).append("</th>");
+        }
+        html.append("</tr></thead>\n<tbody>\n");
+        for (String g : geos) {
+            html.append("<tr><td>").append(esc(g)).append("</td>");
+            for (String p : parts) {
+                GeoContribution c = cells.get(g + "\u0000" + p);
+                num(c == null ? "n/a" : Fmt.number(c.total()) + " (" + Fmt.percent(c.share()) + ")");
+            }
             html.append("</tr>\n");
         }
         html.append("</tbody>\n</table>\n");

@@ -6,6 +6,7 @@ import dev.mmm.report.view.ChannelEstimate;
 import dev.mmm.report.view.Checks;
 import dev.mmm.report.view.Contributions;
 import dev.mmm.report.view.FitQuality;
+import dev.mmm.report.view.GeoContribution;
 import dev.mmm.report.view.GeoEstimate;
 import dev.mmm.report.view.InputDiagnostics;
 import dev.mmm.report.view.LiftTestResult;
@@ -37,13 +38,14 @@ import java.util.List;
  * @param keyParameters     draws of the parameters worth a rank plot, a trace and a prior-vs-posterior chart, possibly empty
  * @param footer            one line at the bottom (library version, creation time), or null
  * @param geoRoas           a geo model's ROAS per channel in each geo, possibly empty (then {@code roas} is national)
+ * @param geoDecomposition  a geo model's decomposition per geo (each part's total and share), possibly empty
  */
 public record ReportInput(ModelSummary model, InputDiagnostics inputs, SamplerDiagnostics sampler, PredictiveFit fit,
                           FitQuality fitQuality,
                           Contributions contributions, List<WaterfallStep> waterfall, List<ChannelEstimate> shares,
                           List<ChannelEstimate> roas, List<ResponseCurve> responseCurves, List<AdstockCurve> adstock,
                           BudgetAllocation allocation, List<LiftTestResult> liftTests, List<ParameterDraws> keyParameters,
-                          String footer, List<GeoEstimate> geoRoas) {
+                          String footer, List<GeoEstimate> geoRoas, List<GeoContribution> geoDecomposition) {
 
     /** Requires the model summary; null lists become empty; names repeat nowhere within a list. */
     public ReportInput {
@@ -57,6 +59,9 @@ public record ReportInput(ModelSummary model, InputDiagnostics inputs, SamplerDi
         keyParameters = Checks.orEmpty(keyParameters, "ReportInput.keyParameters");
         geoRoas = Checks.orEmpty(geoRoas, "ReportInput.geoRoas");
         Checks.distinct(geoRoas.stream().map(e -> e.channel() + "\u0000" + e.geo()).toList(), "ReportInput.geoRoas");
+        geoDecomposition = Checks.orEmpty(geoDecomposition, "ReportInput.geoDecomposition");
+        Checks.distinct(geoDecomposition.stream().map(e -> e.part() + "\u0000" + e.geo()).toList(),
+                "ReportInput.geoDecomposition");
         Checks.distinct(shares.stream().map(ChannelEstimate::channel).toList(), "ReportInput.shares");
         Checks.distinct(roas.stream().map(ChannelEstimate::channel).toList(), "ReportInput.roas");
         Checks.distinct(responseCurves.stream().map(ResponseCurve::channel).toList(), "ReportInput.responseCurves");
@@ -87,6 +92,7 @@ public record ReportInput(ModelSummary model, InputDiagnostics inputs, SamplerDi
         private List<ParameterDraws> keyParameters;
         private String footer;
         private List<GeoEstimate> geoRoas;
+        private List<GeoContribution> geoDecomposition;
 
         private Builder(ModelSummary model) {
             this.model = model;
@@ -170,13 +176,19 @@ public record ReportInput(ModelSummary model, InputDiagnostics inputs, SamplerDi
             return this;
         }
 
-        /** The footer line. */
         /** A geo model's ROAS per channel in each geo (the per-geo section); {@link #roas} then holds the national ROAS. */
         public Builder geoRoas(List<GeoEstimate> value) {
             geoRoas = value;
             return this;
         }
 
+        /** A geo model's decomposition per geo: one entry per geo and part, shown in the per-geo section. */
+        public Builder geoDecomposition(List<GeoContribution> value) {
+            geoDecomposition = value;
+            return this;
+        }
+
+        /** The footer line. */
         public Builder footer(String value) {
             footer = value;
             return this;
@@ -185,7 +197,7 @@ public record ReportInput(ModelSummary model, InputDiagnostics inputs, SamplerDi
         /** The input; fails with an {@link IllegalArgumentException} naming the bad part. */
         public ReportInput build() {
             return new ReportInput(model, inputs, sampler, fit, fitQuality, contributions, waterfall, shares, roas, responseCurves, adstock,
-                    allocation, liftTests, keyParameters, footer, geoRoas);
+                    allocation, liftTests, keyParameters, footer, geoRoas, geoDecomposition);
         }
     }
 }

@@ -1,6 +1,7 @@
 package dev.mmm.core.analysis;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -30,6 +31,30 @@ public record Decomposition(List<LocalDate> dates, Series prediction, List<Serie
      * @param share     total / the total prediction
      */
     public record Series(String name, boolean media, List<Interval> perPeriod, Interval total, Interval share) {
+
+        /**
+         * A part from its draws: {@code perDraw[d][t]} its value per draw and period (null: no
+         * per-period intervals), {@code total[d]} its window total, its share per draw the total
+         * over {@code predictionTotal[d]}; {@code n} periods.
+         */
+        public static Series of(String name, boolean media, double[][] perDraw, double[] total,
+                                double[] predictionTotal, int n) {
+            List<Interval> perPeriod = new ArrayList<>();
+            if (perDraw != null) {
+                double[] column = new double[perDraw.length];
+                for (int t = 0; t < n; t++) {
+                    for (int d = 0; d < perDraw.length; d++) {
+                        column[d] = perDraw[d][t];
+                    }
+                    perPeriod.add(Interval.of(column));
+                }
+            }
+            double[] share = new double[total.length];
+            for (int d = 0; d < total.length; d++) {
+                share[d] = total[d] / predictionTotal[d];
+            }
+            return new Series(name, media, perPeriod, Interval.of(total), Interval.of(share));
+        }
     }
 
     public Series part(String name) {

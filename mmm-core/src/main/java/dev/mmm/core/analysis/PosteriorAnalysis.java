@@ -272,21 +272,7 @@ public final class PosteriorAnalysis {
 
     private static Decomposition.Series series(String name, boolean media, double[][] perDraw, double[] total,
                                                double[] predictionTotal, int n) {
-        List<Interval> perPeriod = new ArrayList<>();
-        if (perDraw != null) {
-            double[] column = new double[perDraw.length];
-            for (int t = 0; t < n; t++) {
-                for (int d = 0; d < perDraw.length; d++) {
-                    column[d] = perDraw[d][t];
-                }
-                perPeriod.add(Interval.of(column));
-            }
-        }
-        double[] share = new double[total.length];
-        for (int d = 0; d < total.length; d++) {
-            share[d] = total[d] / predictionTotal[d];
-        }
-        return new Decomposition.Series(name, media, perPeriod, Interval.of(total), Interval.of(share));
+        return Decomposition.Series.of(name, media, perDraw, total, predictionTotal, n);
     }
 
     /**

@@ -38,17 +38,7 @@ public final class CalibrationJson {
         ObjectNode root = f.objectNode();
         ArrayNode tests = root.putArray("lift_tests");
         for (LiftTest t : c.liftTests()) {
-            ObjectNode o = tests.addObject();
-            o.put("channel", t.channel());
-            o.put("start", t.start().toString());
-            o.put("end", t.end().toString());
-            o.put("delta_spend", t.deltaSpend());
-            o.put("lift", t.lift());
-            o.put("se", t.se());
-            if (t.measuredUntil() != null) {
-                o.put("measured_until", t.measuredUntil().toString());
-            }
-            o.put("likelihood", t.likelihood().jsonName());
+            tests.add(liftTestNode(t));
         }
         ArrayNode rois = root.putArray("roi_priors");
         for (RoiPrior r : c.roiPriors()) {
@@ -64,6 +54,22 @@ public final class CalibrationJson {
             }
         }
         return root;
+    }
+
+    /** One lift test's JSON object, as in {@code calibration.lift_tests}. */
+    public static ObjectNode liftTestNode(LiftTest t) {
+        ObjectNode o = JsonNodeFactory.instance.objectNode();
+        o.put("channel", t.channel());
+        o.put("start", t.start().toString());
+        o.put("end", t.end().toString());
+        o.put("delta_spend", t.deltaSpend());
+        o.put("lift", t.lift());
+        o.put("se", t.se());
+        if (t.measuredUntil() != null) {
+            o.put("measured_until", t.measuredUntil().toString());
+        }
+        o.put("likelihood", t.likelihood().jsonName());
+        return o;
     }
 
     /**
@@ -113,8 +119,19 @@ public final class CalibrationJson {
     }
 
     private static LiftTest liftTest(JsonNode node, String p) {
+        return liftTest(node, p, Set.of());
+    }
+
+    /**
+     * One lift test's object at JSON path {@code p} (the fields of {@code calibration.lift_tests}),
+     * with {@code extraKeys} allowed beside them for the caller to read (a geo lift test's
+     * {@code geo}); errors are {@link SpecException}s starting with {@code p}.
+     */
+    public static LiftTest liftTest(JsonNode node, String p, Set<String> extraKeys) {
         requireObject(node, p);
-        allowKeys(node, p, Set.of("channel", "start", "end", "delta_spend", "lift", "se", "measured_until", "likelihood"));
+        Set<String> keys = new java.util.HashSet<>(extraKeys);
+        keys.addAll(List.of("channel", "start", "end", "delta_spend", "lift", "se", "measured_until", "likelihood"));
+        allowKeys(node, p, keys);
         String channel = text(node, "channel", p);
         LocalDate start = date(node, "start", p, true);
         LocalDate end = date(node, "end", p, true);
@@ -193,7 +210,8 @@ public final class CalibrationJson {
         }
     }
 
-    private static String text(JsonNode node, String field, String p) {
+    /** The required non-empty string {@code field} of the object at JSON path {@code p}. */
+    public static String text(JsonNode node, String field, String p) {
         JsonNode v = node.get(field);
         if (v == null) {
             throw new SpecException(p + "." + field + ": missing");

@@ -1,5 +1,6 @@
 package dev.mmm.core.geo;
 
+import dev.mmm.core.analysis.Decomposition;
 import dev.mmm.core.analysis.Interval;
 import dev.mmm.core.analysis.PosteriorAnalysis;
 import dev.mmm.core.analysis.Prediction;
@@ -284,16 +285,164 @@ public final class GeoAnalysis {
         return out;
     }
 
+    /** The decomposition of the prediction nationally and in every geo over one window, in the model's geo order. */
+    public record GeoDecomposition(Decomposition national, List<Decomposition> perGeo, List<String> geos) {
+
+        /** One geo's decomposition. */
+        public Decomposition of(String geo) {
+            return perGeo.get(geoIndex(geos, geo));
+        }
+    }
+
+    /**
+     * Geo g's expected target over a window split into its parts, the national model's
+     * {@link Decomposition}: {@code intercept}, each channel, {@code controls}, each seasonality
+     * ({@link GeoModel#contributionNames()}), baseline (the non-media parts) and media (the
+     * channels), in the target's units ({@code s_y pop_g} times the scaled parts, as every other
+     * quantity here). Draw by draw from that draw's values over every training period, so the
+     * carry-over of spend before the window into it counts; the parts add up to the model's mean
+     * in every period. With {@code perPeriod} false only totals and shares are kept.
+     */
+    public Decomposition decomposition(int g, Window window, boolean perPeriod) {
+        if (g < 0 || g >= model.geoCount()) {
+            throw new IllegalArgumentException("geo index " + g + " is not in [0, " + model.geoCount() + ")");
+        }
+        return decompose(window, perPeriod, new int[] {g}).perGeo().get(0);
+    }
+
+    /** {@link #decomposition(int, Window, boolean)} of the geo named {@code geo}. */
+    public Decomposition decomposition(String geo, Window window, boolean perPeriod) {
+        return decomposition(geoIndex(model.geos(), geo), window, perPeriod);
+    }
+
+    /** The index of {@code geo} in {@code geos}, or an error listing the geos. */
+    private static int geoIndex(List<String> geos, String geo) {
+        int g = geos.indexOf(geo);
+        if (g < 0) {
+            throw new IllegalArgumentException("no geo named '" + geo + "'; the geos are " + String.join(", ", geos));
+        }
+        return g;
+    }
+
+    /**
+     * The national decomposition (each part summed over the geos draw by draw, target units) and
+     * every geo's, over one window. Per-period intervals, when asked for, are computed one geo at
+     * a time, so memory holds two geos' worth of draws x periods x parts, never every geo's.
+     */
+    public GeoDecomposition decomposition(Window window, boolean perPeriod) {
+        int[] all = new int[model.geoCount()];
+        for (int g = 0; g < all.length; g++) {
+            all[g] = g;
+        }
+        return decompose(window, perPeriod, all);
+    }
+
+    private GeoDecomposition decompose(Window window, boolean perPeriod, int[] geos) {
+        check(window);
+        List<String> names = model.contributionNames();
+        java.util.Set<String> media = new java.util.HashSet<>(model.channels());
+        int parts = names.size();
+        int draws = posterior.drawCount();
+        int n = window.rows();
+        int from = window.from();
+        List<LocalDate> dates = List.of(java.util.Arrays.copyOfRange(model.dates(), from, window.to()));
+        PartDraws national = new PartDraws(parts, draws, n, perPeriod);
+        List<Decomposition> perGeo = new ArrayList<>();
+        double[] values = new double[model.valueCount()];
+        double[] mu = new double[model.periods()];
+        double[][] series = new double[parts][model.periods()];
+        for (int g : geos) {
+            PartDraws geo = new PartDraws(parts, draws, n, perPeriod);
+            double unit = model.targetUnit(g);
+            for (int d = 0; d < draws; d++) {
+                posterior.drawInto(d, values);
+                model.meanInto(g, values, mu);
+                model.contributionsInto(g, values, series);
+                for (int t = 0; t < n; t++) {
+                    double y = unit * mu[from + t];
+                    geo.addPrediction(d, t, y);
+                    national.addPrediction(d, t, y);
+                    for (int k = 0; k < parts; k++) {
+                        double v = unit * series[k][from + t];
+                        geo.addPart(k, d, t, v);
+                        national.addPart(k, d, t, v);
+                    }
+                }
+            }
+            perGeo.add(geo.summary(names, media, dates));
+        }
+        List<String> geoNames = new ArrayList<>();
+        for (int g : geos) {
+            geoNames.add(model.geos().get(g));
+        }
+        return new GeoDecomposition(national.summary(names, media, dates), perGeo, geoNames);
+    }
+
+    /** A decomposition's draws being summed: per part and draw the window total, and per period when kept. */
+    private static final class PartDraws {
+        private final double[][] total;
+        private final double[][][] perPeriod;
+        private final double[] predictionTotal;
+        private final double[][] prediction;
+        private final int n;
+
+        PartDraws(int parts, int draws, int n, boolean keepPeriods) {
+            this.n = n;
+            total = new double[parts][draws];
+            perPeriod = keepPeriods ? new double[parts][draws][n] : null;
+            predictionTotal = new double[draws];
+            prediction = keepPeriods ? new double[draws][n] : null;
+        }
+
+        void addPrediction(int d, int t, double y) {
+            predictionTotal[d] += y;
+            if (prediction != null) {
+                prediction[d][t] += y;
+            }
+        }
+
+        void addPart(int k, int d, int t, double v) {
+            total[k][d] += v;
+            if (perPeriod != null) {
+                perPeriod[k][d][t] += v;
+            }
+        }
+
+        Decomposition summary(List<String> names, java.util.Set<String> mediaNames, List<LocalDate> dates) {
+            int draws = predictionTotal.length;
+            boolean keep = perPeriod != null;
+            double[] baselineTotal = new double[draws];
+            double[] mediaTotal = new double[draws];
+            double[][] baseline = keep ? new double[draws][n] : null;
+            double[][] media = keep ? new double[draws][n] : null;
+            List<Decomposition.Series> parts = new ArrayList<>();
+            for (int k = 0; k < names.size(); k++) {
+                boolean isMedia = mediaNames.contains(names.get(k));
+                double[] groupTotal = isMedia ? mediaTotal : baselineTotal;
+                for (int d = 0; d < draws; d++) {
+                    groupTotal[d] += total[k][d];
+                    if (keep) {
+                        double[] group = isMedia ? media[d] : baseline[d];
+                        for (int t = 0; t < n; t++) {
+                            group[t] += perPeriod[k][d][t];
+                        }
+                    }
+                }
+                parts.add(Decomposition.Series.of(names.get(k), isMedia, keep ? perPeriod[k] : null, total[k],
+                        predictionTotal, n));
+            }
+            return new Decomposition(dates, Decomposition.Series.of("prediction", false, prediction, predictionTotal,
+                    predictionTotal, n), parts, Decomposition.Series.of("baseline", false, baseline, baselineTotal,
+                    predictionTotal, n), Decomposition.Series.of("media", true, media, mediaTotal, predictionTotal, n));
+        }
+    }
+
     /** Predictions for new periods: national (the geos summed) and per geo, in the model's geo order. */
     public record GeoPrediction(Prediction national, List<Prediction> perGeo, List<String> geos) {
 
         /** One geo's prediction. */
         public Prediction of(String geo) {
-            int g = geos.indexOf(geo);
-            if (g < 0) {
-                throw new IllegalArgumentException("no geo named '" + geo + "'; the geos are " + String.join(", ", geos));
-            }
-            return perGeo.get(g);
+            return perGeo.get(geoIndex(geos, geo));
         }
     }
 

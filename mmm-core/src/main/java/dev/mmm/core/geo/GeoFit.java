@@ -73,7 +73,7 @@ public final class GeoFit {
         return SamplerSettings.defaults().toBuilder().targetAcceptance(0.8).initialMetric(InitialMetric.UNIT).build();
     }
 
-    /** Compiles {@code spec} against the panel and samples its posterior. */
+    /** Compiles {@code spec} against the panel and samples its posterior (calibrated by the spec's lift tests). */
     public static GeoFit fit(GeoSpec spec, GeoData data, SamplerSettings settings) {
         return fit(spec, data, settings, null, null);
     }
@@ -81,8 +81,7 @@ public final class GeoFit {
     /** As {@link #fit(GeoSpec, GeoData, SamplerSettings)} with progress and cancellation (either may be null). */
     public static GeoFit fit(GeoSpec spec, GeoData data, SamplerSettings settings, ProgressListener listener,
                              CancellationToken token) {
-        GeoModel model = spec.compile(data);
-        return sample(model, settings, listener, token);
+        return sample(spec.compile(data), settings, listener, token);
     }
 
     /**
@@ -107,7 +106,7 @@ public final class GeoFit {
         if (!model.outputNames().equals(posterior.parameterNames())) {
             throw new DataException(dir + ": the posterior's columns are not the geo model's outputs");
         }
-        return new GeoFit(model, posterior, List.of());
+        return new GeoFit(model, posterior, spec.liftTests());
     }
 
     /** Whether {@code dir} holds a geo fit (its geo.json) rather than a national one. */
@@ -117,25 +116,40 @@ public final class GeoFit {
 
     /**
      * Compiles {@code spec} against the panel and samples its posterior calibrated by lift tests
-     * run in geos ({@link CalibratedGeoModel}); listener and token may be null.
+     * run in geos ({@link CalibratedGeoModel}): the spec's own, then {@code liftTests} (so test i
+     * of {@code liftTests} is {@code geo.lift_tests[k + i]} in errors, k the spec's count). The
+     * fit's spec, kept in the posterior's provenance, holds them all. Listener and token may be null.
      */
     public static GeoFit fit(GeoSpec spec, GeoData data, List<GeoLiftTest> liftTests, SamplerSettings settings,
                              ProgressListener listener, CancellationToken token) {
-        GeoModel model = spec.compile(data);
-        GeoFit fit = sample(model, liftTests.isEmpty() ? model : CalibratedGeoModel.withLiftTests(model, liftTests),
-                settings, listener, token);
-        return new GeoFit(model, fit.posterior, liftTests);
+        return fit(appendLiftTests(spec, liftTests), data, settings, listener, token);
     }
 
-    /** Samples a compiled geo model. */
+    /** {@code spec} with {@code liftTests} after its own lift tests. */
+    public static GeoSpec appendLiftTests(GeoSpec spec, List<GeoLiftTest> liftTests) {
+        if (liftTests.isEmpty()) {
+            return spec;
+        }
+        List<GeoLiftTest> all = new java.util.ArrayList<>(spec.liftTests());
+        all.addAll(liftTests);
+        return spec.withLiftTests(all);
+    }
+
+    /**
+     * Samples a compiled geo model, calibrated by its spec's lift tests (each checked against the
+     * panel before sampling: a bad one is an error naming {@code geo.lift_tests[i]}).
+     */
     public static GeoFit sample(GeoModel model, SamplerSettings settings, ProgressListener listener,
                                 CancellationToken token) {
-        return sample(model, model, settings, listener, token);
+        List<GeoLiftTest> tests = model.spec().liftTests();
+        return sample(model, tests.isEmpty() ? model : CalibratedGeoModel.withLiftTests(model, tests), settings,
+                listener, token);
     }
 
     /**
      * Samples {@code density}, the geo model's log posterior with or without extra terms (its
-     * coordinates must be the model's), and keeps the draws as the model's value vectors.
+     * coordinates must be the model's; with the spec's lift tests it is the caller's to add them),
+     * and keeps the draws as the model's value vectors; the fit lists the spec's lift tests.
      */
     public static GeoFit sample(GeoModel model, dev.mmm.sampler.LogDensity density, SamplerSettings settings,
                                 ProgressListener listener, CancellationToken token) {
@@ -155,7 +169,7 @@ public final class GeoFit {
                 Provenance.currentLibraryVersion(), Instant.now().toString());
         GeoModel constrainer = model.copyForChain();
         Posterior posterior = SampledPosterior.of(model.outputNames(), constrainer::constrain, result, provenance);
-        return new GeoFit(model, posterior, List.of());
+        return new GeoFit(model, posterior, model.spec().liftTests());
     }
 
     /** The panel as one long table (dates repeat; a column {@code geo_index} says the geo) for fingerprints. */
@@ -208,7 +222,7 @@ public final class GeoFit {
         return FitWarnings.of(posterior.chainReports(), summary().subList(0, model.parameterNames().size()));
     }
 
-    /** The lift tests the fit was calibrated with (empty when loaded from a folder: geo.json keeps their check). */
+    /** The lift tests the fit was calibrated with (its spec's; a loaded fit reads them from the provenance's spec). */
     public List<GeoLiftTest> liftTests() {
         return liftTests;
     }
@@ -244,7 +258,10 @@ public final class GeoFit {
         });
     }
 
-    /** geo.json: the geos, national and per-geo ROAS, and each geo's fit. */
+    /**
+     * geo.json: the geos, national and per-geo ROAS, response curves, lift tests, the
+     * decomposition's totals (national and per geo) and each geo's fit.
+     */
     public String analysisJson() throws IOException {
         GeoAnalysis a = analysis();
         ObjectNode root = MAPPER.createObjectNode();
@@ -281,6 +298,17 @@ public final class GeoFit {
             o.put("se", t.test().se());
             o.set("model_lift", interval(modelLifts.get(i)));
         }
+        ObjectNode decomposition = root.putObject("decomposition");
+        GeoAnalysis.GeoDecomposition dec = a.decomposition(a.all(), false);
+        decomposition.put("start", dec.national().dates().get(0).toString());
+        decomposition.put("end", dec.national().dates().get(dec.national().dates().size() - 1).toString());
+        decomposition.set("national", decompositionNode(dec.national()));
+        ArrayNode decPerGeo = decomposition.putArray("per_geo");
+        for (int g = 0; g < dec.geos().size(); g++) {
+            ObjectNode o = decPerGeo.addObject();
+            o.put("geo", dec.geos().get(g));
+            o.setAll(decompositionNode(dec.perGeo().get(g)));
+        }
         ArrayNode fits = root.putArray("geo_fit");
         for (GeoAnalysis.GeoFitSummary f : a.geoFits()) {
             ObjectNode o = fits.addObject();
@@ -290,6 +318,29 @@ public final class GeoFit {
             o.put("r_squared", f.rSquared());
         }
         return MAPPER.writeValueAsString(root);
+    }
+
+    /** A decomposition's totals: the prediction, baseline and media, and each part's total and share. */
+    private static ObjectNode decompositionNode(dev.mmm.core.analysis.Decomposition d) {
+        ObjectNode o = MAPPER.createObjectNode();
+        o.set("prediction", interval(d.prediction().total()));
+        o.set("baseline", partNode(d.baseline()));
+        o.set("media", partNode(d.media()));
+        ArrayNode parts = o.putArray("parts");
+        for (dev.mmm.core.analysis.Decomposition.Series s : d.parts()) {
+            ObjectNode p = parts.addObject();
+            p.put("name", s.name());
+            p.put("media", s.media());
+            p.setAll(partNode(s));
+        }
+        return o;
+    }
+
+    private static ObjectNode partNode(dev.mmm.core.analysis.Decomposition.Series s) {
+        ObjectNode o = MAPPER.createObjectNode();
+        o.set("total", interval(s.total()));
+        o.set("share", interval(s.share()));
+        return o;
     }
 
     private static ObjectNode curveNode(GeoAnalysis.GeoResponseCurve c) {

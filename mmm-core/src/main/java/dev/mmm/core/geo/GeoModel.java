@@ -1,6 +1,7 @@
 package dev.mmm.core.geo;
 
 import dev.mmm.core.model.ChannelResponse;
+import dev.mmm.core.model.SeasonalitySpec;
 import dev.mmm.core.numeric.Reductions;
 import dev.mmm.priors.Bijector;
 import dev.mmm.priors.Distribution;
@@ -329,6 +330,69 @@ public final class GeoModel implements LogDensity {
             rs[c].forward(valueVector, x[c]);
         }
         combineRows(valueVector[layout.interceptSlot()[g]], meanRows[g], meanSlot[g], valueVector, periods, out);
+    }
+
+    /**
+     * The parts of the mean, in {@link #contributionsInto} order and named as the national
+     * model's contribution series: {@code intercept}, each channel, {@code controls} (when the
+     * model has any), then each seasonality's prefix ({@code fourier} for the yearly one).
+     */
+    public List<String> contributionNames() {
+        List<String> out = new ArrayList<>();
+        out.add("intercept");
+        out.addAll(layout.channels());
+        if (!layout.spec().base().controls().isEmpty()) {
+            out.add("controls");
+        }
+        for (SeasonalitySpec s : layout.spec().base().seasonalities()) {
+            out.add(s.prefix());
+        }
+        return out;
+    }
+
+    /**
+     * {@code out[k][t]} = part k of {@code mu[g,t]} (scaled units; {@link #contributionNames()}
+     * order) at a full value vector: the intercept, {@code beta[c,g]} times channel c's response
+     * on geo g's spend, the controls' sum, each seasonality's Fourier terms. They add up to
+     * {@link #meanInto}. Uses this instance's channel workspaces, so one thread at a time;
+     * allocates nothing.
+     */
+    public void contributionsInto(int g, double[] valueVector, double[][] out) {
+        int k = 0;
+        Arrays.fill(out[k++], 0, periods, valueVector[layout.interceptSlot()[g]]);
+        ChannelResponse[] rs = kernel[g];
+        double[][] x = spend[g];
+        int[] betaSlot = layout.betaSlot()[g];
+        for (int c = 0; c < rs.length; c++) {
+            double[] f = rs[c].forward(valueVector, x[c]);
+            double beta = valueVector[betaSlot[c]];
+            double[] part = out[k++];
+            for (int t = 0; t < periods; t++) {
+                part[t] = beta * f[t];
+            }
+        }
+        int[] controlSlot = layout.controlSlot()[g];
+        if (!layout.spec().base().controls().isEmpty()) {
+            addRows(layout.controls()[g], controlSlot, 0, controlSlot.length, valueVector, out[k++]);
+        }
+        int[] fourierSlot = layout.fourierSlot()[g];
+        int m0 = 0;
+        for (SeasonalitySpec s : layout.spec().base().seasonalities()) {
+            addRows(layout.fourierBasis(), fourierSlot, m0, m0 + 2 * s.order(), valueVector, out[k++]);
+            m0 += 2 * s.order();
+        }
+    }
+
+    /** {@code out[t] = sum_{j in [from, to)} v[slot[j]] * rows[j][t]}. */
+    private void addRows(double[][] rows, int[] slot, int from, int to, double[] v, double[] out) {
+        Arrays.fill(out, 0, periods, 0.0);
+        for (int j = from; j < to; j++) {
+            double c = v[slot[j]];
+            double[] r = rows[j];
+            for (int t = 0; t < periods; t++) {
+                out[t] += c * r[t];
+            }
+        }
     }
 
     /**

@@ -4,15 +4,20 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.mmm.core.calibration.CalibrationJson;
+import dev.mmm.core.calibration.LiftTest;
 import dev.mmm.core.model.LikelihoodSpec;
 import dev.mmm.core.model.ModelSpec;
 import dev.mmm.core.model.SpecException;
 import dev.mmm.priors.Distribution;
 import dev.mmm.priors.Priors;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Locale;
 import java.util.Objects;
@@ -31,8 +36,13 @@ import java.util.Set;
  *          "parameterisation": "non_centred", "intercept": "per_geo", "sigma": "per_geo",
  *          "controls": "per_geo", "seasonality": "shared", "transforms": "shared",
  *          "priors": {"beta_tau": {"dist": "HalfNormal", "sigma": 0.5},
- *                     "sigma[Geo3]": {"dist": "HalfNormal", "sigma": 1}}}}
+ *                     "sigma[Geo3]": {"dist": "HalfNormal", "sigma": 1}},
+ *          "lift_tests": [{"geo": "Geo3", "channel": "tv", "start": "2021-03-01", "end": "2021-03-28",
+ *                          "delta_spend": 50000, "lift": 120000, "se": 30000}]}}
  * }</pre>
+ * {@code geo.lift_tests} holds the national spec's lift-test objects ({@code calibration.lift_tests},
+ * docs/calibration.md) each with the {@code geo} it was run in; the national {@code calibration}
+ * is refused.
  * {@code geo.priors} holds the priors of the geo blocks' families ({@code beta_mu},
  * {@code beta_tau}, {@code intercept_mu}, {@code intercept_tau}) and of single parameters under
  * their full names; the national families ({@code intercept}, {@code sigma}, ...) stay in the
@@ -51,10 +61,17 @@ import java.util.Set;
  * @param priors           priors of the geo blocks' families ({@code beta_mu}, {@code beta_tau},
  *                         {@code intercept_mu}, {@code intercept_tau}) and of single parameters by
  *                         full name ({@code sigma[Geo3]}); looked up before the base spec's families
+ * @param liftTests        lift tests run in geos, calibrating the fit ({@link CalibratedGeoModel});
+ *                         checked against the panel when the fit starts
  */
 public record GeoSpec(ModelSpec base, String geoColumn, String populationColumn, Pooling mediaPooling,
                       Parameterisation parameterisation, Sharing intercept, Sharing sigma, Sharing controls,
-                      Sharing seasonality, Sharing transforms, Map<String, Distribution> priors) {
+                      Sharing seasonality, Sharing transforms, Map<String, Distribution> priors,
+                      List<GeoLiftTest> liftTests) {
+
+    private static final String NO_NATIONAL_CALIBRATION = "calibration: a national calibration is not used by a geo "
+            + "model; give lift tests run in geos in geo.lift_tests (each with its \"geo\"), with --lift-tests (a CSV "
+            + "with a geo column) or GeoSpec.withLiftTests";
 
     private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -106,6 +123,7 @@ public record GeoSpec(ModelSpec base, String geoColumn, String populationColumn,
         Objects.requireNonNull(seasonality, "seasonality");
         Objects.requireNonNull(transforms, "transforms");
         priors = Collections.unmodifiableMap(new LinkedHashMap<>(priors == null ? Map.of() : priors));
+        liftTests = liftTests == null ? List.of() : List.copyOf(liftTests);
         if (geoColumn == null || geoColumn.isBlank()) {
             throw new SpecException("geo.column: the geo column must be named");
         }
@@ -117,8 +135,7 @@ public record GeoSpec(ModelSpec base, String geoColumn, String populationColumn,
         }
         if (!base.calibration().isEmpty()) {
             // It would otherwise be ignored: a geo model's lift tests name their geo.
-            throw new SpecException("calibration: a national calibration is not used by a geo model; give lift tests "
-                    + "run in geos with --lift-tests (a CSV with a geo column) or GeoFit.fit(spec, data, liftTests, ...)");
+            throw new SpecException(NO_NATIONAL_CALIBRATION);
         }
         if (!base.synergies().isEmpty()) {
             throw new SpecException("synergies: synergies are not supported in a geo model yet");
@@ -138,47 +155,47 @@ public record GeoSpec(ModelSpec base, String geoColumn, String populationColumn,
     /** Meridian's defaults: log-normal non-centred media pooling, per-geo intercept and noise, shared transforms. */
     public static GeoSpec of(ModelSpec base, String geoColumn) {
         return new GeoSpec(base, geoColumn, null, Pooling.LOG_NORMAL, Parameterisation.NON_CENTRED, Sharing.PER_GEO,
-                Sharing.PER_GEO, Sharing.PER_GEO, Sharing.SHARED, Sharing.SHARED, Map.of());
+                Sharing.PER_GEO, Sharing.PER_GEO, Sharing.SHARED, Sharing.SHARED, Map.of(), List.of());
     }
 
     public GeoSpec withPopulation(String column) {
         return new GeoSpec(base, geoColumn, column, mediaPooling, parameterisation, intercept, sigma, controls,
-                seasonality, transforms, priors);
+                seasonality, transforms, priors, liftTests);
     }
 
     public GeoSpec withMediaPooling(Pooling pooling) {
         return new GeoSpec(base, geoColumn, populationColumn, pooling, parameterisation, intercept, sigma, controls,
-                seasonality, transforms, priors);
+                seasonality, transforms, priors, liftTests);
     }
 
     public GeoSpec withParameterisation(Parameterisation p) {
         return new GeoSpec(base, geoColumn, populationColumn, mediaPooling, p, intercept, sigma, controls,
-                seasonality, transforms, priors);
+                seasonality, transforms, priors, liftTests);
     }
 
     public GeoSpec withIntercept(Sharing s) {
         return new GeoSpec(base, geoColumn, populationColumn, mediaPooling, parameterisation, s, sigma, controls,
-                seasonality, transforms, priors);
+                seasonality, transforms, priors, liftTests);
     }
 
     public GeoSpec withSigma(Sharing s) {
         return new GeoSpec(base, geoColumn, populationColumn, mediaPooling, parameterisation, intercept, s, controls,
-                seasonality, transforms, priors);
+                seasonality, transforms, priors, liftTests);
     }
 
     public GeoSpec withControls(Sharing s) {
         return new GeoSpec(base, geoColumn, populationColumn, mediaPooling, parameterisation, intercept, sigma, s,
-                seasonality, transforms, priors);
+                seasonality, transforms, priors, liftTests);
     }
 
     public GeoSpec withSeasonality(Sharing s) {
         return new GeoSpec(base, geoColumn, populationColumn, mediaPooling, parameterisation, intercept, sigma,
-                controls, s, transforms, priors);
+                controls, s, transforms, priors, liftTests);
     }
 
     public GeoSpec withTransforms(Sharing s) {
         return new GeoSpec(base, geoColumn, populationColumn, mediaPooling, parameterisation, intercept, sigma,
-                controls, seasonality, s, priors);
+                controls, seasonality, s, priors, liftTests);
     }
 
     /** This spec with a prior for a geo block's family or for one parameter by its full name. */
@@ -186,7 +203,16 @@ public record GeoSpec(ModelSpec base, String geoColumn, String populationColumn,
         LinkedHashMap<String, Distribution> p = new LinkedHashMap<>(priors);
         p.put(Objects.requireNonNull(nameOrFamily), Objects.requireNonNull(prior));
         return new GeoSpec(base, geoColumn, populationColumn, mediaPooling, parameterisation, intercept, sigma,
-                controls, seasonality, transforms, p);
+                controls, seasonality, transforms, p, liftTests);
+    }
+
+    /**
+     * This spec with lift tests run in geos; the fit calibrates by them ({@link CalibratedGeoModel})
+     * and they are checked against the panel before sampling.
+     */
+    public GeoSpec withLiftTests(List<GeoLiftTest> tests) {
+        return new GeoSpec(base, geoColumn, populationColumn, mediaPooling, parameterisation, intercept, sigma,
+                controls, seasonality, transforms, priors, tests);
     }
 
     /** Compiles this spec against a panel. */
@@ -214,6 +240,14 @@ public record GeoSpec(ModelSpec base, String geoColumn, String populationColumn,
                 ObjectNode ps = geo.putObject("priors");
                 priors.forEach((k, v) -> ps.set(k, Priors.toJson(v)));
             }
+            if (!liftTests.isEmpty()) {
+                ArrayNode tests = geo.putArray("lift_tests");
+                for (GeoLiftTest t : liftTests) {
+                    ObjectNode o = tests.addObject();
+                    o.put("geo", t.geo());
+                    o.setAll(CalibrationJson.liftTestNode(t.test()));
+                }
+            }
             return MAPPER.writeValueAsString(root);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("the spec's own JSON did not parse", e);
@@ -236,12 +270,16 @@ public record GeoSpec(ModelSpec base, String geoColumn, String populationColumn,
             throw new SpecException("$.geo: a geo spec needs a \"geo\" object with at least \"column\"");
         }
         Set<String> keys = Set.of("column", "population", "media_pooling", "parameterisation", "intercept", "sigma",
-                "controls", "seasonality", "transforms", "priors");
+                "controls", "seasonality", "transforms", "priors", "lift_tests");
         for (Iterator<String> it = geo.fieldNames(); it.hasNext(); ) {
             String k = it.next();
             if (!keys.contains(k)) {
                 throw new SpecException("$.geo." + k + ": unknown key; valid: " + String.join(", ", keys.stream().sorted().toList()));
             }
+        }
+        if (root.has("calibration")) {
+            // Before the base spec reads it: a geo lift test's "geo" would be an unknown key there.
+            throw new SpecException("$." + NO_NATIONAL_CALIBRATION);
         }
         ObjectNode rest = ((ObjectNode) root).deepCopy();
         rest.remove("geo");
@@ -250,13 +288,18 @@ public record GeoSpec(ModelSpec base, String geoColumn, String populationColumn,
         String population = text(geo, "population", false);
         Pooling pooling = choice(geo, "media_pooling", Pooling.class, Pooling.LOG_NORMAL);
         Parameterisation param = choice(geo, "parameterisation", Parameterisation.class, Parameterisation.NON_CENTRED);
+        // Every field read before the constructor: its errors already name their JSON path, the
+        // constructor's are prefixed with "$." below.
+        Sharing intercept = choice(geo, "intercept", Sharing.class, Sharing.PER_GEO);
+        Sharing sigma = choice(geo, "sigma", Sharing.class, Sharing.PER_GEO);
+        Sharing controls = choice(geo, "controls", Sharing.class, Sharing.PER_GEO);
+        Sharing seasonality = choice(geo, "seasonality", Sharing.class, Sharing.SHARED);
+        Sharing transforms = choice(geo, "transforms", Sharing.class, Sharing.SHARED);
+        Map<String, Distribution> priors = priors(geo.get("priors"));
+        List<GeoLiftTest> liftTests = liftTests(geo.get("lift_tests"));
         try {
-            return new GeoSpec(base, column, population, pooling, param,
-                    choice(geo, "intercept", Sharing.class, Sharing.PER_GEO),
-                    choice(geo, "sigma", Sharing.class, Sharing.PER_GEO),
-                    choice(geo, "controls", Sharing.class, Sharing.PER_GEO),
-                    choice(geo, "seasonality", Sharing.class, Sharing.SHARED),
-                    choice(geo, "transforms", Sharing.class, Sharing.SHARED), priors(geo.get("priors")));
+            return new GeoSpec(base, column, population, pooling, param, intercept, sigma, controls, seasonality,
+                    transforms, priors, liftTests);
         } catch (SpecException e) {
             throw new SpecException("$." + e.getMessage(), e);
         }
@@ -277,6 +320,23 @@ public record GeoSpec(ModelSpec base, String geoColumn, String populationColumn,
             } catch (RuntimeException ex) {
                 throw new SpecException(ex.getMessage(), ex);
             }
+        }
+        return out;
+    }
+
+    /** {@code geo.lift_tests}: the national lift-test objects, each with the {@code geo} it was run in. */
+    private static List<GeoLiftTest> liftTests(JsonNode node) {
+        List<GeoLiftTest> out = new ArrayList<>();
+        if (node == null || node.isNull()) {
+            return out;
+        }
+        if (!node.isArray()) {
+            throw new SpecException("$.geo.lift_tests: expected an array of lift tests, got " + node);
+        }
+        for (int i = 0; i < node.size(); i++) {
+            String p = "$.geo.lift_tests[" + i + "]";
+            LiftTest test = CalibrationJson.liftTest(node.get(i), p, Set.of("geo"));
+            out.add(new GeoLiftTest(CalibrationJson.text(node.get(i), "geo", p), test));
         }
         return out;
     }
