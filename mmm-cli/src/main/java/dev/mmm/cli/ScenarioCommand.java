@@ -3,7 +3,6 @@ package dev.mmm.cli;
 import dev.mmm.core.data.CsvReader;
 import dev.mmm.core.data.DataException;
 import dev.mmm.core.data.Dataset;
-import dev.mmm.core.io.FitFolder;
 import dev.mmm.core.model.MmmFit;
 import dev.mmm.core.analysis.Interval;
 import dev.mmm.core.optimize.OptimizeJson;
@@ -49,7 +48,9 @@ final class ScenarioCommand extends CliCommand {
 
     @Override
     protected int execute() throws Exception {
-        MmmFit loaded = FitFolder.load(fit);
+        MmmFit loaded = NationalFits.load(fit, "scenario", "for a geo plan, 'mmm predict --fit " + fit
+                + " --data plan.csv' (long format: date, geo, every channel and control) predicts its target nationally"
+                + " and per geo, and 'mmm optimize --fit " + fit + "' splits a budget across geo x channel");
         Dataset first = CsvReader.read(plan, loaded.spec().dateColumn());
         PlanningWindow window = PlanningWindow.future(loaded.model(), first.rows());
         var posterior = loaded.posterior();
