@@ -106,19 +106,8 @@ final class PredictCommand extends CliCommand {
         ModelSpec base = model.spec().base();
         GeoData future = GeoData.read(data, base.dateColumn(), model.spec().geoColumn(), null);
         requireColumns(base, future::hasColumn);
+        GeoInputs.requireFittedGeos(data, model, future);
         List<String> geos = model.geos();
-        for (String g : future.geos()) {
-            if (!geos.contains(g)) {
-                throw new DataException(data + ": geo '" + g + "' (column '" + model.spec().geoColumn()
-                        + "') is not a geo of the fit, whose geos are " + String.join(", ", geos));
-            }
-        }
-        for (String g : geos) {
-            if (!future.geos().contains(g)) {
-                throw new DataException(data + ": no rows for geo '" + g + "'; every geo of the fit ("
-                        + String.join(", ", geos) + ") needs the future periods");
-            }
-        }
         String population = model.spec().populationColumn();
         if (population != null && future.hasColumn(population)) {
             double[] given = future.population(population);

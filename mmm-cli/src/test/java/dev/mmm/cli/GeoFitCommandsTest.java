@@ -19,7 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The commands that take a fit folder, on a geo fit: 'mmm predict' predicts new periods nationally
  * and per geo (and names the column, geo or date of bad future data); 'mmm diagnose' reads its
- * draws; summary, scenario, refresh and compare refuse it in one line with exit code 2.
+ * draws; 'mmm scenario' evaluates a geo plan; summary, refresh and compare refuse it in one line
+ * with exit code 2.
  */
 class GeoFitCommandsTest {
 
@@ -135,15 +136,92 @@ class GeoFitCommandsTest {
     }
 
     @Test
-    void summaryScenarioRefreshAndCompareRefuseAGeoFitSayingWhatToUse() throws Exception {
+    void scenarioOfAGeoPlanMatchesPredictAndComparesPairedOverDraws() throws Exception {
+        // The held-out periods' spend, the controls at each geo's mean over the last 6 fitted periods
+        // (what a plan holds them at): predict's national expected target, summed over the periods,
+        // must be the scenario's expected target.
+        int n = PERIODS - FITTED;
+        StringBuilder future = new StringBuilder("date,geo,ch1,ch2,z1\n");
+        StringBuilder zero = new StringBuilder("date,geo,ch1,ch2\n");
+        for (int g = 0; g < 3; g++) {
+            double[] z = panel.geo(g).column("z1");
+            double mean = 0.0;
+            for (int t = FITTED - n; t < FITTED; t++) {
+                mean += z[t] / n;
+            }
+            for (int t = FITTED; t < PERIODS; t++) {
+                String row = panel.dates()[t] + ",Geo" + g + "," + panel.geo(g).column("ch1")[t] + ","
+                        + panel.geo(g).column("ch2")[t];
+                future.append(row).append(',').append(mean).append('\n');
+                zero.append(panel.dates()[t]).append(",Geo").append(g).append(",0,0\n");
+            }
+        }
+        Path plan = dir.resolve("geo-plan.csv");
+        Files.writeString(plan, future);
+        Path nothing = dir.resolve("no-spend.csv");
+        Files.writeString(nothing, zero);
+
+        Cli.Run scenario = Cli.plain("scenario", "--fit", fit.toString(), "--plan", plan.toString(), "--against",
+                nothing.toString(), "--json");
+        assertThat(scenario.exitCode()).as(scenario.err()).isZero();
+        JsonNode json = new ObjectMapper().readTree(scenario.out());
+        assertThat(json.get("periods").asInt()).isEqualTo(n);
+        JsonNode spend = json.at("/plan/spend");
+        assertThat(spend).hasSize(6);
+        assertThat(spend.get(0).get("channel").asText()).isEqualTo("ch1");
+        assertThat(spend.get(0).get("geo").asText()).isEqualTo("Geo0");
+        assertThat(spend.get(5).get("per_period").get(2).asDouble()).isEqualTo(panel.geo(2).column("ch2")[FITTED + 2]);
+        assertThat(json.at("/plan/channels").has("ch2[Geo1]")).isTrue();
+
+        JsonNode predicted = new ObjectMapper().readTree(predict(plan, "--json").out()).get("periods");
+        double sum = 0.0;
+        for (JsonNode period : predicted) {
+            sum += period.get("mean").get("mean").asDouble();
+        }
+        double perPeriod = json.at("/plan/expected_target/mean").asDouble();
+        assertThat(perPeriod * n).isCloseTo(sum, within(1e-9 * Math.abs(sum)));
+        JsonNode expected = json.at("/plan/expected_target");
+        JsonNode withNoise = json.at("/plan/predicted_target");
+        assertThat(withNoise.get("q95").asDouble() - withNoise.get("q05").asDouble())
+                .isGreaterThan(expected.get("q95").asDouble() - expected.get("q05").asDouble());
+
+        // Against spending nothing: the difference is the plan's whole incremental target, positive in every draw.
+        double incremental = json.at("/plan/incremental/mean").asDouble();
+        assertThat(incremental).isPositive();
+        assertThat(json.at("/baseline/incremental/mean").asDouble()).isZero();
+        assertThat(json.at("/difference/incremental/mean").asDouble()).isCloseTo(incremental, within(1e-9 * incremental));
+        assertThat(json.at("/difference/probability_higher").asDouble()).isEqualTo(1.0);
+
+        Cli.Run text = Cli.plain("scenario", "--fit", fit.toString(), "--plan", plan.toString());
+        assertThat(text.exitCode()).as(text.err()).isZero();
+        assertThat(text.out()).contains("plan " + plan + ": expected target per period");
+    }
+
+    @Test
+    void scenarioNamesTheGeoColumnOrDateOfABadGeoPlan() throws Exception {
+        Path renamed = dir.resolve("plan-geo9.csv");
+        Files.writeString(renamed, Files.readString(future("plan-geo9.csv", FITTED, List.of("ch1", "ch2")))
+                .replace(",Geo1,", ",Geo9,"));
+        assertOneLineError(Cli.plain("scenario", "--fit", fit.toString(), "--plan", renamed.toString()), 1,
+                "plan-geo9.csv: geo 'Geo9' (column 'geo') is not a geo of the fit");
+        Path noCh2 = future("plan-no-ch2.csv", FITTED, List.of("ch1"));
+        assertOneLineError(Cli.plain("scenario", "--fit", fit.toString(), "--plan", noCh2.toString()), 1,
+                "plan-no-ch2.csv: column 'ch2' not found");
+        Path late = future("plan-late.csv", FITTED + 2, List.of("ch1", "ch2"));
+        assertOneLineError(Cli.plain("scenario", "--fit", fit.toString(), "--plan", late.toString()), 1,
+                "plan-late.csv: the plan starts on " + panel.dates()[FITTED + 2] + "; it must continue the fitted data,"
+                        + " whose next period is " + panel.dates()[FITTED]);
+        Path shorter = future("plan-short.csv", FITTED + 2, List.of("ch1", "ch2"));
+        Path full = future("plan-full.csv", FITTED, List.of("ch1", "ch2"));
+        assertOneLineError(Cli.plain("scenario", "--fit", fit.toString(), "--plan", full.toString(), "--against",
+                shorter.toString()), 1, "plan-short.csv: covers other periods than " + full);
+    }
+
+    @Test
+    void summaryRefreshAndCompareRefuseAGeoFitSayingWhatToUse() throws Exception {
         String geoFit = fit + " is a geo fit (it has geo.json); ";
         assertOneLineError(Cli.plain("summary", "--fit", fit.toString()), 2,
                 geoFit + "'mmm summary' reads national fits only: its ROAS and marginal ROAS nationally and per geo are in");
-
-        Path plan = future("scenario-plan.csv", FITTED, List.of("ch1", "ch2"));
-        Cli.Run scenario = Cli.plain("scenario", "--fit", fit.toString(), "--plan", plan.toString());
-        assertOneLineError(scenario, 2, geoFit + "'mmm scenario' reads national fits only: for a geo plan, 'mmm predict --fit");
-        assertThat(scenario.err()).contains("'mmm optimize --fit " + fit + "'");
 
         Path all = GeoPanelCsv.write(dir.resolve("all.csv"), panel, 0, PERIODS, panel.columnNames(), (g, t) -> true);
         Cli.Run refresh = Cli.plain("refresh", "--fit", fit.toString(), "--data", all.toString(), "--out",
