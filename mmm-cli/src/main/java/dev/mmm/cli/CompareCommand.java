@@ -9,7 +9,6 @@ import dev.mmm.core.analysis.PsisLoo;
 import dev.mmm.core.analysis.Validation;
 import dev.mmm.core.data.DataException;
 import dev.mmm.core.io.AnalysisJson;
-import dev.mmm.core.io.FitFolder;
 import dev.mmm.core.model.MmmFit;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -50,7 +49,8 @@ final class CompareCommand extends CliCommand {
             if (loos.containsKey(dir.toString())) {
                 throw new IllegalArgumentException(dir + " is given twice");
             }
-            MmmFit fit = FitFolder.load(dir);
+            MmmFit fit = NationalFits.load(dir, "compare", "PSIS-LOO of geo fits is not implemented; each geo's fit"
+                    + " (R^2, observed and predicted total) is under geo_fit in " + dir.resolve(dev.mmm.core.geo.GeoFit.GEO_FILE));
             double[] target = fit.model().source().column(fit.spec().targetColumn());
             java.time.LocalDate[] dates = fit.model().dates();
             if (first == null) {

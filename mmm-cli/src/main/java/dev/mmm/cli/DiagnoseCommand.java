@@ -22,11 +22,11 @@ import picocli.CommandLine.Parameters;
         description = {
             "R-hat, ESS and MCSE of posterior draws from mmm or CmdStan.",
             "",
-            "Rank-normalised split R-hat, bulk and tail ESS and MCSE (Vehtari et al. 2021) of one draws.csv written by 'mmm fit' (columns chain,draw,...), or of CmdStan output CSV files, one per chain."},
+            "Rank-normalised split R-hat, bulk and tail ESS and MCSE (Vehtari et al. 2021) of one draws.csv written by 'mmm fit' or 'mmm fit-geo' (columns chain,draw,...; a fit folder stands for its draws.csv), or of CmdStan output CSV files, one per chain."},
         footer = {"", "Examples:", "  mmm diagnose fit-out/draws.csv", "  mmm diagnose output_1.csv output_2.csv output_3.csv output_4.csv --json"})
 final class DiagnoseCommand extends CliCommand {
 
-    @Parameters(arity = "1..*", paramLabel = "FILE", description = "draws.csv from mmm fit, or CmdStan CSV files (one per chain).")
+    @Parameters(arity = "1..*", paramLabel = "FILE", description = "draws.csv from mmm fit or mmm fit-geo (or its fit folder), or CmdStan CSV files (one per chain).")
     List<Path> files;
 
     @Option(names = "--json", description = "Print JSON instead of a table.")
@@ -41,6 +41,15 @@ final class DiagnoseCommand extends CliCommand {
     }
 
     static CmdStanDraws load(List<Path> files) throws IOException {
+        if (files.size() == 1 && Files.isDirectory(files.get(0))) {
+            // A fit folder (national or geo): its draws.csv.
+            Path draws = files.get(0).resolve("draws.csv");
+            if (!Files.isRegularFile(draws)) {
+                throw new IllegalArgumentException(files.get(0) + ": a folder without draws.csv; give a fit folder,"
+                        + " its draws.csv or CmdStan CSV files");
+            }
+            return load(List.of(draws));
+        }
         if (files.size() == 1 && isMmmDraws(files.get(0))) {
             Draws d = DrawsCsv.read(files.get(0));
             // An interrupted fit may have chains without draws: diagnose the chains that have some, as summary.json does.

@@ -5,6 +5,10 @@ import dev.mmm.core.analysis.PosteriorAnalysis;
 import dev.mmm.core.data.CsvReader;
 import dev.mmm.core.data.DataException;
 import dev.mmm.core.data.Dataset;
+import dev.mmm.core.geo.GeoAnalysis;
+import dev.mmm.core.geo.GeoData;
+import dev.mmm.core.geo.GeoFit;
+import dev.mmm.core.geo.GeoModel;
 import dev.mmm.core.io.AnalysisJson;
 import dev.mmm.core.io.FitFolder;
 import dev.mmm.core.model.ControlSpec;
@@ -26,12 +30,17 @@ import picocli.CommandLine.Option;
             "",
             "future.csv has the fit's date column, every channel and every control, one row per period after the"
                     + " fitted data; the last periods of the fitted data carry their adstock into it. If it also has"
-                    + " the target, the prediction is compared with it (coverage of the 90%% interval)."},
+                    + " the target, the prediction is compared with it (coverage of the 90%% interval).",
+            "",
+            "For a geo fit (written by 'mmm fit-geo') future.csv is long format: the date and geo columns, every"
+                    + " channel and control, one row per future period and geo, every geo of the fit; the prediction"
+                    + " is given nationally (the geos summed) and per geo (docs/geo.md)."},
         footer = {"", "Examples:", "  mmm predict --fit fit-out --data plan-2025.csv",
-            "  mmm predict --fit fit-out --data plan-2025.csv --json > forecast.json"})
+            "  mmm predict --fit fit-out --data plan-2025.csv --json > forecast.json",
+            "  mmm predict --fit geo-out --data geo-plan-2025.csv --json   (a geo fit: national and per geo)"})
 final class PredictCommand extends CliCommand {
 
-    @Option(names = "--fit", required = true, paramLabel = "DIR", description = "A fit folder written by 'mmm fit'.")
+    @Option(names = "--fit", required = true, paramLabel = "DIR", description = "A fit folder written by 'mmm fit', or a geo fit folder written by 'mmm fit-geo'.")
     Path fit;
 
     @Option(names = "--data", required = true, paramLabel = "CSV", description = "Planned spend and controls per future period.")
@@ -45,17 +54,13 @@ final class PredictCommand extends CliCommand {
 
     @Override
     protected int execute() throws Exception {
+        if (GeoFit.isGeoFit(fit)) {
+            return predictGeo();
+        }
         MmmFit loaded = FitFolder.load(fit);
         ModelSpec spec = loaded.spec();
-        List<String> needed = new ArrayList<>(spec.channelNames());
-        spec.controls().stream().map(ControlSpec::name).forEach(needed::add);
         Dataset all = CsvReader.read(data, spec.dateColumn());
-        for (String column : needed) {
-            if (!all.hasColumn(column)) {
-                throw new DataException(data + ": column '" + column + "' is missing; the fit needs "
-                        + String.join(", ", needed));
-            }
-        }
+        requireColumns(spec, all::hasColumn);
         LocalDate last = loaded.model().dates()[loaded.model().rows() - 1];
         if (!all.date(0).isAfter(last)) {
             throw new DataException(data + " row 2: date " + all.date(0) + " is not after the fitted data, which ends " + last);
@@ -65,6 +70,23 @@ final class PredictCommand extends CliCommand {
             out().print(AnalysisJson.prediction(p));
             return ExitCodes.OK;
         }
+        print(p);
+        return ExitCodes.OK;
+    }
+
+    /** Every channel and control of the fit must be a column of the future data. */
+    private void requireColumns(ModelSpec spec, java.util.function.Predicate<String> hasColumn) {
+        List<String> needed = new ArrayList<>(spec.channelNames());
+        spec.controls().stream().map(ControlSpec::name).forEach(needed::add);
+        for (String column : needed) {
+            if (!hasColumn.test(column)) {
+                throw new DataException(data + ": column '" + column + "' is missing; the fit needs "
+                        + String.join(", ", needed));
+            }
+        }
+    }
+
+    private void print(Prediction p) {
         String row = "%-12s %32s %32s %14s%n";
         out().printf(Locale.ROOT, row, "date", "expected [90%]", "predictive [90%]", "observed");
         for (int t = 0; t < p.dates().size(); t++) {
@@ -74,6 +96,45 @@ final class PredictCommand extends CliCommand {
         }
         if (!Double.isNaN(p.coverage90())) {
             out().printf(Locale.ROOT, "%nObserved inside the 90%% predictive interval: %.0f%% of periods%n", 100 * p.coverage90());
+        }
+    }
+
+    /** A geo fit: the long-format future panel checked against the fit, then national and per-geo predictions. */
+    private int predictGeo() throws Exception {
+        GeoFit loaded = GeoFit.load(fit);
+        GeoModel model = loaded.model();
+        ModelSpec base = model.spec().base();
+        GeoData future = GeoData.read(data, base.dateColumn(), model.spec().geoColumn(), null);
+        requireColumns(base, future::hasColumn);
+        GeoInputs.requireFittedGeos(data, model, future);
+        List<String> geos = model.geos();
+        String population = model.spec().populationColumn();
+        if (population != null && future.hasColumn(population)) {
+            double[] given = future.population(population);
+            for (int g = 0; g < geos.size(); g++) {
+                double fitted = model.population(geos.indexOf(future.geos().get(g)));
+                if (given[g] != fitted) {
+                    throw new DataException(data + ": population column '" + population + "', geo '"
+                            + future.geos().get(g) + "': " + given[g] + " is not the fitted population " + fitted
+                            + "; the model keeps the populations it was fitted with");
+                }
+            }
+        }
+        GeoAnalysis.GeoPrediction p;
+        try {
+            p = loaded.analysis().predict(future, seed);
+        } catch (DataException e) {
+            throw new DataException(data + ": " + e.getMessage());
+        }
+        if (json) {
+            out().print(AnalysisJson.prediction(p.national(), p.geos(), p.perGeo()));
+            return ExitCodes.OK;
+        }
+        out().printf(Locale.ROOT, "National (the %d geos summed)%n", geos.size());
+        print(p.national());
+        for (int g = 0; g < geos.size(); g++) {
+            out().printf(Locale.ROOT, "%nGeo %s%n", p.geos().get(g));
+            print(p.perGeo().get(g));
         }
         return ExitCodes.OK;
     }

@@ -60,7 +60,8 @@ final class RefreshCommand extends CliCommand {
 
     @Override
     protected int execute() throws Exception {
-        MmmFit previous = FitFolder.load(fit);
+        MmmFit previous = NationalFits.load(fit, "refresh", "refit it on all periods with 'mmm fit-geo --data all.csv"
+                + " --spec spec.json --out NEW', spec.json being $.provenance.spec of " + fit.resolve("posterior.json"));
         ModelSpec spec = previous.spec();
         List<String> needed = new ArrayList<>();
         needed.add(spec.targetColumn());

@@ -9,7 +9,6 @@ import dev.mmm.core.analysis.SynergySummary;
 import java.util.List;
 import dev.mmm.core.analysis.Window;
 import dev.mmm.core.io.AnalysisJson;
-import dev.mmm.core.io.FitFolder;
 import dev.mmm.core.model.MmmFit;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -45,7 +44,8 @@ final class SummaryCommand extends CliCommand {
 
     @Override
     protected int execute() throws Exception {
-        MmmFit loaded = FitFolder.load(fit);
+        MmmFit loaded = NationalFits.load(fit, "summary", "its ROAS and marginal ROAS nationally and per geo are in "
+                + fit.resolve(dev.mmm.core.geo.GeoFit.GEO_FILE) + ", and 'mmm report --fit " + fit + "' shows them");
         PosteriorAnalysis analysis = PosteriorAnalysis.of(loaded);
         Window window = Window.between(loaded.model(), from, to);
         ChannelTable table = analysis.channels(window);

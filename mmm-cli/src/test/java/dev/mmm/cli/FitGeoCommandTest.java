@@ -21,24 +21,8 @@ class FitGeoCommandTest {
     Path dir;
 
     private Path writePanel(GeoData data, boolean dropOneRow) throws Exception {
-        List<String> columns = data.columnNames();
-        StringBuilder csv = new StringBuilder("date,geo," + String.join(",", columns) + "\n");
-        LocalDate[] dates = data.dates();
-        for (int g = 0; g < data.geoCount(); g++) {
-            for (int t = 0; t < dates.length; t++) {
-                if (dropOneRow && g == 1 && t == 5) {
-                    continue;
-                }
-                csv.append(dates[t]).append(',').append(data.geos().get(g));
-                for (String c : columns) {
-                    csv.append(',').append(data.geo(g).column(c)[t]);
-                }
-                csv.append('\n');
-            }
-        }
-        Path file = dir.resolve(dropOneRow ? "bad.csv" : "panel.csv");
-        Files.writeString(file, csv);
-        return file;
+        return GeoPanelCsv.write(dir.resolve(dropOneRow ? "bad.csv" : "panel.csv"), data, 0, data.periods(),
+                data.columnNames(), (g, t) -> !(dropOneRow && g == 1 && t == 5));
     }
 
     @Test

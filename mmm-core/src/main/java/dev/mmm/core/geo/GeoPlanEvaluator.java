@@ -4,6 +4,8 @@ import dev.mmm.core.model.ChannelResponse;
 import dev.mmm.core.optimize.PosteriorDraws;
 import dev.mmm.core.optimize.SpendResponse;
 import java.util.List;
+import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
+import org.apache.commons.rng.simple.RandomSource;
 
 /**
  * A geo model's incremental target of a spend plan over geo x channel for every posterior draw,
@@ -129,21 +131,38 @@ public final class GeoPlanEvaluator implements SpendResponse {
         return total;
     }
 
+    /**
+     * Per draw the expected target summed over the window's periods and geos; with
+     * {@code predicted}, one Normal noise draw per geo and period ({@code sigma[g]} in geo g's target
+     * units, as {@link GeoAnalysis#predict} draws it) added, from one stream in draw, geo, period order.
+     */
     @Override
-    public void expectedTarget(double[][] spend, double[] out) {
+    public void expectedTarget(double[][] spend, double[] expected, double[] predicted, long seed) {
         GeoModel model = window.model(spend);
         double[] mu = new double[rows];
+        ZigguratSampler.NormalizedGaussian normal = predicted == null ? null
+                : ZigguratSampler.NormalizedGaussian.of(RandomSource.XO_RO_SHI_RO_128_PP.create(seed));
         for (int d = 0; d < values.length; d++) {
             double e = 0.0;
+            double p = 0.0;
             for (int g = 0; g < model.geoCount(); g++) {
                 model.meanInto(g, values[d], mu);
+                double sigma = values[d][model.sigmaSlot(g)];
                 double sum = 0.0;
+                double noise = 0.0;
                 for (int r = history; r < history + periods; r++) {
                     sum += mu[r];
+                    if (normal != null) {
+                        noise += sigma * normal.sample();
+                    }
                 }
                 e += model.targetUnit(g) * sum;
+                p += model.targetUnit(g) * (sum + noise);
             }
-            out[d] = e;
+            expected[d] = e;
+            if (predicted != null) {
+                predicted[d] = p;
+            }
         }
     }
 }

@@ -70,6 +70,31 @@ public final class AnalysisJson {
 
     public static String prediction(Prediction p) {
         ObjectNode root = MAPPER.createObjectNode();
+        prediction(root, p);
+        return write(root);
+    }
+
+    /**
+     * A geo model's prediction: the national prediction's fields ({@code periods},
+     * {@code coverage90}) and under {@code "geos"} one object per geo with its {@code "geo"} name
+     * and the same fields; {@code geos.get(g)} names {@code perGeo.get(g)}.
+     */
+    public static String prediction(Prediction national, List<String> geos, List<Prediction> perGeo) {
+        if (geos.size() != perGeo.size()) {
+            throw new IllegalArgumentException(geos.size() + " geo names for " + perGeo.size() + " predictions");
+        }
+        ObjectNode root = MAPPER.createObjectNode();
+        prediction(root, national);
+        ArrayNode list = root.putArray("geos");
+        for (int g = 0; g < geos.size(); g++) {
+            ObjectNode o = list.addObject();
+            o.put("geo", geos.get(g));
+            prediction(o, perGeo.get(g));
+        }
+        return write(root);
+    }
+
+    private static void prediction(ObjectNode root, Prediction p) {
         ArrayNode periods = root.putArray("periods");
         for (int t = 0; t < p.dates().size(); t++) {
             ObjectNode o = periods.addObject();
@@ -79,7 +104,6 @@ public final class AnalysisJson {
             number(o, "observed", p.observed()[t]);
         }
         number(root, "coverage90", p.coverage90());
-        return write(root);
     }
 
     /** {@code validation.json} of {@code mmm fit --holdout N}. */

@@ -76,11 +76,26 @@ public final class OptimizeJson {
     /** One or two plans: each plan's outcome, and if {@code other} is not null the difference {@code plan - other}. */
     public static String toJson(ScenarioOutcome plan, ScenarioOutcome other, ScenarioComparison difference,
                                 int periods) {
+        return toJson(plan, other, difference, periods, null);
+    }
+
+    /**
+     * As {@link #toJson(ScenarioOutcome, ScenarioOutcome, ScenarioComparison, int)}; with a geo
+     * window each spend entry names its {@code channel} and {@code geo} (the keys of
+     * {@code channels} stay the units, {@code channel[geo]}).
+     */
+    public static String toJson(ScenarioOutcome plan, ScenarioOutcome other, ScenarioComparison difference,
+                                PlanWindow window) {
+        return toJson(plan, other, difference, window.periods(), window);
+    }
+
+    private static String toJson(ScenarioOutcome plan, ScenarioOutcome other, ScenarioComparison difference,
+                                 int periods, PlanWindow window) {
         ObjectNode root = MAPPER.createObjectNode();
         root.put("periods", periods);
-        scenario(root.putObject("plan"), plan, periods);
+        scenario(root.putObject("plan"), plan, periods, window);
         if (other != null) {
-            scenario(root.putObject("baseline"), other, periods);
+            scenario(root.putObject("baseline"), other, periods, window);
         }
         if (difference != null) {
             ObjectNode d = root.putObject("difference");
@@ -97,11 +112,15 @@ public final class OptimizeJson {
         AtomicFiles.writeString(file, toJson(r));
     }
 
-    private static void scenario(ObjectNode o, ScenarioOutcome s, int periods) {
+    private static void scenario(ObjectNode o, ScenarioOutcome s, int periods, PlanWindow window) {
         ArrayNode spend = o.putArray("spend");
         for (Map.Entry<String, double[]> e : s.plan().asMap().entrySet()) {
             ObjectNode c = spend.addObject();
-            c.put("channel", e.getKey());
+            String geo = window == null ? null : window.geoOf(e.getKey());
+            c.put("channel", geo == null ? e.getKey() : window.channelOf(e.getKey()));
+            if (geo != null) {
+                c.put("geo", geo);
+            }
             number(c, "total", s.plan().total(e.getKey()) / periods);
             ArrayNode per = c.putArray("per_period");
             for (double v : e.getValue()) {

@@ -208,17 +208,13 @@ public final class PlanEvaluator implements SpendResponse {
         }
     }
 
-    @Override
-    public void expectedTarget(double[][] spend, double[] out) {
-        expectedTarget(spend, out, null, 0L);
-    }
-
     /**
      * Per draw, the expected target over the window's periods of the re-fed model, and if
      * {@code predicted} is not null a posterior predictive draw of it (one noise draw per
      * posterior draw from {@code seed}), in the target's units.
      */
-    void expectedTarget(double[][] spend, double[] expected, double[] predicted, long seed) {
+    @Override
+    public void expectedTarget(double[][] spend, double[] expected, double[] predicted, long seed) {
         CompiledModel model = window.model(spend);
         int from = history;
         int to = from + periods;

@@ -13,25 +13,30 @@ import java.util.Map;
  */
 public final class ScenarioEvaluator {
 
-    private final PlanEvaluator evaluator;
+    private final PlanWindow window;
+    private final SpendResponse evaluator;
     private final long seed;
 
-    public ScenarioEvaluator(PlanningWindow window, PosteriorDraws draws) {
-        this(new PlanEvaluator(window, draws), 1L);
+    /**
+     * Plans over a window of a national model ({@link PlanningWindow}: per channel) or of a geo
+     * model ({@code GeoPlanningWindow}: per channel in each geo, named {@code channel[geo]}).
+     */
+    public ScenarioEvaluator(PlanWindow window, PosteriorDraws draws) {
+        this(window, window.response(draws), 1L);
     }
 
-    ScenarioEvaluator(PlanEvaluator evaluator, long seed) {
+    ScenarioEvaluator(PlanWindow window, SpendResponse evaluator, long seed) {
+        this.window = window;
         this.evaluator = evaluator;
         this.seed = seed;
     }
 
-    public PlanningWindow window() {
-        return evaluator.window();
+    public PlanWindow window() {
+        return window;
     }
 
     /** The outcome of a plan, draw by draw. */
     public ScenarioOutcome evaluate(SpendPlan plan) {
-        PlanningWindow window = evaluator.window();
         int n = evaluator.draws();
         double[][] spend = plan.matrix();
         double[] incremental = new double[n];

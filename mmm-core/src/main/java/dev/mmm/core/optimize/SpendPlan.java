@@ -17,9 +17,10 @@ public final class SpendPlan {
 
     /**
      * A plan for every channel of the window: {@code spend.get(channel)[t]} for each of its
-     * periods. Every channel must be there, no other, each with one value >= 0 per period.
+     * periods. Every channel must be there, no other, each with one value >= 0 per period. A geo
+     * window's channels are its units, {@code channel[geo]}.
      */
-    public static SpendPlan of(PlanningWindow window, Map<String, double[]> spend) {
+    public static SpendPlan of(PlanWindow window, Map<String, double[]> spend) {
         List<String> channels = window.channels();
         for (String name : spend.keySet()) {
             if (!channels.contains(name)) {

@@ -30,7 +30,17 @@ public interface SpendResponse {
     void evaluate(double[][] spend, double[][] direction, double[] values, double[][] gradient);
 
     /** {@code out[d]} = draw d's expected (noise-free) target summed over the window's periods. */
-    void expectedTarget(double[][] spend, double[] out);
+    default void expectedTarget(double[][] spend, double[] out) {
+        expectedTarget(spend, out, null, 0L);
+    }
+
+    /**
+     * As {@link #expectedTarget(double[][], double[])}, and if {@code predicted} is not null a
+     * posterior predictive draw of it ({@code predicted[d]}: one observation-noise draw per period
+     * and posterior draw, from one stream seeded by {@code seed} and read in draw order, so two plans
+     * evaluated with the same seed share their noise).
+     */
+    void expectedTarget(double[][] spend, double[] expected, double[] predicted, long seed);
 
     /**
      * {@code sum_t rowGradient[offset + t] * direction[t]} over the window's {@code periods}: a
