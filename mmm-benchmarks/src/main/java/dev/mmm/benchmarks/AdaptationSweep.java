@@ -35,6 +35,9 @@ import java.util.Map;
  * warm-up phase (Stan: the fast buffer, each slow window, the terminal buffer; switching
  * windows: early, late, step size only) and of sampling, with step size and divergences. Then
  * one line per variant and data set. Gradients and ESS do not depend on machine load; seconds do.
+ * The sampling coordinates are the default model's unless {@code -Dsweep.saturationCoordinates=true}
+ * ({@link CompiledModel#withSaturationCoordinates}) or {@code -Dsweep.productFactor=F}
+ * ({@link CompiledModel#withProductCoordinates}) is given.
  */
 final class AdaptationSweep {
 
@@ -164,6 +167,13 @@ final class AdaptationSweep {
 
     private static Fit fit(String name, ModelSpec spec, Dataset data, Variant variant, long seed, int threads) {
         CompiledModel model = spec.compile(data);
+        // -Dsweep.saturationCoordinates=true|false compares the sampling coordinates on the same fits.
+        if (System.getProperty("sweep.saturationCoordinates") != null) {
+            model = model.withSaturationCoordinates(Boolean.getBoolean("sweep.saturationCoordinates"));
+        }
+        if (System.getProperty("sweep.productFactor") != null) {
+            model = model.withProductCoordinates(Double.parseDouble(System.getProperty("sweep.productFactor")));
+        }
         CountingDensity counting = new CountingDensity(model);
         SamplerSettings settings = variant.settings(seed, threads);
         int warmup = settings.warmup();

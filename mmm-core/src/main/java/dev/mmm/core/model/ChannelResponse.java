@@ -69,6 +69,15 @@ public final class ChannelResponse {
         return new ChannelResponse(channel, scaledInput.clone(), transform, adstockIndex, saturationIndex);
     }
 
+    /** The mean of the scaled spend over the rows (0 for no rows). */
+    public double meanInput() {
+        double sum = 0.0;
+        for (double x : input) {
+            sum += x;
+        }
+        return rows == 0 ? 0.0 : sum / rows;
+    }
+
     public String channel() {
         return channel;
     }

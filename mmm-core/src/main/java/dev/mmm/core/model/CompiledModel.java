@@ -73,13 +73,18 @@ public final class CompiledModel implements LogDensity {
     /** The intercept term whose parameter is sampled in centred coordinates (null when off). */
     private final Term levelTerm;
     /**
-     * Product coordinates (see {@link #withProductCoordinates}): for pair j, the sampled coordinate
-     * {@code shearTo[j]} holds {@code log beta + shearFactor * log lam}, {@code shearBy[j]} holds
-     * {@code log lam}. Empty when off.
+     * Sheared coordinates (see {@link #withProductCoordinates} and {@link #withSaturationCoordinates}):
+     * for pair j, the sampled coordinate {@code shearTo[j]} holds {@code log beta + h_j(log lam)},
+     * {@code shearBy[j]} holds {@code log lam}. Empty when off.
      */
     private final int[] shearTo;
     private final int[] shearBy;
-    private final double shearFactor;
+    private final Shear shear;
+    /**
+     * Under {@link Shear#saturation}: for pair j, the channel's mean scaled spend s, and the sampled
+     * coordinate is {@code log beta + log logistic(lam * s)} (see {@link #withSaturationCoordinates}).
+     */
+    private final double[] shearScale;
     /** The unconstrained point in the bijectors' coordinates (scratch for product coordinates). */
     private final double[] bijectorPoint;
 
@@ -140,10 +145,24 @@ public final class CompiledModel implements LogDensity {
         this.levelIndex = centredLevelIndex(this.terms, priors, freeIndex, true);
         this.levelTerm = levelIndex < 0 ? null : interceptTermOf(this.terms);
         this.levelCoordinate = coordinateOf(freeIndex, levelIndex);
-        this.shearFactor = 0.0;
+        this.shear = Shear.NONE;
         this.shearTo = new int[0];
         this.shearBy = new int[0];
+        this.shearScale = new double[0];
         this.bijectorPoint = new double[freeIndex.length];
+    }
+
+    /**
+     * How each channel's {@code log beta} coordinate is shifted by a function of its {@code log lam}:
+     * by {@code factor * log lam} (product coordinates), or, when {@code saturation}, by the log of
+     * the logistic saturation at the channel's mean scaled spend (saturation coordinates).
+     */
+    private record Shear(double factor, boolean saturation) {
+        static final Shear NONE = new Shear(0.0, false);
+
+        boolean on() {
+            return saturation || factor != 0.0;
+        }
     }
 
     /**
@@ -234,12 +253,12 @@ public final class CompiledModel implements LogDensity {
 
     private CompiledModel(CompiledModel source) {
         this(source, source.source, source.timeAxis, source.historyRows, source.hasTarget, source.derived,
-                source.densityTerms, source.priorOnly, source.levelIndex >= 0, source.shearFactor);
+                source.densityTerms, source.priorOnly, source.levelIndex >= 0, source.shear);
     }
 
     private CompiledModel(CompiledModel source, Dataset rowsSource, TimeAxis timeAxis, int historyRows,
                           boolean hasTarget, DerivedParameters[] derived, DensityTerm[] densityTerms,
-                          boolean priorOnly, boolean centred, double productFactor) {
+                          boolean priorOnly, boolean centred, Shear shear) {
         this.spec = source.spec;
         this.scaling = source.scaling;
         this.dates = source.dates;
@@ -296,17 +315,18 @@ public final class CompiledModel implements LogDensity {
         this.levelIndex = centredLevelIndex(this.terms, priors, freeIndex, centred);
         this.levelTerm = levelIndex < 0 ? null : interceptTermOf(this.terms);
         this.levelCoordinate = coordinateOf(freeIndex, levelIndex);
-        int[][] pairs = productFactor == 0.0 ? new int[2][0] : productPairs(parameterNames, bijectors, freeIndex);
-        this.shearFactor = pairs[0].length == 0 ? 0.0 : productFactor;
+        int[][] pairs = shear.on() ? productPairs(parameterNames, bijectors, freeIndex) : new int[2][0];
+        this.shear = pairs[0].length == 0 ? Shear.NONE : shear;
         this.shearTo = pairs[0];
         this.shearBy = pairs[1];
+        this.shearScale = this.shear.saturation() ? saturationScales(this.terms, freeIndex, pairs) : new double[0];
         this.bijectorPoint = new double[freeIndex.length];
     }
 
     /** The compiler's last step: remember the rows and calendar this model was built from. */
     CompiledModel withSource(Dataset rowsSource, TimeAxis axis, int history, boolean target) {
         return new CompiledModel(this, rowsSource, axis, history, target, derived, densityTerms, priorOnly,
-                levelIndex >= 0, shearFactor);
+                levelIndex >= 0, shear);
     }
 
     /**
@@ -321,7 +341,7 @@ public final class CompiledModel implements LogDensity {
         List<DensityTerm> e = new ArrayList<>(List.of(densityTerms));
         e.addAll(moreTerms);
         return new CompiledModel(this, source, timeAxis, historyRows, hasTarget, d.toArray(new DerivedParameters[0]),
-                e.toArray(new DensityTerm[0]), priorOnly, levelIndex >= 0, shearFactor);
+                e.toArray(new DensityTerm[0]), priorOnly, levelIndex >= 0, shear);
     }
 
     /**
@@ -330,7 +350,7 @@ public final class CompiledModel implements LogDensity {
      */
     public CompiledModel priorOnly() {
         return new CompiledModel(this, source, timeAxis, historyRows, true, derived, densityTerms, true,
-                levelIndex >= 0, shearFactor);
+                levelIndex >= 0, shear);
     }
 
     /**
@@ -340,7 +360,7 @@ public final class CompiledModel implements LogDensity {
      */
     public CompiledModel withCentredIntercept(boolean centred) {
         return new CompiledModel(this, source, timeAxis, historyRows, hasTarget, derived, densityTerms, priorOnly,
-                centred, shearFactor);
+                centred, shear);
     }
 
     /**
@@ -354,7 +374,74 @@ public final class CompiledModel implements LogDensity {
             throw new IllegalArgumentException("product coordinate factor must be finite, got " + factor);
         }
         return new CompiledModel(this, source, timeAxis, historyRows, hasTarget, derived, densityTerms, priorOnly,
-                levelIndex >= 0, factor);
+                levelIndex >= 0, factor == 0.0 ? Shear.NONE : new Shear(factor, false));
+    }
+
+    /**
+     * This model with each logistic channel's {@code log beta} sampled as
+     * {@code log beta + log logistic(lam * s)}, s the channel's mean scaled spend, beside
+     * {@code log lam}: the log of the channel's effect at its typical spend, which the data identify
+     * whatever the regime. Far from saturation (small {@code lam * s}) it is the product coordinate
+     * {@code log(beta * lam)} up to a constant; saturated, it is {@code log beta}: the shear bends
+     * with the banana between {@code beta} and {@code lam}, where a linear one (a dense metric, or
+     * {@link #withProductCoordinates}) fits only one regime. The map shifts one coordinate by a
+     * function of another: its Jacobian determinant is 1, so the posterior is unchanged.
+     */
+    public CompiledModel withSaturationCoordinates(boolean on) {
+        return new CompiledModel(this, source, timeAxis, historyRows, hasTarget, derived, densityTerms, priorOnly,
+                levelIndex >= 0, on ? new Shear(0.0, true) : Shear.NONE);
+    }
+
+    /** Whether logistic channels are sampled in saturation coordinates ({@link #withSaturationCoordinates}). */
+    public boolean saturationCoordinates() {
+        return shear.saturation();
+    }
+
+    /**
+     * Per product pair, the mean scaled spend of the channel whose beta and lam the pair holds;
+     * NaN (no shear for that pair) when its saturation is not logistic.
+     */
+    private double[] saturationScales(Term[] terms, int[] freeIndex, int[][] pairs) {
+        double[] scales = new double[pairs[0].length];
+        java.util.Arrays.fill(scales, Double.NaN);
+        for (Term term : terms) {
+            if (!(term instanceof MediaTerm media)) {
+                continue;
+            }
+            List<ChannelResponse> responses = media.channelResponses();
+            for (int c = 0; c < responses.size(); c++) {
+                ChannelResponse r = responses.get(c);
+                if (!(r.saturation() instanceof dev.mmm.core.transform.LogisticSaturation) || r.saturationFirst()) {
+                    continue;
+                }
+                int betaCoordinate = coordinateOf(freeIndex, media.betaIndex(c));
+                int lamCoordinate = coordinateOf(freeIndex, r.saturationIndex()[0]);
+                for (int j = 0; j < scales.length; j++) {
+                    if (pairs[0][j] == betaCoordinate && pairs[1][j] == lamCoordinate) {
+                        scales[j] = r.meanInput();
+                    }
+                }
+            }
+        }
+        return scales;
+    }
+
+    /** The shift of pair j's beta coordinate at {@code vLam}, its sampled log lam. */
+    private double shearOffset(int j, double vLam) {
+        if (!shear.saturation()) {
+            return shear.factor() * vLam;
+        }
+        double s = shearScale[j];
+        return Double.isFinite(s) && s > 0 ? LogisticShear.logLogistic(Math.exp(vLam) * s) : 0.0;
+    }
+
+    /** The derivative of {@link #shearOffset} in {@code vLam}. */
+    private double shearSlope(int j, double vLam) {
+        if (!shear.saturation()) {
+            return shear.factor();
+        }
+        double s = shearScale[j];
+        return Double.isFinite(s) && s > 0 ? LogisticShear.dLogLogisticDLogU(Math.exp(vLam) * s) : 0.0;
     }
 
     /**
@@ -471,9 +558,9 @@ public final class CompiledModel implements LogDensity {
             double u = position[k];
             gradient[k] = dTheta[i] * bijectors[i].dConstrainedDu(u) + bijectors[i].dLogAbsJacobianDu(u);
         }
-        // Product coordinates: u_beta = v_beta - f * v_lam, so d/dv_lam = d/du_lam - f * d/du_beta.
+        // Sheared coordinates: u_beta = v_beta - h(v_lam), so d/dv_lam = d/du_lam - h'(v_lam) * d/du_beta.
         for (int j = 0; j < shearTo.length; j++) {
-            gradient[shearBy[j]] -= shearFactor * gradient[shearTo[j]];
+            gradient[shearBy[j]] -= shearSlope(j, sampled[shearBy[j]]) * gradient[shearTo[j]];
         }
         return logPrior + logLik;
     }
@@ -482,7 +569,7 @@ public final class CompiledModel implements LogDensity {
     private double[] toBijectorPoint(double[] v, double[] out) {
         System.arraycopy(v, 0, out, 0, freeIndex.length);
         for (int j = 0; j < shearTo.length; j++) {
-            out[shearTo[j]] = v[shearTo[j]] - shearFactor * v[shearBy[j]];
+            out[shearTo[j]] = v[shearTo[j]] - shearOffset(j, v[shearBy[j]]);
         }
         return out;
     }
@@ -596,7 +683,7 @@ public final class CompiledModel implements LogDensity {
             unconstrainedOut[k] = bijectors[i].toUnconstrained(x);
         }
         for (int j = 0; j < shearTo.length; j++) {
-            unconstrainedOut[shearTo[j]] += shearFactor * unconstrainedOut[shearBy[j]];
+            unconstrainedOut[shearTo[j]] += shearOffset(j, unconstrainedOut[shearBy[j]]);
         }
     }
 

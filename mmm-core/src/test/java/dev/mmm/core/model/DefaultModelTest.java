@@ -125,6 +125,84 @@ class DefaultModelTest {
     }
 
     @Test
+    void saturationCoordinatesSampleTheSamePosterior() {
+        CompiledModel plain = syntheticSpec().compile(syntheticData(3));
+        CompiledModel sheared = plain.withSaturationCoordinates(true);
+        assertThat(sheared.saturationCoordinates()).isTrue();
+        assertThat(plain.saturationCoordinates()).isFalse();
+        Random rng = new Random(13);
+        for (int k = 0; k < 20; k++) {
+            double[] u = new double[plain.dimension()];
+            for (int i = 0; i < u.length; i++) {
+                u[i] = 4 * rng.nextDouble() - 2;
+            }
+            double[] theta = new double[plain.parameterCount()];
+            plain.constrain(u, theta);
+            double[] v = new double[sheared.dimension()];
+            sheared.unconstrain(theta, v);
+            // Only the beta coordinates move, each by log logistic(lam * s) > log of a number below 1.
+            int moved = 0;
+            for (int i = 0; i < u.length; i++) {
+                if (plain.parameterNames().get(i).startsWith("beta[")) {
+                    assertThat(v[i]).isLessThan(u[i]);
+                    moved++;
+                } else {
+                    assertThat(v[i]).isCloseTo(u[i], org.assertj.core.data.Offset.offset(1e-12));
+                }
+            }
+            assertThat(moved).isPositive();
+            double[] back = new double[theta.length];
+            sheared.constrain(v, back);
+            assertThat(back).containsExactly(theta, org.assertj.core.data.Offset.offset(1e-12));
+            // A unit Jacobian: the same log density at the same constrained point.
+            double a = plain.logDensityAndGradient(u, new double[u.length]);
+            double b = sheared.logDensityAndGradient(v, new double[v.length]);
+            assertThat(b).isCloseTo(a, org.assertj.core.data.Offset.offset(1e-9 * Math.abs(a)));
+        }
+    }
+
+    @Test
+    void saturationCoordinatesGradientMatchesFiniteDifferences() {
+        CompiledModel model = syntheticSpec().compile(syntheticData(4)).withSaturationCoordinates(true);
+        Random rng = new Random(14);
+        for (int k = 0; k < 10; k++) {
+            double[] u = new double[model.dimension()];
+            for (int i = 0; i < u.length; i++) {
+                u[i] = 4 * rng.nextDouble() - 2;
+            }
+            GradientCheck.assertGradient(model, u, 1e-6, "random point " + k);
+            GradientCheck.assertGradient(model.withCentredIntercept(false), u, 1e-6, "plain intercept, point " + k);
+        }
+        // Near the shear's two regimes: lam * s tiny (linear) and large (saturated).
+        for (int k = 0; k < 10; k++) {
+            double[] u = new double[model.dimension()];
+            for (int i = 0; i < u.length; i++) {
+                String name = model.parameterNames().get(i);
+                u[i] = name.startsWith("lam") ? (k % 2 == 0 ? -6 : 4) + rng.nextDouble()
+                        : name.equals("sigma") ? -1.5 : 2 * rng.nextDouble() - 1;
+            }
+            GradientCheck.assertGradient(model, u, 1e-6, "edge point " + k);
+        }
+    }
+
+    @Test
+    void logisticShearIsTheLogOfTheSaturationAndItsSlope() {
+        for (double u : new double[] {1e-12, 1e-6, 0.01, 0.5, 1, 3, 20, 100, 800}) {
+            double logistic = (1 - Math.exp(-u)) / (1 + Math.exp(-u));
+            if (u > 1e-6) {
+                assertThat(LogisticShear.logLogistic(u)).isCloseTo(Math.log(logistic), org.assertj.core.data.Offset.offset(1e-12));
+            } else {
+                assertThat(LogisticShear.logLogistic(u)).isCloseTo(Math.log(u / 2), org.assertj.core.data.Offset.offset(1e-9));
+            }
+            double h = 1e-5;
+            double numeric = (LogisticShear.logLogistic(u * Math.exp(h)) - LogisticShear.logLogistic(u * Math.exp(-h))) / (2 * h);
+            assertThat(LogisticShear.dLogLogisticDLogU(u)).isCloseTo(numeric, org.assertj.core.data.Offset.offset(1e-7));
+        }
+        assertThat(LogisticShear.dLogLogisticDLogU(1e-10)).isEqualTo(1.0);
+        assertThat(LogisticShear.dLogLogisticDLogU(1e4)).isEqualTo(0.0);
+    }
+
+    @Test
     void centredInterceptGradientMatchesFiniteDifferences() {
         CompiledModel model = syntheticSpec().compile(syntheticData(4));
         assertThat(model.centredIntercept()).isTrue();
