@@ -171,6 +171,9 @@ final class AdaptationSweep {
         if (System.getProperty("sweep.saturationCoordinates") != null) {
             model = model.withSaturationCoordinates(Boolean.getBoolean("sweep.saturationCoordinates"));
         }
+        if (Boolean.getBoolean("sweep.adaptiveSaturation")) {
+            model = model.withAdaptiveSaturationCoordinates();
+        }
         if (System.getProperty("sweep.productFactor") != null) {
             model = model.withProductCoordinates(Double.parseDouble(System.getProperty("sweep.productFactor")));
         }

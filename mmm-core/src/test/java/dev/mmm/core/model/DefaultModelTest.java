@@ -186,6 +186,59 @@ class DefaultModelTest {
     }
 
     @Test
+    void adaptiveSaturationCoordinatesShearOnlyTheChannelsWhoseBananaTheyStraighten() {
+        CompiledModel plain = syntheticSpec().compile(syntheticData(5));
+        CompiledModel sat = plain.withSaturationCoordinates(true);
+        CompiledModel base = plain.withAdaptiveSaturationCoordinates();
+        assertThat(base.adaptiveSaturationCoordinates()).isTrue();
+        List<String> names = plain.parameterNames();
+        List<String> betas = names.stream().filter(n -> n.startsWith("beta[")).toList();
+        assertThat(betas).hasSizeGreaterThanOrEqualTo(2);
+        int banana = names.indexOf(betas.get(0));
+        CompiledModel chain = base.copyForChain();
+        Random rng = new Random(21);
+        for (int k = 0; k < 200; k++) {
+            double[] u = new double[plain.dimension()];
+            for (int i = 0; i < u.length; i++) {
+                u[i] = rng.nextGaussian();
+            }
+            // The first channel on its banana: log beta = 0.3 - h(log lam) + a little noise.
+            double[] theta = new double[plain.parameterCount()];
+            plain.constrain(u, theta);
+            double[] v = new double[plain.dimension()];
+            sat.unconstrain(theta, v);
+            double h = v[banana] - u[banana];
+            u[banana] = 0.3 - h + 0.05 * rng.nextGaussian();
+            chain.learnCoordinates(u);
+        }
+        double[] position = new Random(22).doubles(plain.dimension(), -1, 1).toArray();
+        double[] before = position.clone();
+        assertThat(chain.fixCoordinates(position)).isTrue();
+        assertThat(chain.shearedChannels()).containsExactly(betas.get(0).substring(5, betas.get(0).length() - 1));
+        double[] back = new double[position.length];
+        chain.toCanonical(position, back);
+        assertThat(back).containsExactly(before, org.assertj.core.data.Offset.offset(1e-12));
+        // The base instance and fresh copies are unsheared: canonical in, canonical out.
+        assertThat(base.shearedChannels()).isEmpty();
+        assertThat(base.copyForChain().shearedChannels()).isEmpty();
+        for (int k = 0; k < 10; k++) {
+            double[] x = new double[plain.dimension()];
+            for (int i = 0; i < x.length; i++) {
+                x[i] = 4 * rng.nextDouble() - 2;
+            }
+            double[] y = new double[x.length];
+            chain.fromCanonical(x, y);
+            double[] z = new double[x.length];
+            chain.toCanonical(y, z);
+            assertThat(z).containsExactly(x, org.assertj.core.data.Offset.offset(1e-12));
+            double a = plain.logDensityAndGradient(x, new double[x.length]);
+            double b = chain.logDensityAndGradient(y, new double[y.length]);
+            assertThat(b).isCloseTo(a, org.assertj.core.data.Offset.offset(1e-9 * Math.abs(a)));
+            GradientCheck.assertGradient(chain, y, 1e-6, "sheared chain, point " + k);
+        }
+    }
+
+    @Test
     void logisticShearIsTheLogOfTheSaturationAndItsSlope() {
         for (double u : new double[] {1e-12, 1e-6, 0.01, 0.5, 1, 3, 20, 100, 800}) {
             double logistic = (1 - Math.exp(-u)) / (1 + Math.exp(-u));
