@@ -119,7 +119,7 @@ class GeoFitReportTest {
         assertThat(byGeo.figure().seriesNames()).containsExactly("Geo0", "Geo1", "Geo2", "current spend");
         ReportCharts.ReportChart national = charts.stream().filter(c -> c.id().equals("fit-expected")).findFirst()
                 .orElseThrow();
-        assertThat(national.figure().seriesNames()).containsExactly("90% interval of the expected value",
+        assertThat(national.figure().seriesNames()).containsExactly("90% interval",
                 "posterior mean", "observed");
 
         String html = HtmlReport.render(input);

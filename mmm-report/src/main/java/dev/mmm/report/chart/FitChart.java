@@ -10,7 +10,7 @@ import org.knowm.xchart.XYChartBuilder;
 /**
  * The posterior predictive fit over time: the 90% predictive band, the posterior mean and the
  * observed target as points; for a fit of the expected target ({@link PredictiveFit#predictive()}
- * false) the band is the 90% interval of the expectation and is named so.
+ * false) the band is the 90% interval of the expectation, titled "Expected against observed".
  */
 public final class FitChart {
 
@@ -38,7 +38,8 @@ public final class FitChart {
         Axes.y(chart.getStyler(), r[0], r[1]);
         List<Date> x = ChartStyle.toDates(fit.dates());
         List<String> names = new ArrayList<>();
-        String band = fit.predictive() ? "90% predictive interval" : "90% interval of the expected value";
+        // The expected target's band: the title says what it is, and a longer name would run off a small chart's legend.
+        String band = fit.predictive() ? "90% predictive interval" : "90% interval";
         Series.band(chart, band, x, fit.q05(), fit.q95(), ChartStyle.translucent(ChartStyle.PRIMARY, 60));
         names.add(band);
         Series.line(chart, "posterior mean", x, fit.mean(), ChartStyle.PRIMARY, 2f);
