@@ -5,11 +5,19 @@ import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.mmm.core.analysis.Decomposition;
+import dev.mmm.core.analysis.Interval;
+import dev.mmm.core.analysis.Window;
+import dev.mmm.core.geo.GeoAnalysis;
 import dev.mmm.core.geo.GeoData;
+import dev.mmm.core.geo.GeoFit;
 import dev.mmm.core.geo.GeoSimulator;
 import dev.mmm.core.geo.GeoSpec;
+import dev.mmm.core.io.FitSummary;
+import dev.mmm.core.io.SummaryJson;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
@@ -19,8 +27,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The commands that take a fit folder, on a geo fit: 'mmm predict' predicts new periods nationally
  * and per geo (and names the column, geo or date of bad future data); 'mmm diagnose' reads its
- * draws; 'mmm scenario' evaluates a geo plan; summary, refresh and compare refuse it in one line
- * with exit code 2.
+ * draws; 'mmm scenario' evaluates a geo plan; refresh and compare refuse it in one line
+ * with exit code 2; 'mmm summary' gives the national and per-geo ROAS, decomposition and fit of a window.
  */
 class GeoFitCommandsTest {
 
@@ -218,11 +226,130 @@ class GeoFitCommandsTest {
     }
 
     @Test
-    void summaryRefreshAndCompareRefuseAGeoFitSayingWhatToUse() throws Exception {
-        String geoFit = fit + " is a geo fit (it has geo.json); ";
-        assertOneLineError(Cli.plain("summary", "--fit", fit.toString()), 2,
-                geoFit + "'mmm summary' reads national fits only: its ROAS and marginal ROAS nationally and per geo are in");
+    void summaryJsonOfAWindowIsWhatGeoAnalysisGivesForThatWindow() throws Exception {
+        LocalDate first = panel.dates()[10];
+        LocalDate last = panel.dates()[29];
+        Cli.Run run = Cli.plain("summary", "--fit", fit.toString(), "--from", first.toString(), "--to", last.toString(),
+                "--json");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        JsonNode json = new ObjectMapper().readTree(run.out());
+        assertThat(json.get("target").asText()).isEqualTo("y");
+        assertThat(json.get("from").asText()).isEqualTo(first.toString());
+        assertThat(json.get("to").asText()).isEqualTo(last.toString());
+        assertThat(json.get("periods").asInt()).isEqualTo(20);
 
+        GeoFit loaded = GeoFit.load(fit);
+        GeoAnalysis analysis = loaded.analysis();
+        Window window = analysis.between(first, last);
+        assertThat(window.from()).isEqualTo(10);
+        GeoAnalysis.Roas roas = analysis.roas(window);
+        GeoAnalysis.GeoDecomposition dec = analysis.decomposition(window, false);
+        List<GeoAnalysis.GeoFitSummary> fits = analysis.geoFits(window);
+        // The window's ROAS is not the whole fit's: the window really is used.
+        assertThat(roas.of("ch1", null).spend()).isNotEqualTo(analysis.roas().of("ch1", null).spend());
+
+        JsonNode national = json.get("national");
+        assertThat(national.get("roas")).hasSize(2);
+        for (int c = 0; c < 2; c++) {
+            assertRoasRow(national.get("roas").get(c), roas.national().get(c));
+        }
+        assertDecomposition(national.get("decomposition"), dec.national());
+        JsonNode perGeo = json.get("per_geo");
+        assertThat(perGeo).hasSize(3);
+        for (int g = 0; g < 3; g++) {
+            String geo = "Geo" + g;
+            JsonNode block = perGeo.get(g);
+            assertThat(block.get("geo").asText()).isEqualTo(geo);
+            for (int c = 0; c < 2; c++) {
+                assertRoasRow(block.get("roas").get(c), roas.of("ch" + (c + 1), geo));
+            }
+            assertDecomposition(block.get("decomposition"), dec.of(geo));
+            JsonNode f = block.get("fit");
+            assertThat(f.get("observed_total").asDouble()).isEqualTo(fits.get(g).observedTotal());
+            assertInterval(f.get("predicted_total"), fits.get(g).predictedTotal());
+            assertThat(f.get("r_squared").asDouble()).isEqualTo(fits.get(g).rSquared());
+            double observed = 0.0;
+            for (int t = 10; t < 30; t++) {
+                observed += panel.geo(g).column("y")[t];
+            }
+            assertThat(fits.get(g).observedTotal()).isCloseTo(observed, within(1e-9 * observed));
+            // Simulated from the model: the predicted total of the window is close to the observed one.
+            assertThat(fits.get(g).predictedTotal().mean()).isCloseTo(observed, within(0.1 * observed));
+        }
+
+        // The sampler's diagnostics are summary.json's.
+        FitSummary summary = SummaryJson.read(fit.resolve("summary.json"));
+        JsonNode sampler = json.get("sampler");
+        assertThat(sampler.get("chains").asInt()).isEqualTo(2);
+        assertThat(sampler.get("draws").asInt()).isEqualTo(100);
+        assertThat(sampler.get("divergences").asLong()).isEqualTo(summary.divergences());
+        double maxRhat = summary.parameters().stream().mapToDouble(FitSummary.Parameter::rhat).filter(Double::isFinite).max().orElseThrow();
+        assertThat(sampler.at("/max_rhat/value").asDouble()).isEqualTo(maxRhat);
+        assertThat(summary.parameter(sampler.at("/max_rhat/parameter").asText()).rhat()).isEqualTo(maxRhat);
+        double minEss = summary.parameters().stream().mapToDouble(FitSummary.Parameter::essBulk).filter(Double::isFinite).min().orElseThrow();
+        assertThat(sampler.at("/min_ess_bulk/value").asDouble()).isEqualTo(minEss);
+        assertThat(sampler.get("warnings")).hasSize(summary.warnings().size());
+    }
+
+    @Test
+    void summaryTableOfAGeoFitAndABadWindow() {
+        Cli.Run run = Cli.plain("summary", "--fit", fit.toString());
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        GeoAnalysis.ChannelRoas ch2 = analysisOfTheFit().roas().of("ch2", "Geo1");
+        assertThat(run.out()).contains("Geo fit of 3 geos; window " + panel.dates()[0] + " to " + panel.dates()[FITTED - 1]
+                        + " (" + FITTED + " periods)")
+                .contains("2 chains x (150 warm-up + 100 draws)").contains("largest R-hat")
+                .contains("National (the geos summed)").contains("National decomposition").contains("intercept")
+                .contains("Per geo: ROAS").contains("Per geo: fit")
+                .containsPattern("Geo1 +ch2 +" + java.util.regex.Pattern.quote(Tables.num(ch2.spend())) + " +"
+                        + java.util.regex.Pattern.quote(SummaryCommand.text(ch2.roas())));
+        Cli.Run outside = Cli.plain("summary", "--fit", fit.toString(), "--from", "1990-01-01", "--to", "1990-02-01");
+        assertOneLineError(outside, 1, "no data rows between 1990-01-01 and 1990-02-01; the data runs from "
+                + panel.dates()[0]);
+        Cli.Run reversed = Cli.plain("summary", "--fit", fit.toString(), "--from", panel.dates()[20].toString(), "--to",
+                panel.dates()[10].toString(), "--json");
+        assertOneLineError(reversed, 1, "no data rows between " + panel.dates()[20] + " and " + panel.dates()[10]);
+    }
+
+    private static GeoAnalysis analysisOfTheFit() {
+        try {
+            return GeoFit.load(fit).analysis();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static void assertRoasRow(JsonNode row, GeoAnalysis.ChannelRoas expected) {
+        assertThat(row.get("channel").asText()).isEqualTo(expected.channel());
+        assertThat(row.get("spend").asDouble()).isEqualTo(expected.spend());
+        assertInterval(row.get("incremental"), expected.incremental());
+        assertInterval(row.get("roas"), expected.roas());
+        assertInterval(row.get("mroas"), expected.mroas());
+    }
+
+    private static void assertDecomposition(JsonNode node, Decomposition expected) {
+        assertInterval(node.get("prediction"), expected.prediction().total());
+        assertInterval(node.at("/media/share"), expected.media().share());
+        assertInterval(node.at("/baseline/total"), expected.baseline().total());
+        assertThat(node.get("parts")).hasSize(expected.parts().size());
+        for (int k = 0; k < expected.parts().size(); k++) {
+            JsonNode part = node.get("parts").get(k);
+            assertThat(part.get("name").asText()).isEqualTo(expected.parts().get(k).name());
+            assertInterval(part.get("total"), expected.parts().get(k).total());
+            assertInterval(part.get("share"), expected.parts().get(k).share());
+        }
+    }
+
+    private static void assertInterval(JsonNode node, Interval expected) {
+        assertThat(node.get("mean").asDouble()).isEqualTo(expected.mean());
+        assertThat(node.get("q05").asDouble()).isEqualTo(expected.q05());
+        assertThat(node.get("q50").asDouble()).isEqualTo(expected.q50());
+        assertThat(node.get("q95").asDouble()).isEqualTo(expected.q95());
+    }
+
+    @Test
+    void refreshAndCompareRefuseAGeoFitSayingWhatToUse() throws Exception {
+        String geoFit = fit + " is a geo fit (it has geo.json); ";
         Path all = GeoPanelCsv.write(dir.resolve("all.csv"), panel, 0, PERIODS, panel.columnNames(), (g, t) -> true);
         Cli.Run refresh = Cli.plain("refresh", "--fit", fit.toString(), "--data", all.toString(), "--out",
                 dir.resolve("never").toString());

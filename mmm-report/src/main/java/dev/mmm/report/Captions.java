@@ -17,6 +17,13 @@ final class Captions {
             case "fit" -> "The line is the model's expected value each period and the band holds 90% of what the model"
                     + " predicts for a new observation; the points are what was observed. Most points (about 9 in 10)"
                     + " should fall inside the band, with no long runs outside it.";
+            case "fit-expected" -> "The line is the model's expected target each period, every geo's summed, and the band"
+                    + " the 90% interval of that expectation: the parameters' uncertainty, without the noise of a new"
+                    + " observation, so points outside it are expected. The points are the geos' observed target summed;"
+                    + " look for runs on one side and patterns the line misses.";
+            case "geo-fit" -> "One geo's expected target each period (line, with the 90% interval of the expectation) and"
+                    + " its observed target (points); the table gives each geo's totals and R²."
+                    + " A geo whose points run away from its line is one the model fits badly.";
             case "residuals" -> "Observed minus expected, inside the same 90% band centred on zero. Residuals should look like"
                     + " noise: a trend, a seasonal wave or a step means the model misses a pattern (a control, a holiday,"
                     + " a trend change).";
@@ -35,6 +42,9 @@ final class Captions {
             case "response" -> "Each channel's expected contribution per period at each spend level, with its 90% band; the"
                     + " diamond is the current spend. Where the curve flattens, more spend buys little: the slope at the diamond is the"
                     + " marginal return of the next unit.";
+            case "geo-response" -> "One channel's response curve in every geo: the expected contribution over the reference"
+                    + " window at each level of that geo's spend (posterior mean), the diamond each geo's current spend."
+                    + " A geo whose curve flattens at lower spend is nearer saturation.";
             case "adstock" -> "How much of a period's spend acts in that period (lag 0) and in each later one. A slow decay"
                     + " means the effect of a campaign carries over for weeks.";
             case "allocation" -> "Spend per channel today and what the optimiser proposes for the same total budget and"

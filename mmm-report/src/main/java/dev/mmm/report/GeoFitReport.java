@@ -12,9 +12,13 @@ import dev.mmm.core.model.ControlSpec;
 import dev.mmm.report.view.ChannelEstimate;
 import dev.mmm.report.view.Contributions;
 import dev.mmm.report.view.GeoContribution;
+import dev.mmm.report.view.Estimate;
 import dev.mmm.report.view.GeoEstimate;
+import dev.mmm.report.view.GeoFitView;
+import dev.mmm.report.view.GeoResponseCurve;
 import dev.mmm.report.view.ModelSummary;
 import dev.mmm.report.view.NamedSeries;
+import dev.mmm.report.view.PredictiveFit;
 import dev.mmm.report.view.ResponseCurve;
 import dev.mmm.report.view.WaterfallStep;
 import java.time.LocalDate;
@@ -22,11 +26,13 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The report of a geo fit: model and data, sampler diagnostics, the national decomposition
- * (contributions over time and totals, every geo's parts summed), the national ROAS (chart and
- * table), the ROAS of every channel in every geo (chart and table), each geo's decomposition
- * totals and shares (table) and the national response
- * curves (every geo's spend in the last 52 periods, or all, scaled together), from
+ * The report of a geo fit: model and data, sampler diagnostics, the national fit (the geos'
+ * observed target summed against the expected national target) and each geo's (a small chart
+ * each and a table of totals and R^2), the national decomposition (contributions over time and
+ * totals, every geo's parts summed), the national ROAS (chart and table), the ROAS of every
+ * channel in every geo (chart and table), each geo's decomposition totals and shares (table), the
+ * national response curves (every geo's spend in the last 52 periods, or all, scaled together)
+ * and each channel's curve in every geo (one chart per channel, a line per geo), from
  * {@link GeoAnalysis}.
  */
 public final class GeoFitReport {
@@ -66,11 +72,17 @@ public final class GeoFitReport {
             }
         }
         Window reference = new Window(Math.max(0, model.periods() - 52), model.periods());
+        GeoAnalysis.ResponseCurves allCurves = analysis.responseCurves(reference, PosteriorAnalysis.defaultMultipliers());
         List<ResponseCurve> curves = new ArrayList<>();
-        for (GeoAnalysis.GeoResponseCurve c : analysis.responseCurves(reference, PosteriorAnalysis.defaultMultipliers())
-                .national()) {
+        for (GeoAnalysis.GeoResponseCurve c : allCurves.national()) {
             if (c.curve().currentSpend() > 0) {
                 curves.add(FitReport.curve(c.curve()));
+            }
+        }
+        List<GeoResponseCurve> geoCurves = new ArrayList<>();
+        for (GeoAnalysis.GeoResponseCurve c : allCurves.perGeo()) {
+            if (c.curve().currentSpend() > 0) {
+                geoCurves.add(new GeoResponseCurve(c.geo(), FitReport.curve(c.curve())));
             }
         }
         // The national decomposition (every geo's parts summed) as the national report's, and each geo's totals.
@@ -94,14 +106,58 @@ public final class GeoFitReport {
         }
         return ReportInput.builder(summaryView)
                 .sampler(ReportViews.samplerDiagnostics(summary))
+                .fit(nationalFit(model, analysis))
+                .geoFits(geoFits(model, analysis))
                 .contributions(new Contributions(dec.national().dates(), series))
                 .waterfall(waterfall)
                 .roas(national)
                 .geoRoas(perGeo)
                 .geoDecomposition(geoParts)
                 .responseCurves(curves)
+                .geoResponseCurves(geoCurves)
                 .footer("mmm " + fit.posterior().provenance().libraryVersion() + ", geo fit made "
                         + fit.posterior().provenance().createdAt())
                 .build();
+    }
+
+    /** The geos' observed target summed per period against the expected national target ({@link GeoAnalysis#nationalPrediction()}). */
+    static PredictiveFit nationalFit(GeoModel model, GeoAnalysis analysis) {
+        String target = model.spec().base().targetColumn();
+        double[] observed = new double[model.periods()];
+        for (int g = 0; g < model.geoCount(); g++) {
+            double[] y = model.data().geo(g).column(target);
+            for (int t = 0; t < observed.length; t++) {
+                observed[t] += y[t];
+            }
+        }
+        return expected(target, model.dates(), analysis.nationalPrediction(), observed);
+    }
+
+    /** Each geo's expected target against its observed one, with its totals and R^2 ({@link GeoAnalysis#geoFits()}). */
+    static List<GeoFitView> geoFits(GeoModel model, GeoAnalysis analysis) {
+        String target = model.spec().base().targetColumn();
+        List<GeoAnalysis.GeoFitSummary> fits = analysis.geoFits();
+        List<GeoFitView> out = new ArrayList<>();
+        for (int g = 0; g < model.geoCount(); g++) {
+            GeoAnalysis.GeoFitSummary f = fits.get(g);
+            Interval total = f.predictedTotal();
+            out.add(new GeoFitView(f.geo(), expected(target, model.dates(), analysis.prediction(g),
+                    model.data().geo(g).column(target)), f.observedTotal(),
+                    new Estimate(total.mean(), total.q05(), total.q95()), f.rSquared()));
+        }
+        return out;
+    }
+
+    private static PredictiveFit expected(String target, LocalDate[] dates, List<Interval> prediction, double[] observed) {
+        int n = dates.length;
+        double[] mean = new double[n];
+        double[] q05 = new double[n];
+        double[] q95 = new double[n];
+        for (int t = 0; t < n; t++) {
+            mean[t] = prediction.get(t).mean();
+            q05[t] = prediction.get(t).q05();
+            q95[t] = prediction.get(t).q95();
+        }
+        return new PredictiveFit(target, List.of(dates), mean, q05, q95, observed, false);
     }
 }

@@ -9,6 +9,7 @@ import dev.mmm.report.view.BudgetAllocation;
 import dev.mmm.report.view.ChannelEstimate;
 import dev.mmm.report.view.GeoContribution;
 import dev.mmm.report.view.GeoEstimate;
+import dev.mmm.report.view.GeoFitView;
 import dev.mmm.report.view.FitQuality;
 import dev.mmm.report.view.ColumnSummary;
 import dev.mmm.report.view.Estimate;
@@ -154,7 +155,7 @@ public final class HtmlReport {
         if (in.sampler() != null) {
             s.add(new Section("sampler", "Sampler diagnostics"));
         }
-        if (in.fit() != null) {
+        if (in.fit() != null || !in.geoFits().isEmpty()) {
             s.add(new Section(ReportCharts.FIT, "Fit"));
         }
         if (in.contributions() != null || !in.waterfall().isEmpty() || !in.shares().isEmpty()) {
@@ -166,7 +167,7 @@ public final class HtmlReport {
         if (!in.geoRoas().isEmpty()) {
             s.add(new Section(ReportCharts.GEO, "Geos"));
         }
-        if (!in.responseCurves().isEmpty() || !in.adstock().isEmpty()) {
+        if (!in.responseCurves().isEmpty() || !in.adstock().isEmpty() || !in.geoResponseCurves().isEmpty()) {
             s.add(new Section(ReportCharts.RESPONSE, "Response curves and adstock"));
         }
         if (in.allocation() != null) {
@@ -286,6 +287,26 @@ public final class HtmlReport {
             html.append("</dl>\n");
         }
         charts(ReportCharts.FIT);
+        geoFits();
+    }
+
+    /** One row per geo: observed and expected total over the training periods and the R^2 of the posterior mean. */
+    private void geoFits() {
+        if (in.geoFits().isEmpty()) {
+            return;
+        }
+        html.append("<table>\n<thead><tr><th>geo</th><th class=\"num\">observed total</th>"
+                + "<th class=\"num\">expected total (mean)</th><th class=\"num\">90% interval</th>"
+                + "<th class=\"num\">R²</th></tr></thead>\n<tbody>\n");
+        for (GeoFitView f : in.geoFits()) {
+            html.append("<tr><td>").append(esc(f.geo())).append("</td>");
+            num(Fmt.number(f.observedTotal()));
+            num(Fmt.number(f.predictedTotal().mean()));
+            num(Fmt.number(f.predictedTotal().q05()) + " to " + Fmt.number(f.predictedTotal().q95()));
+            num(Fmt.rhat(f.rSquared()));
+            html.append("</tr>\n");
+        }
+        html.append("</tbody>\n</table>\n");
     }
 
     private void metric(String name, String value, String meaning) {

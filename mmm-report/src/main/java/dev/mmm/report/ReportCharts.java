@@ -12,14 +12,19 @@ import dev.mmm.report.chart.ResidualChart;
 import dev.mmm.report.chart.ResponseCurveChart;
 import dev.mmm.report.chart.TraceChart;
 import dev.mmm.report.chart.WaterfallChart;
+import dev.mmm.report.chart.ChartStyle;
 import dev.mmm.report.view.GeoEstimate;
+import dev.mmm.report.view.GeoFitView;
+import dev.mmm.report.view.GeoResponseCurve;
 import dev.mmm.report.view.ParameterDraws;
 import dev.mmm.report.view.ResponseCurve;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The charts a report input gives, in report order, each with a stable file-safe id. The HTML report
@@ -58,10 +63,18 @@ public final class ReportCharts {
     public static List<ReportChart> of(ReportInput in) {
         List<ReportChart> charts = new ArrayList<>();
         if (in.fit() != null) {
-            charts.add(new ReportChart("fit", FIT, FitChart.of(in.fit()), false));
-            if (in.fit().hasObserved()) {
+            // A band without the noise (a geo model's expected target) gets its own id and caption, and no
+            // residual chart: residuals are meant to be read against the predictive band.
+            charts.add(new ReportChart(in.fit().predictive() ? "fit" : "fit-expected", FIT, FitChart.of(in.fit()), false));
+            if (in.fit().hasObserved() && in.fit().predictive()) {
                 charts.add(new ReportChart("residuals", FIT, ResidualChart.of(in.fit()), false));
             }
+        }
+        List<GeoFitView> geoFits = in.geoFits();
+        for (int g = 0; g < geoFits.size(); g++) {
+            GeoFitView f = geoFits.get(g);
+            charts.add(new ReportChart("geo-fit-" + (g + 1), FIT, FitChart.of(f.fit(), f.geo(), ChartStyle.SMALL_WIDTH,
+                    ChartStyle.SMALL_HEIGHT), true));
         }
         if (in.contributions() != null) {
             charts.add(new ReportChart("contributions", DECOMPOSITION, ContributionChart.of(in.contributions()), false));
@@ -84,6 +97,15 @@ public final class ReportCharts {
         List<ResponseCurve> curves = in.responseCurves();
         for (int i = 0; i < curves.size(); i++) {
             charts.add(new ReportChart("response-" + (i + 1), RESPONSE, ResponseCurveChart.of(curves.get(i)), true));
+        }
+        Map<String, List<GeoResponseCurve>> byChannel = new LinkedHashMap<>();
+        for (GeoResponseCurve c : in.geoResponseCurves()) {
+            byChannel.computeIfAbsent(c.curve().channel(), k -> new ArrayList<>()).add(c);
+        }
+        int k = 0;
+        for (Map.Entry<String, List<GeoResponseCurve>> e : byChannel.entrySet()) {
+            charts.add(new ReportChart("geo-response-" + (++k), RESPONSE, ResponseCurveChart.perGeo(e.getKey(), e.getValue()),
+                    true));
         }
         if (!in.adstock().isEmpty()) {
             charts.add(new ReportChart("adstock", RESPONSE, AdstockChart.of(in.adstock()), false));

@@ -8,6 +8,8 @@ import dev.mmm.report.view.Contributions;
 import dev.mmm.report.view.FitQuality;
 import dev.mmm.report.view.GeoContribution;
 import dev.mmm.report.view.GeoEstimate;
+import dev.mmm.report.view.GeoFitView;
+import dev.mmm.report.view.GeoResponseCurve;
 import dev.mmm.report.view.InputDiagnostics;
 import dev.mmm.report.view.LiftTestResult;
 import dev.mmm.report.view.ModelSummary;
@@ -39,13 +41,16 @@ import java.util.List;
  * @param footer            one line at the bottom (library version, creation time), or null
  * @param geoRoas           a geo model's ROAS per channel in each geo, possibly empty (then {@code roas} is national)
  * @param geoDecomposition  a geo model's decomposition per geo (each part's total and share), possibly empty
+ * @param geoFits           a geo model's fit per geo (expected against observed, totals, R^2), possibly empty
+ * @param geoResponseCurves a geo model's response curves per channel and geo, possibly empty
  */
 public record ReportInput(ModelSummary model, InputDiagnostics inputs, SamplerDiagnostics sampler, PredictiveFit fit,
                           FitQuality fitQuality,
                           Contributions contributions, List<WaterfallStep> waterfall, List<ChannelEstimate> shares,
                           List<ChannelEstimate> roas, List<ResponseCurve> responseCurves, List<AdstockCurve> adstock,
                           BudgetAllocation allocation, List<LiftTestResult> liftTests, List<ParameterDraws> keyParameters,
-                          String footer, List<GeoEstimate> geoRoas, List<GeoContribution> geoDecomposition) {
+                          String footer, List<GeoEstimate> geoRoas, List<GeoContribution> geoDecomposition,
+                          List<GeoFitView> geoFits, List<GeoResponseCurve> geoResponseCurves) {
 
     /** Requires the model summary; null lists become empty; names repeat nowhere within a list. */
     public ReportInput {
@@ -62,6 +67,11 @@ public record ReportInput(ModelSummary model, InputDiagnostics inputs, SamplerDi
         geoDecomposition = Checks.orEmpty(geoDecomposition, "ReportInput.geoDecomposition");
         Checks.distinct(geoDecomposition.stream().map(e -> e.part() + "\u0000" + e.geo()).toList(),
                 "ReportInput.geoDecomposition");
+        geoFits = Checks.orEmpty(geoFits, "ReportInput.geoFits");
+        Checks.distinct(geoFits.stream().map(GeoFitView::geo).toList(), "ReportInput.geoFits");
+        geoResponseCurves = Checks.orEmpty(geoResponseCurves, "ReportInput.geoResponseCurves");
+        Checks.distinct(geoResponseCurves.stream().map(c -> c.curve().channel() + "\u0000" + c.geo()).toList(),
+                "ReportInput.geoResponseCurves");
         Checks.distinct(shares.stream().map(ChannelEstimate::channel).toList(), "ReportInput.shares");
         Checks.distinct(roas.stream().map(ChannelEstimate::channel).toList(), "ReportInput.roas");
         Checks.distinct(responseCurves.stream().map(ResponseCurve::channel).toList(), "ReportInput.responseCurves");
@@ -93,6 +103,8 @@ public record ReportInput(ModelSummary model, InputDiagnostics inputs, SamplerDi
         private String footer;
         private List<GeoEstimate> geoRoas;
         private List<GeoContribution> geoDecomposition;
+        private List<GeoFitView> geoFits;
+        private List<GeoResponseCurve> geoResponseCurves;
 
         private Builder(ModelSummary model) {
             this.model = model;
@@ -188,6 +200,18 @@ public record ReportInput(ModelSummary model, InputDiagnostics inputs, SamplerDi
             return this;
         }
 
+        /** A geo model's fit per geo, shown in the fit section after the national fit. */
+        public Builder geoFits(List<GeoFitView> value) {
+            geoFits = value;
+            return this;
+        }
+
+        /** A geo model's response curves per channel and geo: one chart per channel, a line per geo. */
+        public Builder geoResponseCurves(List<GeoResponseCurve> value) {
+            geoResponseCurves = value;
+            return this;
+        }
+
         /** The footer line. */
         public Builder footer(String value) {
             footer = value;
@@ -197,7 +221,7 @@ public record ReportInput(ModelSummary model, InputDiagnostics inputs, SamplerDi
         /** The input; fails with an {@link IllegalArgumentException} naming the bad part. */
         public ReportInput build() {
             return new ReportInput(model, inputs, sampler, fit, fitQuality, contributions, waterfall, shares, roas, responseCurves, adstock,
-                    allocation, liftTests, keyParameters, footer, geoRoas, geoDecomposition);
+                    allocation, liftTests, keyParameters, footer, geoRoas, geoDecomposition, geoFits, geoResponseCurves);
         }
     }
 }

@@ -568,8 +568,17 @@ public final class GeoAnalysis {
         return out;
     }
 
-    /** Every geo's observed and predicted total and the R^2 of its posterior-mean prediction. */
+    /** Every geo's observed and predicted total and the R^2 of its posterior-mean prediction, over every training period. */
     public List<GeoFitSummary> geoFits() {
+        return geoFits(all());
+    }
+
+    /**
+     * Every geo's observed and predicted total over a window of training periods and the R^2 of its
+     * posterior-mean prediction over the window's periods (NaN when the target is constant there).
+     */
+    public List<GeoFitSummary> geoFits(Window window) {
+        check(window);
         List<GeoFitSummary> out = new ArrayList<>();
         String target = model.spec().base().targetColumn();
         int draws = posterior.drawCount();
@@ -577,14 +586,13 @@ public final class GeoAnalysis {
             List<Interval> p = prediction(g);
             double[] y = model.data().geo(g).column(target);
             double observed = 0.0;
-            double mean = 0.0;
-            for (double v : y) {
-                observed += v;
+            for (int t = window.from(); t < window.to(); t++) {
+                observed += y[t];
             }
-            mean = observed / y.length;
+            double mean = observed / window.rows();
             double residual = 0.0;
             double total = 0.0;
-            for (int t = 0; t < y.length; t++) {
+            for (int t = window.from(); t < window.to(); t++) {
                 double r = y[t] - p.get(t).mean();
                 residual += r * r;
                 total += (y[t] - mean) * (y[t] - mean);
@@ -596,8 +604,8 @@ public final class GeoAnalysis {
                 posterior.drawInto(d, values);
                 model.meanInto(g, values, mu);
                 double s = 0.0;
-                for (double v : mu) {
-                    s += v;
+                for (int t = window.from(); t < window.to(); t++) {
+                    s += mu[t];
                 }
                 totals[d] = s * model.targetUnit(g);
             }

@@ -1,7 +1,5 @@
 package dev.mmm.core.geo;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mmm.core.analysis.Interval;
@@ -46,8 +44,6 @@ public final class GeoFit {
 
     /** The response curves of geo.json: 0 to 2 times each geo's historical spend in steps of a quarter. */
     static final double[] CURVE_MULTIPLIERS = {0.0, 0.25, 0.5, 0.75, 1.0, 1.25, 1.5, 1.75, 2.0};
-
-    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private final GeoModel model;
     private final Posterior posterior;
@@ -264,24 +260,24 @@ public final class GeoFit {
      */
     public String analysisJson() throws IOException {
         GeoAnalysis a = analysis();
-        ObjectNode root = MAPPER.createObjectNode();
+        ObjectNode root = GeoJson.MAPPER.createObjectNode();
         ArrayNode geos = root.putArray("geos");
         model.geos().forEach(geos::add);
         root.put("population", model.spec().populationColumn());
         GeoAnalysis.Roas roas = a.roas();
         ArrayNode national = root.putArray("roas_national");
         for (GeoAnalysis.ChannelRoas r : roas.national()) {
-            national.add(roasNode(r));
+            national.add(GeoJson.roas(r));
         }
         ArrayNode perGeo = root.putArray("roas_per_geo");
         for (GeoAnalysis.ChannelRoas r : roas.perGeo()) {
-            perGeo.add(roasNode(r));
+            perGeo.add(GeoJson.roas(r));
         }
         ArrayNode curves = root.putArray("response_curves");
         GeoAnalysis.ResponseCurves rc = a.responseCurves(a.all(), CURVE_MULTIPLIERS);
         for (List<GeoAnalysis.GeoResponseCurve> list : List.of(rc.national(), rc.perGeo())) {
             for (GeoAnalysis.GeoResponseCurve c : list) {
-                curves.add(curveNode(c));
+                curves.add(GeoJson.curve(c));
             }
         }
         ArrayNode lifts = root.putArray("lift_tests");
@@ -296,90 +292,23 @@ public final class GeoFit {
             o.put("delta_spend", t.test().deltaSpend());
             o.put("lift", t.test().lift());
             o.put("se", t.test().se());
-            o.set("model_lift", interval(modelLifts.get(i)));
+            o.set("model_lift", GeoJson.interval(modelLifts.get(i)));
         }
         ObjectNode decomposition = root.putObject("decomposition");
         GeoAnalysis.GeoDecomposition dec = a.decomposition(a.all(), false);
         decomposition.put("start", dec.national().dates().get(0).toString());
         decomposition.put("end", dec.national().dates().get(dec.national().dates().size() - 1).toString());
-        decomposition.set("national", decompositionNode(dec.national()));
+        decomposition.set("national", GeoJson.decomposition(dec.national()));
         ArrayNode decPerGeo = decomposition.putArray("per_geo");
         for (int g = 0; g < dec.geos().size(); g++) {
             ObjectNode o = decPerGeo.addObject();
             o.put("geo", dec.geos().get(g));
-            o.setAll(decompositionNode(dec.perGeo().get(g)));
+            o.setAll(GeoJson.decomposition(dec.perGeo().get(g)));
         }
         ArrayNode fits = root.putArray("geo_fit");
         for (GeoAnalysis.GeoFitSummary f : a.geoFits()) {
-            ObjectNode o = fits.addObject();
-            o.put("geo", f.geo());
-            o.put("observed_total", f.observedTotal());
-            o.set("predicted_total", interval(f.predictedTotal()));
-            o.put("r_squared", f.rSquared());
+            fits.add(GeoJson.geoFit(f));
         }
-        return MAPPER.writeValueAsString(root);
-    }
-
-    /** A decomposition's totals: the prediction, baseline and media, and each part's total and share. */
-    private static ObjectNode decompositionNode(dev.mmm.core.analysis.Decomposition d) {
-        ObjectNode o = MAPPER.createObjectNode();
-        o.set("prediction", interval(d.prediction().total()));
-        o.set("baseline", partNode(d.baseline()));
-        o.set("media", partNode(d.media()));
-        ArrayNode parts = o.putArray("parts");
-        for (dev.mmm.core.analysis.Decomposition.Series s : d.parts()) {
-            ObjectNode p = parts.addObject();
-            p.put("name", s.name());
-            p.put("media", s.media());
-            p.setAll(partNode(s));
-        }
-        return o;
-    }
-
-    private static ObjectNode partNode(dev.mmm.core.analysis.Decomposition.Series s) {
-        ObjectNode o = MAPPER.createObjectNode();
-        o.set("total", interval(s.total()));
-        o.set("share", interval(s.share()));
-        return o;
-    }
-
-    private static ObjectNode curveNode(GeoAnalysis.GeoResponseCurve c) {
-        ObjectNode o = MAPPER.createObjectNode();
-        o.put("channel", c.curve().channel());
-        if (c.geo() != null) {
-            o.put("geo", c.geo());
-        }
-        o.put("current_spend", c.curve().currentSpend());
-        ArrayNode points = o.putArray("points");
-        for (int j = 0; j < c.curve().multipliers().length; j++) {
-            ObjectNode p = points.addObject();
-            p.put("multiplier", c.curve().multipliers()[j]);
-            p.put("spend", c.curve().spend()[j]);
-            p.set("response", interval(c.curve().response().get(j)));
-            p.set("mroas", interval(c.curve().marginalRoas().get(j)));
-        }
-        return o;
-    }
-
-    private static ObjectNode roasNode(GeoAnalysis.ChannelRoas r) {
-        ObjectNode o = MAPPER.createObjectNode();
-        o.put("channel", r.channel());
-        if (r.geo() != null) {
-            o.put("geo", r.geo());
-        }
-        o.put("spend", r.spend());
-        o.set("incremental", interval(r.incremental()));
-        o.set("roas", interval(r.roas()));
-        o.set("mroas", interval(r.mroas()));
-        return o;
-    }
-
-    private static ObjectNode interval(Interval i) {
-        ObjectNode o = MAPPER.createObjectNode();
-        o.put("mean", i.mean());
-        o.put("q05", i.q05());
-        o.put("q50", i.q50());
-        o.put("q95", i.q95());
-        return o;
+        return GeoJson.MAPPER.writeValueAsString(root);
     }
 }

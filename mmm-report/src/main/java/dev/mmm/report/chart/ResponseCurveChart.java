@@ -1,6 +1,8 @@
 package dev.mmm.report.chart;
 
+import dev.mmm.report.view.GeoResponseCurve;
 import dev.mmm.report.view.ResponseCurve;
+import java.util.ArrayList;
 import java.util.List;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
@@ -9,7 +11,8 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
  * One channel's response curve: expected contribution against spend with its 90% band, and the
- * current spend marked by a point on the curve and a dashed drop line.
+ * current spend marked by a point on the curve and a dashed drop line; or one channel's curve in
+ * every geo of a geo model, a line per geo.
  */
 public final class ResponseCurveChart {
 
@@ -44,5 +47,54 @@ public final class ResponseCurveChart {
         now.setMarkerColor(ChartStyle.SECONDARY);
         chart.getStyler().setMarkerSize(10);
         return new Figure(title, List.of("90% interval", "posterior mean", "current spend"), chart, width, height);
+    }
+
+    /** One channel's curve in every geo at the small default size: a line per geo (posterior mean), each geo's current spend a diamond. */
+    public static Figure perGeo(String channel, List<GeoResponseCurve> curves) {
+        return perGeo(channel, curves, ChartStyle.SMALL_WIDTH, ChartStyle.SMALL_HEIGHT);
+    }
+
+    /** As {@link #perGeo(String, List)} at {@code width x height} pixels; every curve must be {@code channel}'s. */
+    public static Figure perGeo(String channel, List<GeoResponseCurve> curves, int width, int height) {
+        Sizes.check(width, height);
+        if (curves.isEmpty()) {
+            throw new IllegalArgumentException("no geo's response curve for channel '" + channel + "'");
+        }
+        String title = "Response curve by geo: " + channel;
+        XYChart chart = new XYChartBuilder().width(width).height(height).title(title)
+                .xAxisTitle("spend").yAxisTitle("contribution").build();
+        ChartStyle.apply(chart.getStyler());
+        double lo = 0;
+        double hi = 0;
+        double maxSpend = 0;
+        List<String> names = new ArrayList<>();
+        List<Double> nowX = new ArrayList<>();
+        List<Double> nowY = new ArrayList<>();
+        for (int g = 0; g < curves.size(); g++) {
+            GeoResponseCurve c = curves.get(g);
+            if (!c.curve().channel().equals(channel)) {
+                throw new IllegalArgumentException("geo '" + c.geo() + "': a curve of channel '" + c.curve().channel()
+                        + "' among channel '" + channel + "'s");
+            }
+            double[] spend = c.curve().spend();
+            double[] r = Axes.range(c.curve().mean());
+            lo = Math.min(lo, r[0]);
+            hi = Math.max(hi, r[1]);
+            maxSpend = Math.max(maxSpend, spend[spend.length - 1]);
+            Series.line(chart, c.geo(), Series.list(spend), c.curve().mean(), ChartStyle.color(g), 2f);
+            names.add(c.geo());
+            nowX.add(c.curve().currentSpend());
+            nowY.add(c.curve().currentResponse());
+        }
+        Axes.x(chart, 0, maxSpend, lo);
+        Axes.y(chart.getStyler(), lo, hi);
+        XYSeries now = chart.addSeries("current spend", nowX, nowY);
+        now.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+        now.setMarker(SeriesMarkers.DIAMOND);
+        now.setMarkerColor(ChartStyle.INK);
+        chart.getStyler().setMarkerSize(8);
+        names.add("current spend");
+        ChartStyle.legendFor(chart.getStyler(), names);
+        return new Figure(title, names, chart, width, height);
     }
 }

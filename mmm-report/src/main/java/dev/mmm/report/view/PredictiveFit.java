@@ -4,7 +4,9 @@ import java.time.LocalDate;
 import java.util.List;
 
 /**
- * The posterior predictive distribution of the target over time, with what was observed.
+ * The posterior predictive distribution of the target over time, with what was observed; or, when
+ * {@code predictive} is false, the posterior of the expected target (the band without the
+ * observation noise, as a geo model's national fit gives it).
  *
  * @param targetName the target column (for titles and axis labels)
  * @param dates      one date per period, increasing
@@ -12,9 +14,18 @@ import java.util.List;
  * @param q05        5% quantile per period
  * @param q95        95% quantile per period
  * @param observed   the observed target per period, or null for periods without one (a forecast)
+ * @param predictive true when the band is the posterior predictive's (noise included), false when it is
+ *                   the expected target's
  */
 public record PredictiveFit(String targetName, List<LocalDate> dates, double[] mean, double[] q05, double[] q95,
-                            double[] observed) {
+                            double[] observed, boolean predictive) {
+
+    /** A posterior predictive fit (the band includes the observation noise). */
+    public PredictiveFit(String targetName, List<LocalDate> dates, double[] mean, double[] q05, double[] q95,
+                         double[] observed) {
+        this(targetName, dates, mean, q05, q95, observed, true);
+    }
+
     /** Checks lengths, finiteness, increasing dates and {@code q05 <= q95}. */
     public PredictiveFit {
         Checks.name(targetName, "PredictiveFit.targetName");
