@@ -14,7 +14,6 @@ import dev.mmm.sampler.WarmupSchedule;
 import dev.mmm.sampler.adapt.AdaptationWindows;
 import dev.mmm.sampler.adapt.SwitchingWindows;
 import dev.mmm.sampler.diagnostics.ChainReport;
-import dev.mmm.sampler.diagnostics.ParameterSummary;
 import dev.mmm.sampler.diagnostics.StuckChains;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -171,9 +170,6 @@ final class AdaptationSweep {
         if (System.getProperty("sweep.saturationCoordinates") != null) {
             model = model.withSaturationCoordinates(Boolean.getBoolean("sweep.saturationCoordinates"));
         }
-        if (Boolean.getBoolean("sweep.adaptiveSaturation")) {
-            model = model.withAdaptiveSaturationCoordinates();
-        }
         if (System.getProperty("sweep.productFactor") != null) {
             model = model.withProductCoordinates(Double.parseDouble(System.getProperty("sweep.productFactor")));
         }
@@ -192,16 +188,10 @@ final class AdaptationSweep {
                     }
                 }, null);
         MmmFit fit = new MmmFit(spec, model, r);
-        double maxRhat = 0;
-        double minEss = Double.POSITIVE_INFINITY;
-        String minName = "";
-        for (ParameterSummary p : fit.summary()) {
-            maxRhat = Math.max(maxRhat, p.rhat());
-            if (p.essBulk() < minEss) {
-                minEss = p.essBulk();
-                minName = p.name();
-            }
-        }
+        WorstParameters worst = WorstParameters.of(fit.summary());
+        double maxRhat = worst.maxRhat();
+        double minEss = worst.minEssBulk();
+        String minName = worst.minEssName();
         long warmupGradients = 0;
         for (int c = 0; c < settings.chains(); c++) {
             warmupGradients += warmup == 0 ? 0 : countAfter[c][warmup - 1];

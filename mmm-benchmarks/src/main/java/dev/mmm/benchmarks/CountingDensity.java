@@ -1,6 +1,5 @@
 package dev.mmm.benchmarks;
 
-import dev.mmm.sampler.AdaptiveCoordinates;
 import dev.mmm.sampler.LogDensity;
 import java.util.ArrayList;
 import java.util.List;
@@ -8,10 +7,9 @@ import java.util.List;
 /**
  * Counts each chain's gradient evaluations: the sampler asks for one copy per chain, in chain
  * order, so {@link #chain(int)} is chain c's counter (read it from a progress listener to split
- * the count by warm-up phase). A delegate that chooses its coordinates in warm-up
- * ({@link AdaptiveCoordinates}) still does; for any other the coordinate calls do nothing.
+ * the count by warm-up phase).
  */
-final class CountingDensity implements AdaptiveCoordinates {
+final class CountingDensity implements LogDensity {
     private final LogDensity delegate;
     private final List<CountingDensity> copies;
     private long count;
@@ -44,37 +42,7 @@ final class CountingDensity implements AdaptiveCoordinates {
     }
 
     @Override
-    public void learnCoordinates(double[] position) {
-        if (delegate instanceof AdaptiveCoordinates a) {
-            a.learnCoordinates(position);
-        }
-    }
-
-    @Override
-    public boolean fixCoordinates(double[] position) {
-        return delegate instanceof AdaptiveCoordinates a && a.fixCoordinates(position);
-    }
-
-    @Override
-    public void toCanonical(double[] position, double[] out) {
-        if (delegate instanceof AdaptiveCoordinates a) {
-            a.toCanonical(position, out);
-        } else {
-            System.arraycopy(position, 0, out, 0, position.length);
-        }
-    }
-
-    @Override
-    public void fromCanonical(double[] canonical, double[] out) {
-        if (delegate instanceof AdaptiveCoordinates a) {
-            a.fromCanonical(canonical, out);
-        } else {
-            System.arraycopy(canonical, 0, out, 0, canonical.length);
-        }
-    }
-
-    @Override
-    public CountingDensity copyForChain() {
+    public LogDensity copyForChain() {
         CountingDensity copy = new CountingDensity(delegate.copyForChain(), copies);
         synchronized (copies) {
             copies.add(copy);

@@ -7,7 +7,6 @@ import dev.mmm.core.geo.GeoSimulator.GeoSimulation;
 import dev.mmm.core.geo.GeoSpec;
 import dev.mmm.sampler.InitialMetric;
 import dev.mmm.sampler.SamplerSettings;
-import dev.mmm.sampler.diagnostics.ParameterSummary;
 import java.io.IOException;
 import java.io.Writer;
 import java.lang.management.ManagementFactory;
@@ -79,18 +78,10 @@ public final class GeoScale {
         double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
         GeoFit fit = GeoFit.fit(spec, sim.data(), settings);
         double wall = fit.posterior().run().wallSeconds();
-        double minEss = Double.POSITIVE_INFINITY;
-        double maxRhat = 0.0;
-        String worst = "";
-        for (ParameterSummary p : fit.summary()) {
-            if (Double.isFinite(p.essBulk()) && p.essBulk() < minEss) {
-                minEss = p.essBulk();
-                worst = p.name();
-            }
-            if (Double.isFinite(p.rhat())) {
-                maxRhat = Math.max(maxRhat, p.rhat());
-            }
-        }
+        WorstParameters slowest = WorstParameters.of(fit.summary());
+        double minEss = slowest.minEssBulk();
+        double maxRhat = slowest.maxRhat();
+        String worst = slowest.minEssName();
         long peak = 0;
         for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
             if (pool.getType() == MemoryType.HEAP) {

@@ -9,7 +9,6 @@ import dev.mmm.sampler.SamplerSettings;
 import dev.mmm.sampler.SamplingResult;
 import dev.mmm.sampler.WarmStart;
 import dev.mmm.sampler.diagnostics.ChainReport;
-import dev.mmm.sampler.diagnostics.ParameterSummary;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -179,16 +178,10 @@ public final class SamplerSweep {
     }
 
     private static Run run(String name, String setting, MmmFit fit) {
-        double maxRhat = 0;
-        double minEss = Double.POSITIVE_INFINITY;
-        String minName = "";
-        for (ParameterSummary p : fit.summary()) {
-            maxRhat = Math.max(maxRhat, p.rhat());
-            if (p.essBulk() < minEss) {
-                minEss = p.essBulk();
-                minName = p.name();
-            }
-        }
+        WorstParameters worst = WorstParameters.of(fit.summary());
+        double maxRhat = worst.maxRhat();
+        double minEss = worst.minEssBulk();
+        String minName = worst.minEssName();
         SamplingResult r = fit.samplingResult();
         lastReports = ChainReport.of(r);
         return new Run(name, setting, r.settings().seed(), r.wallSeconds(), r.gradientEvaluations(), r.divergences(),

@@ -42,8 +42,6 @@ final class Chain {
     private final int dimension;
     private final AdaptedState warmState;
     private final WarmStart.Retune retune;
-    /** The density when it chooses its coordinates during warm-up, else null. */
-    private final AdaptiveCoordinates adaptive;
 
     Chain(int index, LogDensity density, SamplerSettings settings, double[] initialPosition,
             ProgressListener listener, CancellationToken token, AtomicBoolean abort) {
@@ -69,7 +67,6 @@ final class Chain {
         this.dimension = density.dimension();
         this.warmState = warmState;
         this.retune = retune;
-        this.adaptive = density instanceof AdaptiveCoordinates a ? a : null;
     }
 
     /** A reproducible stream per (seed, chain), independent of which thread runs the chain. */
@@ -121,12 +118,6 @@ final class Chain {
         dualAveraging.setMu(Math.log(10 * stepSize));
         stepSize = stepSizeSearch.search(state, stepSize);
 
-        // Adaptive coordinates learn over Stan's first two slow windows and are fixed at their end,
-        // where the metric is re-estimated anyway; too short a warm-up keeps the initial coordinates.
-        int learnFrom = windows.initBuffer();
-        int fixAt = learnFrom + 3 * AdaptationWindows.DEFAULT_BASE_WINDOW;
-        boolean adaptCoordinates = adaptive != null && !switching && fixAt + 2 * AdaptationWindows.DEFAULT_BASE_WINDOW
-                + AdaptationWindows.DEFAULT_TERM_BUFFER <= warmup;
         int divergences = 0;
         for (int i = 0; i < warmup; i++) {
             if (stopRequested()) {
@@ -142,13 +133,6 @@ final class Chain {
                     : metricAdaptation.learn(state.position, state.gradient);
             if (refresh != null && refresh.learn(i, state.position, state.gradient)) {
                 metricChanged = true;
-            }
-            if (adaptCoordinates && i >= learnFrom && i < fixAt) {
-                adaptive.learnCoordinates(state.position);
-                if (i == fixAt - 1 && adaptive.fixCoordinates(state.position)) {
-                    state.logDensity = density.logDensityAndGradient(state.position, state.gradient);
-                    metricChanged = true;
-                }
             }
             if (metricChanged) {
                 stepSize = stepSizeSearch.search(state, stepSize);
@@ -269,11 +253,7 @@ final class Chain {
                 return out;
             }
             kernel.transition(state, stepSize, info);
-            if (adaptive != null) {
-                adaptive.toCanonical(state.position, out.positions[d]);
-            } else {
-                System.arraycopy(state.position, 0, out.positions[d], 0, dimension);
-            }
+            System.arraycopy(state.position, 0, out.positions[d], 0, dimension);
             out.logDensity[d] = state.logDensity;
             out.treeDepth[d] = info.treeDepth;
             out.leapfrogSteps[d] = info.leapfrogSteps;
@@ -309,11 +289,7 @@ final class Chain {
                 System.arraycopy(inverse.data, i * dimension, out.inverseMetricDense[i], 0, dimension);
             }
         }
-        if (adaptive != null) {
-            adaptive.toCanonical(state.position, out.lastPosition);
-        } else {
-            System.arraycopy(state.position, 0, out.lastPosition, 0, dimension);
-        }
+        System.arraycopy(state.position, 0, out.lastPosition, 0, dimension);
         out.gradientEvaluations = density.evaluations();
         out.warmupSeconds = (warmupEnd - start) * 1e-9;
         out.samplingSeconds = (end - warmupEnd) * 1e-9;

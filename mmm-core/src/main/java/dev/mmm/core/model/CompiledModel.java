@@ -25,7 +25,7 @@ import java.util.List;
  * {@link #logDensityAndGradient} allocates nothing. An instance is not thread-safe:
  * {@link #copyForChain()} gives another one sharing the immutable data.
  */
-public final class CompiledModel implements dev.mmm.sampler.AdaptiveCoordinates {
+public final class CompiledModel implements LogDensity {
 
     private final ModelSpec spec;
     private final Scaling scaling;
@@ -85,14 +85,6 @@ public final class CompiledModel implements dev.mmm.sampler.AdaptiveCoordinates 
      * coordinate is {@code log beta + log logistic(lam * s)} (see {@link #withSaturationCoordinates}).
      */
     private final double[] shearScale;
-    /**
-     * Which pairs are sheared now: all under a fixed shear; under {@link Shear#adaptive} none until
-     * {@link #fixCoordinates} picks them (per chain instance, so not shared by copies).
-     */
-    private final boolean[] shearActive;
-    /** Under {@link Shear#adaptive}: per pair, running sums of log beta and of the sheared coordinate. */
-    private final double[] learnCount;
-    private final double[][] learnSums;
     /** The unconstrained point in the bijectors' coordinates (scratch for product coordinates). */
     private final double[] bijectorPoint;
 
@@ -157,9 +149,6 @@ public final class CompiledModel implements dev.mmm.sampler.AdaptiveCoordinates 
         this.shearTo = new int[0];
         this.shearBy = new int[0];
         this.shearScale = new double[0];
-        this.shearActive = new boolean[0];
-        this.learnCount = new double[1];
-        this.learnSums = new double[4][0];
         this.bijectorPoint = new double[freeIndex.length];
     }
 
@@ -168,10 +157,8 @@ public final class CompiledModel implements dev.mmm.sampler.AdaptiveCoordinates 
      * by {@code factor * log lam} (product coordinates), or, when {@code saturation}, by the log of
      * the logistic saturation at the channel's mean scaled spend (saturation coordinates).
      */
-    private record Shear(double factor, boolean saturation, boolean adaptive) {
-        static final Shear NONE = new Shear(0.0, false, false);
-        static final Shear SATURATION = new Shear(0.0, true, false);
-        static final Shear ADAPTIVE_SATURATION = new Shear(0.0, true, true);
+    private record Shear(double factor, boolean saturation) {
+        static final Shear NONE = new Shear(0.0, false);
 
         boolean on() {
             return saturation || factor != 0.0;
@@ -333,10 +320,6 @@ public final class CompiledModel implements dev.mmm.sampler.AdaptiveCoordinates 
         this.shearTo = pairs[0];
         this.shearBy = pairs[1];
         this.shearScale = this.shear.saturation() ? saturationScales(this.terms, freeIndex, pairs) : new double[0];
-        this.shearActive = new boolean[shearTo.length];
-        Arrays.fill(shearActive, !this.shear.adaptive());
-        this.learnCount = new double[1];
-        this.learnSums = new double[4][shearTo.length];
         this.bijectorPoint = new double[freeIndex.length];
     }
 
@@ -391,7 +374,7 @@ public final class CompiledModel implements dev.mmm.sampler.AdaptiveCoordinates 
             throw new IllegalArgumentException("product coordinate factor must be finite, got " + factor);
         }
         return new CompiledModel(this, source, timeAxis, historyRows, hasTarget, derived, densityTerms, priorOnly,
-                levelIndex >= 0, factor == 0.0 ? Shear.NONE : new Shear(factor, false, false));
+                levelIndex >= 0, factor == 0.0 ? Shear.NONE : new Shear(factor, false));
     }
 
     /**
@@ -406,108 +389,12 @@ public final class CompiledModel implements dev.mmm.sampler.AdaptiveCoordinates 
      */
     public CompiledModel withSaturationCoordinates(boolean on) {
         return new CompiledModel(this, source, timeAxis, historyRows, hasTarget, derived, densityTerms, priorOnly,
-                levelIndex >= 0, on ? Shear.SATURATION : Shear.NONE);
-    }
-
-    /**
-     * This model with saturation coordinates ({@link #withSaturationCoordinates}) chosen per
-     * channel during each chain's warm-up ({@link dev.mmm.sampler.AdaptiveCoordinates}): a channel is
-     * sheared when, over the warm-up's first two slow windows, the sheared coordinate's variance is
-     * under half that of {@code log beta} (the data identify the effect at typical spend, and beta
-     * and lam trade off along the banana); a channel whose effect the data do not pin keeps
-     * {@code log beta}, where the shear would hand beta's likelihood curvature to {@code lam}.
-     * Positions in and out (initial points, draws, {@link #constrain}) stay in the unsheared
-     * coordinates.
-     */
-    public CompiledModel withAdaptiveSaturationCoordinates() {
-        return new CompiledModel(this, source, timeAxis, historyRows, hasTarget, derived, densityTerms, priorOnly,
-                levelIndex >= 0, Shear.ADAPTIVE_SATURATION);
-    }
-
-    /** Whether saturation coordinates are chosen per channel in warm-up ({@link #withAdaptiveSaturationCoordinates}). */
-    public boolean adaptiveSaturationCoordinates() {
-        return shear.adaptive();
-    }
-
-    /** The share of sd below which warm-up shears a channel: its variance halved or better. */
-    static final double SHEAR_SD_RATIO = Math.sqrt(0.5);
-
-    @Override
-    public void learnCoordinates(double[] position) {
-        if (!shear.adaptive()) {
-            return;
-        }
-        learnCount[0]++;
-        for (int j = 0; j < shearTo.length; j++) {
-            double b = position[shearTo[j]];
-            double v = b + shearOffset(j, position[shearBy[j]]);
-            learnSums[0][j] += b;
-            learnSums[1][j] += b * b;
-            learnSums[2][j] += v;
-            learnSums[3][j] += v * v;
-        }
-    }
-
-    @Override
-    public boolean fixCoordinates(double[] position) {
-        if (!shear.adaptive() || learnCount[0] < 10) {
-            return false;
-        }
-        double n = learnCount[0];
-        boolean changed = false;
-        for (int j = 0; j < shearTo.length; j++) {
-            double varPlain = learnSums[1][j] / n - Math.pow(learnSums[0][j] / n, 2);
-            double varSheared = learnSums[3][j] / n - Math.pow(learnSums[2][j] / n, 2);
-            boolean shearIt = varPlain > 0 && varSheared < SHEAR_SD_RATIO * SHEAR_SD_RATIO * varPlain;
-            if (shearIt && !shearActive[j]) {
-                position[shearTo[j]] += shearOffset(j, position[shearBy[j]]);
-                shearActive[j] = true;
-                changed = true;
-            }
-        }
-        return changed;
-    }
-
-    /** Which channels' pairs this instance samples sheared now (for tests and diagnostics). */
-    public List<String> shearedChannels() {
-        List<String> out = new ArrayList<>();
-        for (int j = 0; j < shearTo.length; j++) {
-            if (shearActive[j]) {
-                out.add(parameterNames.get(freeIndex[shearTo[j]]).substring(5).replace("]", ""));
-            }
-        }
-        return out;
-    }
-
-    @Override
-    public void toCanonical(double[] position, double[] out) {
-        System.arraycopy(position, 0, out, 0, freeIndex.length);
-        if (!shear.adaptive()) {
-            return;
-        }
-        for (int j = 0; j < shearTo.length; j++) {
-            if (shearActive[j]) {
-                out[shearTo[j]] -= shearOffset(j, position[shearBy[j]]);
-            }
-        }
-    }
-
-    @Override
-    public void fromCanonical(double[] canonical, double[] out) {
-        System.arraycopy(canonical, 0, out, 0, freeIndex.length);
-        if (!shear.adaptive()) {
-            return;
-        }
-        for (int j = 0; j < shearTo.length; j++) {
-            if (shearActive[j]) {
-                out[shearTo[j]] += shearOffset(j, canonical[shearBy[j]]);
-            }
-        }
+                levelIndex >= 0, on ? new Shear(0.0, true) : Shear.NONE);
     }
 
     /** Whether logistic channels are sampled in saturation coordinates ({@link #withSaturationCoordinates}). */
     public boolean saturationCoordinates() {
-        return shear.saturation() && !shear.adaptive();
+        return shear.saturation();
     }
 
     /**
@@ -673,9 +560,7 @@ public final class CompiledModel implements dev.mmm.sampler.AdaptiveCoordinates 
         }
         // Sheared coordinates: u_beta = v_beta - h(v_lam), so d/dv_lam = d/du_lam - h'(v_lam) * d/du_beta.
         for (int j = 0; j < shearTo.length; j++) {
-            if (shearActive[j]) {
-                gradient[shearBy[j]] -= shearSlope(j, sampled[shearBy[j]]) * gradient[shearTo[j]];
-            }
+            gradient[shearBy[j]] -= shearSlope(j, sampled[shearBy[j]]) * gradient[shearTo[j]];
         }
         return logPrior + logLik;
     }
@@ -684,9 +569,7 @@ public final class CompiledModel implements dev.mmm.sampler.AdaptiveCoordinates 
     private double[] toBijectorPoint(double[] v, double[] out) {
         System.arraycopy(v, 0, out, 0, freeIndex.length);
         for (int j = 0; j < shearTo.length; j++) {
-            if (shearActive[j]) {
-                out[shearTo[j]] = v[shearTo[j]] - shearOffset(j, v[shearBy[j]]);
-            }
+            out[shearTo[j]] = v[shearTo[j]] - shearOffset(j, v[shearBy[j]]);
         }
         return out;
     }
@@ -800,9 +683,7 @@ public final class CompiledModel implements dev.mmm.sampler.AdaptiveCoordinates 
             unconstrainedOut[k] = bijectors[i].toUnconstrained(x);
         }
         for (int j = 0; j < shearTo.length; j++) {
-            if (shearActive[j]) {
-                unconstrainedOut[shearTo[j]] += shearOffset(j, unconstrainedOut[shearBy[j]]);
-            }
+            unconstrainedOut[shearTo[j]] += shearOffset(j, unconstrainedOut[shearBy[j]]);
         }
     }
 

@@ -67,10 +67,7 @@ class DefaultModelTest {
         CompiledModel model = syntheticSpec().compile(data).withCentredIntercept(false);
         Random rng = new Random(3);
         for (int k = 0; k < 20; k++) {
-            double[] u = new double[model.dimension()];
-            for (int i = 0; i < u.length; i++) {
-                u[i] = 4 * rng.nextDouble() - 2;
-            }
+            double[] u = uniformPoint(rng, model.dimension());
             double expected = ReferenceDefaultModel.logPosterior(data, List.of("x1", "x2"), List.of("e1", "trend"), 2, u);
             // The model samples a control's coefficient times the column's max |z| (a constant
             // Jacobian, log(1 / max|z|)); the reference takes the coefficient itself.
@@ -95,10 +92,7 @@ class DefaultModelTest {
         int intercept = centred.parameterNames().indexOf("intercept");
         Random rng = new Random(11);
         for (int k = 0; k < 20; k++) {
-            double[] u = new double[plain.dimension()];
-            for (int i = 0; i < u.length; i++) {
-                u[i] = 4 * rng.nextDouble() - 2;
-            }
+            double[] u = uniformPoint(rng, plain.dimension());
             double[] theta = new double[plain.parameterCount()];
             plain.constrain(u, theta);
             // The level coordinate is the mean of mu over the rows, here from the plain model's mean.
@@ -132,10 +126,7 @@ class DefaultModelTest {
         assertThat(plain.saturationCoordinates()).isFalse();
         Random rng = new Random(13);
         for (int k = 0; k < 20; k++) {
-            double[] u = new double[plain.dimension()];
-            for (int i = 0; i < u.length; i++) {
-                u[i] = 4 * rng.nextDouble() - 2;
-            }
+            double[] u = uniformPoint(rng, plain.dimension());
             double[] theta = new double[plain.parameterCount()];
             plain.constrain(u, theta);
             double[] v = new double[sheared.dimension()];
@@ -166,10 +157,7 @@ class DefaultModelTest {
         CompiledModel model = syntheticSpec().compile(syntheticData(4)).withSaturationCoordinates(true);
         Random rng = new Random(14);
         for (int k = 0; k < 10; k++) {
-            double[] u = new double[model.dimension()];
-            for (int i = 0; i < u.length; i++) {
-                u[i] = 4 * rng.nextDouble() - 2;
-            }
+            double[] u = uniformPoint(rng, model.dimension());
             GradientCheck.assertGradient(model, u, 1e-6, "random point " + k);
             GradientCheck.assertGradient(model.withCentredIntercept(false), u, 1e-6, "plain intercept, point " + k);
         }
@@ -182,59 +170,6 @@ class DefaultModelTest {
                         : name.equals("sigma") ? -1.5 : 2 * rng.nextDouble() - 1;
             }
             GradientCheck.assertGradient(model, u, 1e-6, "edge point " + k);
-        }
-    }
-
-    @Test
-    void adaptiveSaturationCoordinatesShearOnlyTheChannelsWhoseBananaTheyStraighten() {
-        CompiledModel plain = syntheticSpec().compile(syntheticData(5));
-        CompiledModel sat = plain.withSaturationCoordinates(true);
-        CompiledModel base = plain.withAdaptiveSaturationCoordinates();
-        assertThat(base.adaptiveSaturationCoordinates()).isTrue();
-        List<String> names = plain.parameterNames();
-        List<String> betas = names.stream().filter(n -> n.startsWith("beta[")).toList();
-        assertThat(betas).hasSizeGreaterThanOrEqualTo(2);
-        int banana = names.indexOf(betas.get(0));
-        CompiledModel chain = base.copyForChain();
-        Random rng = new Random(21);
-        for (int k = 0; k < 200; k++) {
-            double[] u = new double[plain.dimension()];
-            for (int i = 0; i < u.length; i++) {
-                u[i] = rng.nextGaussian();
-            }
-            // The first channel on its banana: log beta = 0.3 - h(log lam) + a little noise.
-            double[] theta = new double[plain.parameterCount()];
-            plain.constrain(u, theta);
-            double[] v = new double[plain.dimension()];
-            sat.unconstrain(theta, v);
-            double h = v[banana] - u[banana];
-            u[banana] = 0.3 - h + 0.05 * rng.nextGaussian();
-            chain.learnCoordinates(u);
-        }
-        double[] position = new Random(22).doubles(plain.dimension(), -1, 1).toArray();
-        double[] before = position.clone();
-        assertThat(chain.fixCoordinates(position)).isTrue();
-        assertThat(chain.shearedChannels()).containsExactly(betas.get(0).substring(5, betas.get(0).length() - 1));
-        double[] back = new double[position.length];
-        chain.toCanonical(position, back);
-        assertThat(back).containsExactly(before, org.assertj.core.data.Offset.offset(1e-12));
-        // The base instance and fresh copies are unsheared: canonical in, canonical out.
-        assertThat(base.shearedChannels()).isEmpty();
-        assertThat(base.copyForChain().shearedChannels()).isEmpty();
-        for (int k = 0; k < 10; k++) {
-            double[] x = new double[plain.dimension()];
-            for (int i = 0; i < x.length; i++) {
-                x[i] = 4 * rng.nextDouble() - 2;
-            }
-            double[] y = new double[x.length];
-            chain.fromCanonical(x, y);
-            double[] z = new double[x.length];
-            chain.toCanonical(y, z);
-            assertThat(z).containsExactly(x, org.assertj.core.data.Offset.offset(1e-12));
-            double a = plain.logDensityAndGradient(x, new double[x.length]);
-            double b = chain.logDensityAndGradient(y, new double[y.length]);
-            assertThat(b).isCloseTo(a, org.assertj.core.data.Offset.offset(1e-9 * Math.abs(a)));
-            GradientCheck.assertGradient(chain, y, 1e-6, "sheared chain, point " + k);
         }
     }
 
@@ -261,10 +196,7 @@ class DefaultModelTest {
         assertThat(model.centredIntercept()).isTrue();
         Random rng = new Random(12);
         for (int k = 0; k < 10; k++) {
-            double[] u = new double[model.dimension()];
-            for (int i = 0; i < u.length; i++) {
-                u[i] = 4 * rng.nextDouble() - 2;
-            }
+            double[] u = uniformPoint(rng, model.dimension());
             GradientCheck.assertGradient(model.priorOnly(), u, 1e-6, "prior only, random point " + k);
             GradientCheck.assertGradient(model.withCentredIntercept(false), u, 1e-6, "plain, random point " + k);
         }
@@ -275,10 +207,7 @@ class DefaultModelTest {
         CompiledModel model = syntheticSpec().compile(syntheticData(4));
         Random rng = new Random(5);
         for (int k = 0; k < 20; k++) {
-            double[] u = new double[model.dimension()];
-            for (int i = 0; i < u.length; i++) {
-                u[i] = 4 * rng.nextDouble() - 2;
-            }
+            double[] u = uniformPoint(rng, model.dimension());
             GradientCheck.assertGradient(model, u, 1e-6, "random point " + k);
         }
         // near the edges: alpha within 1e-3 of 0 or 1, lam and beta small or large, sigma small
@@ -350,5 +279,14 @@ class DefaultModelTest {
         Dataset bad = Dataset.of("date", d.dates(), cols);
         assertThatThrownBy(() -> syntheticSpec().compile(bad)).isInstanceOf(DataException.class)
                 .hasMessage("column 'x1', row 5: spend must be >= 0, got -1.0");
+    }
+
+    /** A point uniform in (-2, 2)^n, the sampler's initial region. */
+    private static double[] uniformPoint(Random rng, int n) {
+        double[] u = new double[n];
+        for (int i = 0; i < n; i++) {
+            u[i] = 4 * rng.nextDouble() - 2;
+        }
+        return u;
     }
 }
