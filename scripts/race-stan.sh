@@ -12,6 +12,8 @@
 #          --out DIR (bench-results), --skip-install,
 #          --stan-program plain|centred (default plain: Stan's program as the model is written;
 #          centred: the same posterior with the intercept in our sampler's centred coordinates),
+#          --ours-defaults (ours at its own default warm-up and draws, mmm fit without --warmup and
+#          --draws, Stan at --warmup/--draws; for a default that differs from Stan's),
 #          --reuse-stan (keep Stan's result from an earlier run on byte-identical data, so a change
 #          on our side is raced against the same Stan runs; the data file's SHA-256 is checked)
 #
@@ -26,7 +28,7 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 
 sweep=0; sizes="52x6 156x6 520x6 1040x6 156x2 156x12 156x20"; seed=1; chains=4; warmup=1000; draws=1000; threads=2; out="bench-results"; skip_install=0
-seeds=""; agreement_draws=""; reuse_stan=0; stan_program=plain
+seeds=""; agreement_draws=""; reuse_stan=0; stan_program=plain; ours_defaults=0
 while [ $# -gt 0 ]; do
   case "$1" in
     --sweep) sweep=1; shift ;;
@@ -41,6 +43,7 @@ while [ $# -gt 0 ]; do
     --out) out="$2"; shift 2 ;;
     --skip-install) skip_install=1; shift ;;
     --reuse-stan) reuse_stan=1; shift ;;
+    --ours-defaults) ours_defaults=1; shift ;;
     --stan-program) stan_program="$2"; shift 2 ;;
     -h|--help) awk 'NR > 1 && /^#/ { sub(/^# ?/, ""); print; next } NR > 1 { exit }' "$0"; exit 0 ;;
     *) echo "race-stan: unknown option '$1' (try --help)" >&2; exit 2 ;;
@@ -98,12 +101,14 @@ race() {
   channel_cols="$(echo "$others" | cut -d, -f"1-$channels")"
   control_cols="$(echo "$others" | cut -d, -f"$((1 + channels))-$((2 + channels))")"
 
-  log "[$name] ours: $chains chains x ($warmup + $draws) on $threads threads"
+  local ours_length=(--warmup "$warmup" --draws "$draws") ours_label="$chains chains x ($warmup + $draws)"
+  if [ "$ours_defaults" -eq 1 ]; then ours_length=(); ours_label="$chains chains x (its default warm-up + draws)"; fi
+  log "[$name] ours: $ours_label on $threads threads"
   # CPU seconds of the whole JVM (start-up, JIT, GC, I/O included) beside its wall time:
   # on a shared machine wall time depends on the neighbours, CPU time much less.
   local TIMEFORMAT='%U %S'
   { time ./mmm fit --data "$data" --date date --target y --channels "$channel_cols" --controls "$control_cols" \
-      --yearly-seasonality 2 --chains "$chains" --warmup "$warmup" --draws "$draws" --seed "$seed" \
+      --yearly-seasonality 2 --chains "$chains" ${ours_length[@]+"${ours_length[@]}"} --seed "$seed" \
       --threads "$threads" --quiet --out "$ours_dir" >&3 2>&3 ; } 3>&2 2>"$work/ours-$stem.cpu"
   local ours_cpu; ours_cpu="$(awk '{print $1 + $2}' "$work/ours-$stem.cpu")"
 
@@ -125,7 +130,7 @@ race() {
   local extra=()
   if [ "$mode" = agreement ]; then extra+=(--agreement-only); fi
   Rscript "$root/mmm-benchmarks/stan/compare.R" "$ours_dir/summary.json" "$stan_json" \
-    --label "T=$weeks, C=$channels, 2 controls, yearly seasonality 2, $chains chains x ($warmup + $draws), $threads cores, seed $seed" \
+    --label "T=$weeks, C=$channels, 2 controls, yearly seasonality 2, Stan $chains chains x ($warmup + $draws), ours $ours_label, $threads cores, seed $seed" \
     --cores "$threads" --ours-cpu-seconds "$ours_cpu" --ours-draws "$ours_dir/draws.csv" \
     --md "$out/$name.md" --json "$out/$name.json" ${extra[@]+"${extra[@]}"} >/dev/null
   echo "$out/$name.json"

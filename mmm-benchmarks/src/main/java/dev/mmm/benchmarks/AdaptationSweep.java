@@ -25,10 +25,10 @@ import java.util.Map;
 
 /**
  * {@code SamplerSweep adaptation}: each way of adapting (a variant
- * {@code metric:initial:schedule:warmup[:adapt_delta]}, e.g. {@code diagonal:unit:stan_windows:1000}, Stan's)
+ * {@code metric:initial:schedule:warmup[:adapt_delta[:draws]]}, e.g. {@code diagonal:unit:stan_windows:1000}, Stan's)
  * on race-size data files (file i with sampler seed {@code --race-seeds}[i], default i + 1, as
  * scripts/race-stan.sh pairs them; make them with {@code mmm simulate}, whose data the race uses) and
- * on the PyMC-Marketing example (one fit per {@code --pymc-seeds}), 4 chains x (warm-up + 1000).
+ * on the PyMC-Marketing example (one fit per {@code --pymc-seeds}), 4 chains x (warm-up + draws, default 1000).
  * Per fit: gradients in total, in warm-up and in sampling, min bulk-ESS (and its parameter) per
  * 1000 gradients, divergences, max R-hat and stuck chains; per chain: the gradients of each
  * warm-up phase (Stan: the fast buffer, each slow window, the terminal buffer; switching
@@ -44,17 +44,19 @@ final class AdaptationSweep {
     }
 
     /** One way of adapting. */
-    record Variant(Metric metric, InitialMetric initial, WarmupSchedule schedule, int warmup, double delta) {
+    record Variant(Metric metric, InitialMetric initial, WarmupSchedule schedule, int warmup, double delta,
+                   int draws) {
         static Variant parse(String text) {
             String[] parts = text.split(":");
-            if (parts.length != 4 && parts.length != 5) {
+            if (parts.length < 4 || parts.length > 6) {
                 throw new IllegalArgumentException("--variants: '" + text
-                        + "' is not metric:initial:schedule:warmup[:adapt_delta]");
+                        + "' is not metric:initial:schedule:warmup[:adapt_delta[:draws]]");
             }
-            double delta = parts.length == 5 ? Double.parseDouble(parts[4])
+            double delta = parts.length >= 5 ? Double.parseDouble(parts[4])
                     : SamplerSettings.defaults().targetAcceptance();
+            int draws = parts.length == 6 ? Integer.parseInt(parts[5]) : SamplerSettings.defaults().draws();
             return new Variant(Metric.valueOf(upper(parts[0])), InitialMetric.valueOf(upper(parts[1])),
-                    WarmupSchedule.valueOf(upper(parts[2])), Integer.parseInt(parts[3]), delta);
+                    WarmupSchedule.valueOf(upper(parts[2])), Integer.parseInt(parts[3]), delta, draws);
         }
 
         private static String upper(String s) {
@@ -62,7 +64,7 @@ final class AdaptationSweep {
         }
 
         SamplerSettings settings(long seed, int threads) {
-            return SamplerSettings.builder().chains(4).warmup(warmup).draws(1000).seed(seed).threads(threads)
+            return SamplerSettings.builder().chains(4).warmup(warmup).draws(draws).seed(seed).threads(threads)
                     .metric(metric).initialMetric(initial).warmupSchedule(schedule).targetAcceptance(delta).build();
         }
 
@@ -93,7 +95,8 @@ final class AdaptationSweep {
         @Override
         public String toString() {
             String name = (metric + " " + initial + " " + schedule + " " + warmup).toLowerCase(Locale.ROOT);
-            return delta == SamplerSettings.defaults().targetAcceptance() ? name : name + " delta " + delta;
+            name = delta == SamplerSettings.defaults().targetAcceptance() ? name : name + " delta " + delta;
+            return draws == SamplerSettings.defaults().draws() ? name : name + " draws " + draws;
         }
     }
 
