@@ -18,7 +18,7 @@ public final class QuickStart {
                 .channels("x1", "x2").controls("event_1", "event_2", "t")
                 .yearlySeasonality(2)
                 .build();
-        MmmFit fit = Mmm.fit(spec, data, SamplerSettings.builder().chains(4).warmup(1000).draws(1000).seed(1).build());
+        MmmFit fit = Mmm.fit(spec, data, SamplerSettings.builder().seed(1).build());
         fit.summary().forEach(p -> System.out.printf("%-16s mean %8.4f  90%% [%8.4f, %8.4f]  rhat %.3f%n",
                 p.name(), p.mean(), p.q05(), p.q95(), p.rhat()));
     }

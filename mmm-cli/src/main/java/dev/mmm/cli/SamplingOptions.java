@@ -9,13 +9,15 @@ final class SamplingOptions {
     @Option(names = "--chains", defaultValue = "4", paramLabel = "N", description = "Chains. Default: ${DEFAULT-VALUE}.")
     int chains;
 
-    @Option(names = "--warmup", defaultValue = "1000", paramLabel = "N", description = "Warm-up iterations per chain. Default: ${DEFAULT-VALUE}.")
-    int warmup;
+    /** Null when not given, as the two below: each kind of model then keeps its own measured default. */
+    @Option(names = "--warmup", paramLabel = "N", description = "Warm-up iterations per chain. Default: "
+            + SamplerSettings.DEFAULT_WARMUP + " (with --geo: 1000).")
+    Integer warmup;
 
-    @Option(names = "--draws", defaultValue = "1000", paramLabel = "N", description = "Kept draws per chain. Default: ${DEFAULT-VALUE}.")
-    int draws;
+    @Option(names = "--draws", paramLabel = "N", description = "Kept draws per chain. Default: "
+            + SamplerSettings.DEFAULT_DRAWS + " (with --geo: 1000).")
+    Integer draws;
 
-    /** Null when not given: each kind of model then keeps its own measured default. */
     @Option(names = "--adapt-delta", paramLabel = "P",
             description = "Target acceptance rate of the step-size adaptation, in (0, 1): raise it (e.g. 0.95) if a fit"
                     + " reports divergences. Default: 0.9 (with --geo: 0.8).")
@@ -30,10 +32,14 @@ final class SamplingOptions {
     void check() {
         UsageException.require(chains >= 1, "--chains must be at least 1, got " + chains);
         UsageException.require(chains <= MAX_CHAINS, "--chains must be at most " + MAX_CHAINS + ", got " + chains);
-        UsageException.require(warmup >= 0, "--warmup must be at least 0, got " + warmup);
-        UsageException.require(warmup <= MAX_ITERATIONS, "--warmup must be at most " + MAX_ITERATIONS + ", got " + warmup);
-        UsageException.require(draws >= 1, "--draws must be at least 1, got " + draws);
-        UsageException.require(draws <= MAX_ITERATIONS, "--draws must be at most " + MAX_ITERATIONS + ", got " + draws);
+        if (warmup != null) {
+            UsageException.require(warmup >= 0, "--warmup must be at least 0, got " + warmup);
+            UsageException.require(warmup <= MAX_ITERATIONS, "--warmup must be at most " + MAX_ITERATIONS + ", got " + warmup);
+        }
+        if (draws != null) {
+            UsageException.require(draws >= 1, "--draws must be at least 1, got " + draws);
+            UsageException.require(draws <= MAX_ITERATIONS, "--draws must be at most " + MAX_ITERATIONS + ", got " + draws);
+        }
         UsageException.require(adaptDelta == null || (adaptDelta > 0 && adaptDelta < 1),
                 "--adapt-delta must be in (0, 1), got " + adaptDelta);
     }
@@ -46,7 +52,13 @@ final class SamplingOptions {
     /** As {@link #settings(long)} from other defaults (a geo model's, for instance). */
     SamplerSettings.Builder settings(long seed, SamplerSettings defaults) {
         check();
-        SamplerSettings.Builder builder = defaults.toBuilder().chains(chains).warmup(warmup).draws(draws).seed(seed);
+        SamplerSettings.Builder builder = defaults.toBuilder().chains(chains).seed(seed);
+        if (warmup != null) {
+            builder.warmup(warmup);
+        }
+        if (draws != null) {
+            builder.draws(draws);
+        }
         return adaptDelta == null ? builder : builder.targetAcceptance(adaptDelta);
     }
 }

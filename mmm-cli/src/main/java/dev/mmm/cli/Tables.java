@@ -27,7 +27,7 @@ final class Tables {
     }
 
     static void printSamplerLine(PrintWriter out, FitSummary s) {
-        out.printf(Locale.ROOT, "%d chains x (%d warm-up + %d draws) in %.1f s (warm-up %.1f s, sampling %.1f s), %d gradient evaluations, %d divergences%n",
+        out.printf(Locale.ROOT, "%d chains x (%d warm-up + %d draws) in %.1f s (longest chain: warm-up %.1f s, sampling %.1f s), %d gradient evaluations, %d divergences%n",
                 s.chains(), s.warmup(), s.draws(), s.wallSeconds(), s.warmupSeconds(), s.samplingSeconds(),
                 s.gradientEvaluations(), s.divergences());
         printChains(out, s);

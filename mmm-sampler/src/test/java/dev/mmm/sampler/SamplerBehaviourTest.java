@@ -251,8 +251,8 @@ class SamplerBehaviourTest {
         assertThatThrownBy(() -> SamplerSettings.builder().maxTreeDepth(0).build()).hasMessageContaining("maxTreeDepth");
         SamplerSettings defaults = SamplerSettings.defaults();
         assertThat(defaults.chains()).isEqualTo(4);
-        assertThat(defaults.warmup()).isEqualTo(1000);
-        assertThat(defaults.draws()).isEqualTo(1000);
+        assertThat(defaults.warmup()).isEqualTo(SamplerSettings.DEFAULT_WARMUP).isEqualTo(750);
+        assertThat(defaults.draws()).isEqualTo(SamplerSettings.DEFAULT_DRAWS).isEqualTo(1250);
         assertThat(defaults.seed()).isEqualTo(1);
         assertThat(defaults.threads()).isZero();
         assertThat(defaults.maxTreeDepth()).isEqualTo(10);

@@ -1,6 +1,7 @@
 package dev.mmm.spark;
 
 import dev.mmm.core.model.ModelSpec;
+import dev.mmm.sampler.SamplerSettings;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -76,10 +77,10 @@ public final class BatchCommand implements Callable<Integer> {
     @Option(names = "--chains", defaultValue = "4", paramLabel = "N", description = "Chains. Default: ${DEFAULT-VALUE}.")
     int chains;
 
-    @Option(names = "--warmup", defaultValue = "1000", paramLabel = "N", description = "Warm-up iterations per chain. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--warmup", defaultValue = "" + SamplerSettings.DEFAULT_WARMUP, paramLabel = "N", description = "Warm-up iterations per chain. Default: ${DEFAULT-VALUE}.")
     int warmup;
 
-    @Option(names = "--draws", defaultValue = "1000", paramLabel = "N", description = "Kept draws per chain. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--draws", defaultValue = "" + SamplerSettings.DEFAULT_DRAWS, paramLabel = "N", description = "Kept draws per chain. Default: ${DEFAULT-VALUE}.")
     int draws;
 
     @Option(names = "--seed", defaultValue = "1", paramLabel = "S", description = "Master seed; each group's seed is derived from it and the group's values. Default: ${DEFAULT-VALUE}.")

@@ -59,14 +59,16 @@ public final class GeoFit {
 
     /**
      * The sampler settings geo fits default to: {@link SamplerSettings#defaults()} with Stan's
-     * adapt_delta 0.8 and unit initial metric. The national model's 0.9 and gradient-refreshed start
+     * adapt_delta 0.8, unit initial metric and 1000 + 1000 iterations per chain (the geo numbers
+     * below are at 1000 + 1000). The national model's 0.9, gradient-refreshed start and 750 + 1250
      * were measured on the national model; on the 40-geo scale panel they cost more: 0.9 with the
      * unit start took 239 s and gave a min bulk-ESS of 832, the gradient-refreshed start at 0.8 had
      * not finished after 8 CPU minutes, while 0.8 with the unit start took 214 s for a min bulk-ESS
      * of 1,247, with no divergence (BENCHMARKS.md, "Geo sampler defaults").
      */
     public static SamplerSettings defaultSettings() {
-        return SamplerSettings.defaults().toBuilder().targetAcceptance(0.8).initialMetric(InitialMetric.UNIT).build();
+        return SamplerSettings.defaults().toBuilder().targetAcceptance(0.8).initialMetric(InitialMetric.UNIT)
+                .warmup(1000).draws(1000).build();
     }
 
     /** Compiles {@code spec} against the panel and samples its posterior (calibrated by the spec's lift tests). */
