@@ -36,23 +36,46 @@ public final class Refresh {
             throw new IllegalArgumentException("the refit's parameters " + model.parameterNames()
                     + " are not the previous fit's " + previous.parameterNames());
         }
-        List<ChainAdaptation> old = previous.posterior().adaptation();
+        CompiledModel before = previous.model();
+        double[] theta = new double[before.parameterCount()];
+        return warmStart(previous.posterior().adaptation(), before.dimension(), model.dimension(), chains,
+                (oldPosition, newPosition) -> {
+                    before.constrain(oldPosition, theta);
+                    model.unconstrain(theta, newPosition);
+                });
+    }
+
+    /** Moves a previous chain's last position into the coordinates of the refit's model. */
+    @FunctionalInterface
+    public interface PositionMap {
+        /** Writes the refit's unconstrained coordinates of {@code oldPosition} into {@code newPosition}. */
+        void map(double[] oldPosition, double[] newPosition);
+    }
+
+    /**
+     * The warm start of any refit (national or geo) from a previous fit's per-chain adaptation:
+     * one state per chain of {@code chains}, the chains that made draws reused in turn, each one's
+     * last position moved by {@code map} into the refit's {@code newDimension} coordinates, with
+     * its step size and diagonal metric.
+     *
+     * @throws IllegalArgumentException if no previous chain has a last position of {@code oldDimension} values
+     */
+    public static WarmStart warmStart(List<ChainAdaptation> previous, int oldDimension, int newDimension, int chains,
+                                      PositionMap map) {
         List<ChainAdaptation> usable = new ArrayList<>();
-        for (ChainAdaptation a : old) {
-            if (a.lastPosition().length == previous.model().dimension()) {
+        for (ChainAdaptation a : previous) {
+            if (a.lastPosition().length == oldDimension) {
                 usable.add(a);
             }
         }
         if (usable.isEmpty()) {
             throw new IllegalArgumentException("the previous fit has no chain with draws to start from");
         }
-        double[] theta = new double[previous.model().parameterCount()];
         List<AdaptedState> states = new ArrayList<>();
         for (int c = 0; c < chains; c++) {
             ChainAdaptation a = usable.get(c % usable.size());
-            previous.model().constrain(a.lastPosition(), theta);
-            double[] position = new double[model.dimension()];
-            model.unconstrain(theta, position);
+            double[] position = new double[newDimension];
+            map.map(a.lastPosition(), position);
             states.add(new AdaptedState(a.stepSize(), a.inverseMetricDiagonal(), null, position));
         }
         return new WarmStart(states);
@@ -65,6 +88,13 @@ public final class Refresh {
      */
     public record ChannelDrift(String channel, Interval oldRoas, Interval newRoas, Interval oldContribution,
                                Interval newContribution, boolean moved) {
+
+        /** The drift of one channel, moved when either new mean leaves its old 90% interval. */
+        public static ChannelDrift of(String channel, Interval oldRoas, Interval newRoas, Interval oldContribution,
+                                      Interval newContribution) {
+            boolean moved = !oldRoas.covers(newRoas.mean()) || !oldContribution.covers(newContribution.mean());
+            return new ChannelDrift(channel, oldRoas, newRoas, oldContribution, newContribution, moved);
+        }
     }
 
     /** The drift of every channel, judged over the previous fit's rows (both fits see them). */
@@ -85,8 +115,7 @@ public final class Refresh {
         List<ChannelDrift> out = new ArrayList<>();
         for (ChannelSummary o : before.channels()) {
             ChannelSummary n = after.channel(o.channel());
-            boolean moved = !o.roas().covers(n.roas().mean()) || !o.contribution().covers(n.contribution().mean());
-            out.add(new ChannelDrift(o.channel(), o.roas(), n.roas(), o.contribution(), n.contribution(), moved));
+            out.add(ChannelDrift.of(o.channel(), o.roas(), n.roas(), o.contribution(), n.contribution()));
         }
         return new DriftReport(before.from(), before.to(), out);
     }

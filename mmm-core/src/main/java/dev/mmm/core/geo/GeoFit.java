@@ -22,6 +22,7 @@ import dev.mmm.sampler.Sampler;
 import dev.mmm.sampler.InitialMetric;
 import dev.mmm.sampler.SamplerSettings;
 import dev.mmm.sampler.SamplingResult;
+import dev.mmm.sampler.WarmStart;
 import dev.mmm.sampler.diagnostics.ParameterSummary;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -139,9 +140,18 @@ public final class GeoFit {
      */
     public static GeoFit sample(GeoModel model, SamplerSettings settings, ProgressListener listener,
                                 CancellationToken token) {
+        return sample(model, settings, null, listener, token);
+    }
+
+    /**
+     * As {@link #sample(GeoModel, SamplerSettings, ProgressListener, CancellationToken)}, each chain
+     * warm-started from {@code warmStart}'s state when it is not null ({@link GeoRefresh}).
+     */
+    public static GeoFit sample(GeoModel model, SamplerSettings settings, WarmStart warmStart,
+                                ProgressListener listener, CancellationToken token) {
         List<GeoLiftTest> tests = model.spec().liftTests();
         return sample(model, tests.isEmpty() ? model : CalibratedGeoModel.withLiftTests(model, tests), settings,
-                listener, token);
+                warmStart, listener, token);
     }
 
     /**
@@ -151,11 +161,17 @@ public final class GeoFit {
      */
     public static GeoFit sample(GeoModel model, dev.mmm.sampler.LogDensity density, SamplerSettings settings,
                                 ProgressListener listener, CancellationToken token) {
+        return sample(model, density, settings, null, listener, token);
+    }
+
+    private static GeoFit sample(GeoModel model, dev.mmm.sampler.LogDensity density, SamplerSettings settings,
+                                 WarmStart warmStart, ProgressListener listener, CancellationToken token) {
         if (density.dimension() != model.dimension()) {
             throw new IllegalArgumentException("the density has " + density.dimension()
                     + " coordinates, the geo model " + model.dimension());
         }
-        SamplingResult result = Sampler.sample(density, settings, (double[][]) null, listener, token);
+        SamplingResult result = warmStart == null ? Sampler.sample(density, settings, (double[][]) null, listener, token)
+                : Sampler.sample(density, settings, warmStart, listener, token);
         LinkedHashMap<String, Double> scales = new LinkedHashMap<>();
         for (int c = 0; c < model.channels().size(); c++) {
             scales.put(model.channels().get(c), model.channelScale(c));

@@ -125,6 +125,11 @@ public final class AnalysisJson {
 
     /** {@code drift.json} of {@code mmm refresh}. */
     public static String drift(Refresh.DriftReport drift, int oldPeriods, int newPeriods) {
+        return write(driftNode(drift, oldPeriods, newPeriods));
+    }
+
+    /** The object of {@link #drift} (a geo refresh adds its per-geo rows to it). */
+    public static ObjectNode driftNode(Refresh.DriftReport drift, int oldPeriods, int newPeriods) {
         ObjectNode root = MAPPER.createObjectNode();
         root.put("from", drift.from().toString());
         root.put("to", drift.to().toString());
@@ -142,7 +147,7 @@ public final class AnalysisJson {
         }
         ArrayNode moved = root.putArray("moved");
         drift.movedChannels().forEach(moved::add);
-        return write(root);
+        return root;
     }
 
     /** Per column its statistics, every correlation, and the warnings. */
