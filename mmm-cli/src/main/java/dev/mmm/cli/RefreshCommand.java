@@ -4,6 +4,9 @@ import dev.mmm.core.analysis.Refresh;
 import dev.mmm.core.data.CsvReader;
 import dev.mmm.core.data.DataException;
 import dev.mmm.core.data.Dataset;
+import dev.mmm.core.geo.GeoData;
+import dev.mmm.core.geo.GeoFit;
+import dev.mmm.core.geo.GeoRefresh;
 import dev.mmm.core.io.AnalysisJson;
 import dev.mmm.core.io.AtomicFiles;
 import dev.mmm.core.io.AtomicFolder;
@@ -11,6 +14,7 @@ import dev.mmm.core.io.FitFolder;
 import dev.mmm.core.model.ControlSpec;
 import dev.mmm.core.model.MmmFit;
 import dev.mmm.core.model.ModelSpec;
+import dev.mmm.core.posterior.Posterior;
 import dev.mmm.sampler.SamplerSettings;
 import dev.mmm.sampler.WarmStart;
 import java.nio.file.Path;
@@ -25,13 +29,17 @@ import picocli.CommandLine.Option;
         name = "refresh",
         sortOptions = false,
         description = {
-            "Refit a saved model on data with new periods appended, warm-started from the old fit.",
+            "Refit a saved model (national or geo) on data with new periods appended, warm-started from the old fit.",
             "",
             "Each chain starts where the old fit's chain ended, with its step size and metric, so a short warm-up"
                     + " (default 250 iterations, a quarter of a cold fit's) re-tunes instead of searching. Writes the new"
                     + " fit folder and drift.json: per channel its ROAS and contribution over the old fit's periods, old"
-                    + " vs new, flagging channels whose new estimate left the old 90%% interval."},
-        footer = {"", "Example:", "  mmm refresh --fit fit-2024-06 --data sales-to-2024-08.csv --out fit-2024-08"})
+                    + " vs new, flagging channels whose new estimate left the old 90%% interval.",
+            "",
+            "A geo fit folder (mmm fit-geo) is refreshed from a long-format panel with the same columns: every old geo,"
+                    + " the old periods unchanged, then new ones; drift.json adds per-geo ROAS (docs/geo.md)."},
+        footer = {"", "Examples:", "  mmm refresh --fit fit-2024-06 --data sales-to-2024-08.csv --out fit-2024-08",
+            "  mmm refresh --fit geo-2024-06 --data panel-to-2024-08.csv --out geo-2024-08"})
 final class RefreshCommand extends CliCommand {
 
     @Option(names = "--fit", required = true, paramLabel = "DIR", description = "The old fit folder.")
@@ -60,8 +68,10 @@ final class RefreshCommand extends CliCommand {
 
     @Override
     protected int execute() throws Exception {
-        MmmFit previous = NationalFits.load(fit, "refresh", "refit it on all periods with 'mmm fit-geo --data all.csv"
-                + " --spec spec.json --out NEW', spec.json being $.provenance.spec of " + fit.resolve("posterior.json"));
+        if (GeoFit.isGeoFit(fit)) {
+            return refreshGeo();
+        }
+        MmmFit previous = FitFolder.load(fit);
         ModelSpec spec = previous.spec();
         List<String> needed = new ArrayList<>();
         needed.add(spec.targetColumn());
@@ -72,15 +82,10 @@ final class RefreshCommand extends CliCommand {
             throw new DataException(data + ": has " + dataset.rows() + " periods, no more than the old fit's "
                     + previous.model().rows() + "; refresh needs the old periods plus new ones");
         }
-        int n = chains != null ? chains : previous.posterior().chains();
-        int kept = draws != null ? draws : Math.max(1, previous.posterior().run().drawsRequested());
-        long s = seed != null ? seed : previous.posterior().provenance().seed() + 1;
-        if (n < 1 || kept < 1 || warmup < 0) {
-            throw new IllegalArgumentException("--chains and --draws must be at least 1 and --warmup at least 0");
-        }
         AtomicFolder.checkWritable(out);
-        SamplerSettings settings = SamplerSettings.builder().chains(n).warmup(warmup).draws(kept).seed(s).build();
-        WarmStart start = Refresh.warmStart(previous, dataset, n);
+        SamplerSettings settings = SamplerSettings.builder().chains(chains(previous.posterior()))
+                .warmup(warmup).draws(draws(previous.posterior())).seed(seed(previous.posterior())).build();
+        WarmStart start = Refresh.warmStart(previous, dataset, settings.chains());
         FitSession.Result result = FitSession.run(spec, dataset, settings, start, err(), quiet, out, List.of(), finished, staging -> { });
         Tables.printSamplerLine(out(), result.summary());
         if (!result.fit().complete()) {
@@ -96,5 +101,59 @@ final class RefreshCommand extends CliCommand {
         }
         out().println("Wrote " + out + " (" + FitFolder.FILES + ", drift.json)");
         return ExitCodes.OK;
+    }
+
+    /** A geo fit folder ({@code mmm fit-geo}): the panel checked against the old one, refit warm-started, drift.json. */
+    private int refreshGeo() throws Exception {
+        GeoFit previous = GeoFit.load(fit);
+        GeoData panel = GeoRefresh.readPanel(data, previous);
+        AtomicFolder.checkWritable(out);
+        Posterior old = previous.posterior();
+        SamplerSettings settings = GeoRefresh.settings(previous, chains(old), warmup, draws(old), seed(old));
+        GeoFit refreshed;
+        try (ProgressReporter progress = ProgressReporter.create(settings.chains(), settings.warmup(), settings.draws(),
+                err(), quiet)) {
+            refreshed = GeoRefresh.refit(previous, panel, settings, progress, null);
+        }
+        refreshed.write(out, List.of());
+        GeoRefresh.Drift drift = GeoRefresh.drift(previous, refreshed);
+        AtomicFiles.writeString(out.resolve("drift.json"), GeoRefresh.driftJson(drift));
+        Posterior.RunInfo run = refreshed.posterior().run();
+        out().printf(Locale.ROOT, "%d geos x %d periods (%d new), %d parameters sampled; warm-up %d iterations;"
+                        + " %.1f s, %d gradients, %d divergences%n", panel.geoCount(), panel.periods(),
+                panel.periods() - previous.model().periods(), refreshed.model().dimension(), run.warmup(),
+                run.wallSeconds(), run.gradientEvaluations(), refreshed.posterior().divergences());
+        out().printf(Locale.ROOT, "%nDrift over the old fit's periods %s to %s (old -> new national ROAS, 90%% intervals):%n",
+                drift.national().from(), drift.national().to());
+        for (Refresh.ChannelDrift c : drift.national().channels()) {
+            out().printf(Locale.ROOT, "  %-14s %28s -> %-28s %s%n", c.channel(), SummaryCommand.text(c.oldRoas()),
+                    SummaryCommand.text(c.newRoas()), c.moved() ? "MOVED outside the old interval" : "");
+        }
+        long movedInGeos = drift.perGeo().stream().filter(GeoRefresh.GeoRoasDrift::moved).count();
+        out().printf(Locale.ROOT, "  per geo: %d of %d ROAS (geo x channel) moved outside the old interval%n",
+                movedInGeos, drift.perGeo().size());
+        refreshed.warnings().forEach(w -> err().println("mmm: warning: " + Errors.oneLine(w)));
+        out().println("Wrote " + out + " (summary.json, draws.csv, " + GeoFit.GEO_FILE + ", drift.json)");
+        return ExitCodes.OK;
+    }
+
+    private int chains(Posterior old) {
+        int n = chains != null ? chains : old.chains();
+        if (n < 1 || warmup < 0) {
+            throw new IllegalArgumentException("--chains must be at least 1 and --warmup at least 0");
+        }
+        return n;
+    }
+
+    private int draws(Posterior old) {
+        int kept = draws != null ? draws : Math.max(1, old.run().drawsRequested());
+        if (kept < 1) {
+            throw new IllegalArgumentException("--draws must be at least 1");
+        }
+        return kept;
+    }
+
+    private long seed(Posterior old) {
+        return seed != null ? seed : old.provenance().seed() + 1;
     }
 }

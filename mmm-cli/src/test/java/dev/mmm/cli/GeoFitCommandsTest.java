@@ -27,8 +27,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The commands that take a fit folder, on a geo fit: 'mmm predict' predicts new periods nationally
  * and per geo (and names the column, geo or date of bad future data); 'mmm diagnose' reads its
- * draws; 'mmm scenario' evaluates a geo plan; refresh and compare refuse it in one line
- * with exit code 2; 'mmm summary' gives the national and per-geo ROAS, decomposition and fit of a window.
+ * draws; 'mmm scenario' evaluates a geo plan; compare refuses it in one line with exit code 2
+ * ('mmm refresh' on a geo fit: GeoRefreshCommandTest); 'mmm summary' gives the national and per-geo ROAS, decomposition and fit of a window.
  */
 class GeoFitCommandsTest {
 
@@ -348,15 +348,9 @@ class GeoFitCommandsTest {
     }
 
     @Test
-    void refreshAndCompareRefuseAGeoFitSayingWhatToUse() throws Exception {
+    void compareRefusesAGeoFitSayingWhatToUse() throws Exception {
         String geoFit = fit + " is a geo fit (it has geo.json); ";
-        Path all = GeoPanelCsv.write(dir.resolve("all.csv"), panel, 0, PERIODS, panel.columnNames(), (g, t) -> true);
-        Cli.Run refresh = Cli.plain("refresh", "--fit", fit.toString(), "--data", all.toString(), "--out",
-                dir.resolve("never").toString());
-        assertOneLineError(refresh, 2, geoFit + "'mmm refresh' reads national fits only: refit it on all periods with"
-                + " 'mmm fit-geo --data all.csv --spec spec.json --out NEW'");
-        assertThat(dir.resolve("never")).doesNotExist();
-        // The advice holds: the provenance's spec is a geo spec that --spec reads.
+        // The provenance's spec is a geo spec that 'mmm fit-geo --spec' reads.
         JsonNode spec = new ObjectMapper().readTree(fit.resolve("posterior.json").toFile()).at("/provenance/spec");
         assertThat(GeoSpec.fromJson(spec.toString()).geoColumn()).isEqualTo("geo");
 
