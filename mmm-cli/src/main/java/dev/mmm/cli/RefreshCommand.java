@@ -42,7 +42,7 @@ import picocli.CommandLine.Option;
             "  mmm refresh --fit geo-2024-06 --data panel-to-2024-08.csv --out geo-2024-08"})
 final class RefreshCommand extends CliCommand {
 
-    @Option(names = "--fit", required = true, paramLabel = "DIR", description = "The old fit folder.")
+    @Option(names = "--fit", required = true, paramLabel = "DIR", description = "The old fit folder (mmm fit, or a geo fit of mmm fit-geo).")
     Path fit;
 
     @Option(names = "--data", required = true, paramLabel = "CSV", description = "All periods: the old ones and the new ones.")
