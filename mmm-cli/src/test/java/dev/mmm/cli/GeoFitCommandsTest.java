@@ -27,7 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The commands that take a fit folder, on a geo fit: 'mmm predict' predicts new periods nationally
  * and per geo (and names the column, geo or date of bad future data); 'mmm diagnose' reads its
- * draws; 'mmm scenario' evaluates a geo plan; refresh and compare refuse it in one line
+ * draws; 'mmm scenario' evaluates a geo plan; refresh refuses it in one line
  * with exit code 2; 'mmm summary' gives the national and per-geo ROAS, decomposition and fit of a window.
  */
 class GeoFitCommandsTest {
@@ -360,8 +360,6 @@ class GeoFitCommandsTest {
         JsonNode spec = new ObjectMapper().readTree(fit.resolve("posterior.json").toFile()).at("/provenance/spec");
         assertThat(GeoSpec.fromJson(spec.toString()).geoColumn()).isEqualTo("geo");
 
-        Cli.Run compare = Cli.plain("compare", fit.toString(), fit.toString());
-        assertOneLineError(compare, 2, geoFit + "'mmm compare' reads national fits only: PSIS-LOO of geo fits");
     }
 
     private static void assertOneLineError(Cli.Run run, int exitCode, String message) {

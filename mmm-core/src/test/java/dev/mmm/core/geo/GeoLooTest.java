@@ -135,9 +135,18 @@ class GeoLooTest {
                 worse.seDiff());
         assertThat(cmp.overall().best()).isEqualTo("full");
         assertThat(worse.elpdDiff()).isLessThan(-2 * worse.seDiff()).isLessThan(-LooComparison.SMALL_DIFFERENCE);
+        // Leaving out z1 (unit variance) adds gamma_g^2 to geo g's noise variance sigma_g^2: the
+        // expected loss is T/2 log(1 + gamma_g^2 / sigma_g^2) per geo, 4 to 13 here.
+        GeoModel truth = sim.truthModel();
         double perGeoSum = 0;
         for (int g = 0; g < GEOS; g++) {
+            double gamma = sim.truth()[truth.outputNames().indexOf(GeoNames.name("gamma", "z1", "Geo" + g))];
+            double sigma = sim.truth()[truth.sigmaSlot(g)];
+            double expectedLoss = PERIODS / 2.0 * Math.log(1 + gamma * gamma / (sigma * sigma));
             LooComparison.Difference d = cmp.perGeo().get("no-control").get(g);
+            System.out.printf(Locale.ROOT, "Geo%d: gamma %.4f sigma %.4f expected loss %.1f, elpd_diff %.2f (se %.2f)%n",
+                    g, gamma, sigma, expectedLoss, d.value(), d.se());
+            assertThat(expectedLoss).isGreaterThan(2.0);
             assertThat(d.value()).as(cmp.geos().get(g)).isNegative();
             assertThat(cmp.perGeo().get("full").get(g).value()).isZero();
             perGeoSum += d.value();
