@@ -120,10 +120,13 @@ public record GeoLoo(PsisLoo loo, List<String> geos, LocalDate[] dates, double[]
 
     /**
      * Geo fits of the same panel (same geos in the same order, same dates, same target values)
-     * compared by PSIS-LOO, overall and geo by geo; fits of another panel are refused in one line
-     * naming the first difference.
+     * compared by PSIS-LOO, overall and geo by geo, ties in the map's order; fits of another panel
+     * are refused in one line naming the first difference from the first fit's.
      */
     public static Comparison compare(Map<String, GeoLoo> fits) {
+        if (fits.size() < 2) {
+            throw new IllegalArgumentException("a comparison needs at least two models, got " + fits.size());
+        }
         Map.Entry<String, GeoLoo> first = fits.entrySet().iterator().next();
         Map<String, PsisLoo> loos = new LinkedHashMap<>();
         for (Map.Entry<String, GeoLoo> e : fits.entrySet()) {
