@@ -339,7 +339,8 @@ public final class GeoModel implements LogDensity {
      * model's pointwise log likelihood is minus {@code log(s_y)}): fits of one panel with other
      * scales or populations stay comparable. Summed over periods and geos, plus
      * {@code periods * sum_g log(s_y pop_g)}, it is the likelihood term of {@link #logDensityAndGradient}.
-     * The input of PSIS-LOO ({@link GeoLoo}); uses this instance's workspaces, allocates nothing.
+     * The input of PSIS-LOO ({@link GeoLoo}); for the training model only (a {@link #withInputs}
+     * model's target is zero). Uses this instance's workspaces, allocates nothing.
      */
     public void pointwiseLogLikelihoodInto(int g, double[] valueVector, double[] out) {
         meanInto(g, valueVector, out);
