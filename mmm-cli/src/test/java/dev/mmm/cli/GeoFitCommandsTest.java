@@ -27,8 +27,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The commands that take a fit folder, on a geo fit: 'mmm predict' predicts new periods nationally
  * and per geo (and names the column, geo or date of bad future data); 'mmm diagnose' reads its
- * draws; 'mmm scenario' evaluates a geo plan; compare refuses it in one line with exit code 2
- * ('mmm refresh' on a geo fit: GeoRefreshCommandTest); 'mmm summary' gives the national and per-geo ROAS, decomposition and fit of a window.
+ * draws; 'mmm scenario' evaluates a geo plan ('mmm refresh' of a geo fit: GeoRefreshCommandTest; 'mmm compare'
+ * of geo fits: GeoCompareCommandTest); 'mmm summary' gives the national and per-geo ROAS, decomposition and fit of a window.
  */
 class GeoFitCommandsTest {
 
@@ -348,14 +348,9 @@ class GeoFitCommandsTest {
     }
 
     @Test
-    void compareRefusesAGeoFitSayingWhatToUse() throws Exception {
-        String geoFit = fit + " is a geo fit (it has geo.json); ";
-        // The provenance's spec is a geo spec that 'mmm fit-geo --spec' reads.
+    void theProvenanceSpecIsAGeoSpecThatFitGeoReads() throws Exception {
         JsonNode spec = new ObjectMapper().readTree(fit.resolve("posterior.json").toFile()).at("/provenance/spec");
         assertThat(GeoSpec.fromJson(spec.toString()).geoColumn()).isEqualTo("geo");
-
-        Cli.Run compare = Cli.plain("compare", fit.toString(), fit.toString());
-        assertOneLineError(compare, 2, geoFit + "'mmm compare' reads national fits only: PSIS-LOO of geo fits");
     }
 
     private static void assertOneLineError(Cli.Run run, int exitCode, String message) {

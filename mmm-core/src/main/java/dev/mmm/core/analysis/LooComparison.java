@@ -66,15 +66,33 @@ public record LooComparison(List<Row> rows, List<String> warnings) {
         double[] best = entries.get(0).getValue().pointwiseElpdLoo();
         List<Row> rows = new ArrayList<>();
         for (Map.Entry<String, PsisLoo> e : entries) {
-            double[] elpd = e.getValue().pointwiseElpdLoo();
-            double[] diff = new double[n];
-            for (int i = 0; i < n; i++) {
-                diff[i] = elpd[i] - best[i];
-            }
-            rows.add(new Row(e.getKey(), sum(diff), Math.sqrt(n) * sd(diff),
-                    e.getValue().elpdLoo().value(), e.getValue().elpdLoo().se()));
+            Difference d = paired(e.getValue().pointwiseElpdLoo(), best, 0, n);
+            rows.add(new Row(e.getKey(), d.value(), d.se(), e.getValue().elpdLoo().value(),
+                    e.getValue().elpdLoo().se()));
         }
         return new LooComparison(List.copyOf(rows), warnings(rows, entries));
+    }
+
+    /**
+     * A paired difference of pointwise elpd_loo over observations {@code [from, to)}.
+     *
+     * @param value {@code sum_i (elpd_i(model) - elpd_i(best))}
+     * @param se    {@code sqrt(n) sd(elpd_i(model) - elpd_i(best))}, n = to - from
+     */
+    public record Difference(double value, double se) {
+    }
+
+    /**
+     * loo_compare's elpd_diff and se_diff of {@code model} against {@code best} on the observations
+     * {@code [from, to)} only (all of them for the comparison's rows; one geo's for a geo fit).
+     */
+    public static Difference paired(double[] model, double[] best, int from, int to) {
+        int n = to - from;
+        double[] diff = new double[n];
+        for (int i = 0; i < n; i++) {
+            diff[i] = model[from + i] - best[from + i];
+        }
+        return new Difference(sum(diff), Math.sqrt(n) * sd(diff));
     }
 
     /** The best model's name. */

@@ -78,6 +78,22 @@ public record PsisLoo(
      * @param se    {@code sqrt(N var(pointwise))}
      */
     public record Estimate(double value, double se) {
+
+        /** The sum of {@code pointwise} and its se {@code sqrt(N var(pointwise))} (NaN for one value). */
+        public static Estimate ofPointwise(double[] pointwise) {
+            int n = pointwise.length;
+            double sum = 0;
+            for (double v : pointwise) {
+                sum += v;
+            }
+            double mean = sum / n;
+            double ss = 0;
+            for (double v : pointwise) {
+                ss += (v - mean) * (v - mean);
+            }
+            double se = n > 1 ? Math.sqrt(n * ss / (n - 1)) : Double.NaN;
+            return new Estimate(sum, se);
+        }
     }
 
     /**
@@ -183,7 +199,8 @@ public record PsisLoo(
             mcseTotal = Math.sqrt(sum);
         }
         List<String> warnings = warnings(tail, flatTails, k, summary, draws);
-        return new PsisLoo(draws, observations, estimate(elpd), estimate(pLoo), estimate(looic), mcseTotal,
+        return new PsisLoo(draws, observations, Estimate.ofPointwise(elpd), Estimate.ofPointwise(pLoo),
+                Estimate.ofPointwise(looic), mcseTotal,
                 elpd, mcse, pLoo, k, nEff, rEff.clone(), tail, summary, List.copyOf(warnings));
     }
 
@@ -338,21 +355,6 @@ public record PsisLoo(
                 .collect(Collectors.joining(", "));
         String more = observations.size() > MAX_LISTED ? " and " + (observations.size() - MAX_LISTED) + " more" : "";
         return "(" + numbers + more + ")";
-    }
-
-    private static Estimate estimate(double[] pointwise) {
-        int n = pointwise.length;
-        double sum = 0;
-        for (double v : pointwise) {
-            sum += v;
-        }
-        double mean = sum / n;
-        double ss = 0;
-        for (double v : pointwise) {
-            ss += (v - mean) * (v - mean);
-        }
-        double se = n > 1 ? Math.sqrt(n * ss / (n - 1)) : Double.NaN;
-        return new Estimate(sum, se);
     }
 
     /** {@code log sum exp(x)} with the maximum factored out. */

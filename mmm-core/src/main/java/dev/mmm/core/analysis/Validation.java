@@ -4,6 +4,7 @@ import dev.mmm.core.data.Dataset;
 import dev.mmm.core.model.Mmm;
 import dev.mmm.core.model.MmmFit;
 import dev.mmm.core.model.ModelSpec;
+import dev.mmm.core.posterior.Posterior;
 import dev.mmm.sampler.SamplerSettings;
 import dev.mmm.sampler.diagnostics.ParameterSummary;
 import java.time.LocalDate;
@@ -41,9 +42,19 @@ public final class Validation {
 
     /** PSIS-LOO of a fit's training rows (chains cut to the shortest one with draws). */
     public static PsisLoo loo(MmmFit fit) {
-        PosteriorAnalysis analysis = PosteriorAnalysis.of(fit);
-        double[][] logLik = analysis.pointwiseLogLikelihood();
-        var posterior = fit.posterior();
+        return loo(fit.posterior(), PosteriorAnalysis.of(fit).pointwiseLogLikelihood());
+    }
+
+    /**
+     * PSIS-LOO of a pointwise log likelihood {@code [draw][observation]} over every draw of
+     * {@code posterior} (chain after chain): chains without draws are left out and the others cut
+     * to the shortest one, since r_eff needs chains of equal length.
+     */
+    public static PsisLoo loo(Posterior posterior, double[][] logLik) {
+        if (logLik.length != posterior.drawCount()) {
+            throw new IllegalArgumentException("the log-likelihood matrix has " + logLik.length
+                    + " draws, the posterior " + posterior.drawCount());
+        }
         List<Integer> used = posterior.chainsWithDraws();
         int shortest = Integer.MAX_VALUE;
         for (int c : used) {

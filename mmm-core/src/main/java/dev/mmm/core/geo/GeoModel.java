@@ -333,6 +333,27 @@ public final class GeoModel implements LogDensity {
     }
 
     /**
+     * {@code out[t] = log p(y[g,t] | values)} for every training period of geo g: the Normal density
+     * of the model's likelihood, {@code y[g,t] / (s_y pop_g) ~ Normal(mu[g,t], sigma_g)}, taken as a
+     * density of the target in its own units (so minus {@code log(s_y pop_g)}, as the national
+     * model's pointwise log likelihood is minus {@code log(s_y)}): fits of one panel with other
+     * scales or populations stay comparable. Summed over periods and geos, plus
+     * {@code periods * sum_g log(s_y pop_g)}, it is the likelihood term of {@link #logDensityAndGradient}.
+     * The input of PSIS-LOO ({@link GeoLoo}); for the training model only (a {@link #withInputs}
+     * model's target is zero). Uses this instance's workspaces, allocates nothing.
+     */
+    public void pointwiseLogLikelihoodInto(int g, double[] valueVector, double[] out) {
+        meanInto(g, valueVector, out);
+        double[] y = layout.target()[g];
+        double sigma = valueVector[layout.sigmaSlot()[g]];
+        double constant = Math.log(sigma) + HALF_LOG_TWO_PI + Math.log(targetUnit(g));
+        for (int t = 0; t < periods; t++) {
+            double z = (y[t] - out[t]) / sigma;
+            out[t] = -constant - 0.5 * z * z;
+        }
+    }
+
+    /**
      * The parts of the mean, in {@link #contributionsInto} order and named as the national
      * model's contribution series: {@code intercept}, each channel, {@code controls} (when the
      * model has any), then each seasonality's prefix ({@code fourier} for the yearly one).
@@ -625,6 +646,11 @@ public final class GeoModel implements LogDensity {
      */
     public GeoModel withInputs(GeoData rows) {
         return new GeoModel(GeoCompiler.refeed(layout, rows));
+    }
+
+    /** What the compiler fixed (for tests that take the density apart). */
+    Layout layout() {
+        return layout;
     }
 
     /** Geo g's target in the model's scaled units (do not modify). */

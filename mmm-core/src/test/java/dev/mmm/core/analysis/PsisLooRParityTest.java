@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.mmm.core.geo.GeoFit;
+import dev.mmm.core.geo.GeoLoo;
+import dev.mmm.core.geo.GeoSimulator;
+import dev.mmm.sampler.SamplerSettings;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -158,6 +162,21 @@ class PsisLooRParityTest {
             assertClose("se_diff " + j, java.rows().get(j).seDiff(), parse(rows.get(j).get("se_diff")));
         }
         assertThat(java.best()).isEqualTo("good");
+    }
+
+    @Test
+    void theMatrixOfAGeoFitOfThreeGeosAndFortyWeeks() throws Exception {
+        GeoSimulator.GeoSimulation sim = GeoSimulator.simulate(3, 40, 1, 1, true, 17);
+        SamplerSettings settings = GeoFit.defaultSettings().toBuilder().chains(2).warmup(150).draws(150).seed(9).build();
+        GeoFit fit = GeoFit.fit(sim.spec(), sim.data(), settings);
+        double[][] ll = GeoLoo.pointwiseLogLikelihood(fit.model(), fit.posterior());
+        PsisLoo r = checkAgainstR("geo", ll, LogLikMatrix.consecutiveChains(ll.length, 2));
+        // GeoLoo runs the same PsisLoo on the same matrix, so its numbers are R's too.
+        GeoLoo geo = GeoLoo.of(fit);
+        assertThat(geo.loo().observations()).isEqualTo(120);
+        assertThat(geo.loo().elpdLoo()).isEqualTo(r.elpdLoo());
+        assertThat(geo.loo().pointwiseElpdLoo()).containsExactly(r.pointwiseElpdLoo());
+        assertThat(geo.loo().paretoK()).containsExactly(r.paretoK());
     }
 
     private static PsisLoo checkAgainstR(String name, double[][] ll, int[] ids) throws Exception {
