@@ -3,6 +3,8 @@ package dev.mmm.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.mmm.core.geo.GeoAnalysis;
+import dev.mmm.core.geo.GeoSimulator;
 import dev.mmm.core.io.AtomicFiles;
 import dev.mmm.core.io.DatasetCsv;
 import dev.mmm.core.model.ModelSpec;
@@ -31,8 +33,11 @@ import picocli.CommandLine.Option;
             "",
             "Weekly rows from 2021-01-04 (column 'date'), channels ch1..chC (flighted and always-on spend), controls ctrl1..ctrlK (standard normal) and target 'y'; the parameters are drawn from the seed.",
             "",
-            "--truth writes the true parameters, named as 'mmm fit' names them, in the space of a model fitted to the file (y divided by its maximum)."},
-        footer = {"", "Example:", "  mmm simulate --weeks 156 --channels 5 --controls 2 --yearly-seasonality 2 --seed 3 --out sim.csv --truth truth.json"})
+            "--truth writes the true parameters, named as 'mmm fit' names them, in the space of a model fitted to the file (y divided by its maximum).",
+            "",
+            "--geos G writes a long-format geo panel instead (columns date, geo, ch1..chC, z1..zK, y, population; geos Geo0..Geo(G-1), effects pooled across geos, yearly seasonality of order 1) for 'mmm fit-geo', which the command prints; its --truth holds the true national and per-geo ROAS and the true alpha and lam."},
+        footer = {"", "Examples:", "  mmm simulate --weeks 156 --channels 5 --controls 2 --yearly-seasonality 2 --seed 3 --out sim.csv --truth truth.json",
+            "  mmm simulate --geos 8 --weeks 104 --channels 3 --controls 1 --seed 3 --out panel.csv --truth truth.json"})
 final class SimulateCommand extends CliCommand {
 
     static final String DATE = "date";
@@ -59,7 +64,10 @@ final class SimulateCommand extends CliCommand {
     @Option(names = "--truth", paramLabel = "FILE", description = "JSON file for the true parameters.")
     Path truthFile;
 
-    @Option(names = "--json", description = "Print what was written as JSON ({\"data\", \"truth\", \"weeks\", \"channels\", \"controls\"}).")
+    @Option(names = "--geos", paramLabel = "G", description = "Write a geo panel of G geos (long format, for 'mmm fit-geo') instead of national rows.")
+    Integer geos;
+
+    @Option(names = "--json", description = "Print what was written as JSON ({\"data\", \"truth\", \"weeks\", \"channels\", \"controls\"}, and \"geos\" with --geos).")
     boolean json;
 
     @Override
@@ -75,6 +83,9 @@ final class SimulateCommand extends CliCommand {
         require(channels >= 1 && channels <= 1000, "--channels must be between 1 and 1000, got " + channels);
         require(controls >= 0 && controls <= 1000, "--controls must be between 0 and 1000, got " + controls);
         require(yearlySeasonality >= 0 && yearlySeasonality <= 20, "--yearly-seasonality must be between 0 and 20, got " + yearlySeasonality);
+        if (geos != null) {
+            return simulateGeo();
+        }
         Simulation sim = simulate(weeks, channels, controls, yearlySeasonality, seed);
         DatasetCsv.write(out, sim.data());
         if (truthFile != null) {
@@ -99,6 +110,70 @@ final class SimulateCommand extends CliCommand {
         }
         out().flush();
         return ExitCodes.OK;
+    }
+
+    /** {@code --geos}: a panel from {@link GeoSimulator}, the true ROAS in --truth, and the fit-geo command that fits it. */
+    private int simulateGeo() throws IOException {
+        require(geos >= 1 && geos <= 1000, "--geos must be between 1 and 1000, got " + geos);
+        require(yearlySeasonality == 0, "--yearly-seasonality is not taken with --geos (the geo panel's seasonality has order 1), got "
+                + yearlySeasonality);
+        GeoSimulator.GeoSimulation sim = GeoSimulator.simulate(geos, weeks, channels, controls, true, seed);
+        StringBuilder csv = new StringBuilder();
+        try (java.io.StringWriter text = new java.io.StringWriter()) {
+            sim.data().writeCsv(text);
+            csv.append(text);
+        }
+        AtomicFiles.writeString(out, csv.toString());
+        if (truthFile != null) {
+            AtomicFiles.writeString(truthFile, geoTruthJson(sim, seed));
+        }
+        List<String> channelNames = sim.spec().base().channelNames();
+        List<String> controlNames = sim.spec().base().controls().stream().map(c -> c.name()).toList();
+        if (json) {
+            ObjectNode node = new ObjectMapper().createObjectNode();
+            node.put("data", out.toAbsolutePath().toString());
+            if (truthFile != null) {
+                node.put("truth", truthFile.toAbsolutePath().toString());
+            } else {
+                node.putNull("truth");
+            }
+            node.put("geos", geos).put("weeks", weeks).put("channels", channels).put("controls", controls);
+            out().println(node.toString());
+            out().flush();
+            return ExitCodes.OK;
+        }
+        out().println("Wrote " + geos + " geos x " + weeks + " weeks, " + channels + (channels == 1 ? " channel, " : " channels, ")
+                + controls + (controls == 1 ? " control" : " controls") + " to " + out + " (columns date, geo, " + String.join(", ", sim.data().columnNames()) + ")");
+        if (truthFile != null) {
+            out().println("Wrote the true ROAS and alpha, lam to " + truthFile);
+        }
+        out().println("Fit it: mmm fit-geo --data " + out + " --date date --geo geo --population population --target y --channels "
+                + String.join(",", channelNames) + (controlNames.isEmpty() ? "" : " --controls " + String.join(",", controlNames))
+                + " --yearly-seasonality 1 --out geo-fit");
+        out().flush();
+        return ExitCodes.OK;
+    }
+
+    /** {"seed", "space", "roas_national": {channel: ROAS}, "roas_per_geo": [{geo, channel, roas}], "parameters": {alpha, lam}}. */
+    static String geoTruthJson(GeoSimulator.GeoSimulation sim, long seed) throws IOException {
+        ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        ObjectNode root = mapper.createObjectNode();
+        root.put("seed", seed);
+        root.put("space", "ROAS in the panel's own units over all its weeks, as geo.json's roas_national and roas_per_geo;"
+                + " alpha and lam do not depend on the scales");
+        GeoAnalysis.Roas roas = sim.trueRoas();
+        ObjectNode national = root.putObject("roas_national");
+        roas.national().forEach(r -> national.put(r.channel(), r.roas().mean()));
+        var perGeo = root.putArray("roas_per_geo");
+        roas.perGeo().forEach(r -> perGeo.addObject().put("geo", r.geo()).put("channel", r.channel()).put("roas", r.roas().mean()));
+        ObjectNode params = root.putObject("parameters");
+        List<String> names = sim.truthModel().outputNames();
+        for (int i = 0; i < names.size(); i++) {
+            if (names.get(i).startsWith("alpha[") || names.get(i).startsWith("lam[")) {
+                params.put(names.get(i), sim.truth()[i]);
+            }
+        }
+        return mapper.writeValueAsString(root) + "\n";
     }
 
     static Simulation simulate(int weeks, int channels, int controls, int order, long seed) {

@@ -2,10 +2,13 @@ package dev.mmm.core.geo;
 
 import dev.mmm.core.data.Dataset;
 import dev.mmm.core.model.ModelSpec;
+import dev.mmm.core.posterior.Posterior;
+import dev.mmm.core.posterior.Provenance;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 import org.apache.commons.rng.simple.RandomSource;
@@ -25,6 +28,32 @@ public final class GeoSimulator {
 
     /** A simulated panel and the truth behind it. */
     public record GeoSimulation(GeoData data, GeoSpec spec, GeoModel truthModel, double[] truth) {
+
+        /** The true ROAS, nationally and per geo, over the whole panel: the analysis of a posterior of one draw, the truth. */
+        public GeoAnalysis.Roas trueRoas() {
+            return new GeoAnalysis(truthModel, fixedDraws(truthModel, new double[][] {truth})).roas();
+        }
+    }
+
+    /**
+     * A posterior of {@code model} holding the given value vectors as one chain (its sampler columns
+     * zero): for analyses at known values, such as the truth.
+     */
+    static Posterior fixedDraws(GeoModel model, double[][] draws) {
+        int n = draws.length;
+        double[][] columns = new double[model.valueCount()][n];
+        for (int d = 0; d < n; d++) {
+            for (int i = 0; i < columns.length; i++) {
+                columns[i][d] = draws[d][i];
+            }
+        }
+        Map<String, double[]> sampler = new LinkedHashMap<>();
+        for (String name : Posterior.SAMPLER_COLUMNS) {
+            sampler.put(name, new double[n]);
+        }
+        Provenance provenance = new Provenance("{}", 1.0, Map.of(), "", 1, "", "", 0, Map.of(), "simulated", "");
+        return new Posterior(model.outputNames(), new int[] {n}, columns, sampler, List.of(), provenance,
+                new Posterior.RunInfo(0, n, true, 0, 0, 0, 0));
     }
 
     /** The spec the simulator generates from and the panel is fitted with. */

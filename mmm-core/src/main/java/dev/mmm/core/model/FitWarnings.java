@@ -45,7 +45,7 @@ public final class FitWarnings {
         int divergences = chains.stream().mapToInt(ChainReport::divergences).sum();
         if (divergences > 0) {
             warnings.add(divergences + " divergent transitions after warm-up (" + perChain(chains,
-                    ChainReport::divergences) + "); the posterior may be biased (more warm-up or tighter priors can help)");
+                    ChainReport::divergences) + "); the posterior may be biased (a higher adapt_delta, e.g. --adapt-delta 0.95, more warm-up or tighter priors can help)");
         }
         int depthHits = chains.stream().mapToInt(ChainReport::maxTreedepthHits).sum();
         if (depthHits > 0) {

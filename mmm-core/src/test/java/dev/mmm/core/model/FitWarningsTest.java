@@ -48,7 +48,7 @@ class FitWarningsTest {
         chains.set(0, chain(1, 0.31, 2, 0, 0.95, -99.8, 3));
         chains.set(3, chain(4, 0.34, 1, 0, 1.1, -99.2, 3));
         assertThat(FitWarnings.of(chains, GOOD_PARAMETERS)).containsExactly("3 divergent transitions after warm-up"
-                + " (chain 1: 2, chain 4: 1); the posterior may be biased (more warm-up or tighter priors can help)");
+                + " (chain 1: 2, chain 4: 1); the posterior may be biased (a higher adapt_delta, e.g. --adapt-delta 0.95, more warm-up or tighter priors can help)");
     }
 
     @Test
