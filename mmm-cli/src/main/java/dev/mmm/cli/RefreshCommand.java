@@ -37,7 +37,9 @@ import picocli.CommandLine.Option;
                     + " vs new, flagging channels whose new estimate left the old 90%% interval.",
             "",
             "A geo fit folder (mmm fit-geo) is refreshed from a long-format panel with the same columns: every old geo,"
-                    + " the old periods unchanged, then new ones; drift.json adds per-geo ROAS (docs/geo.md)."},
+                    + " the old periods unchanged, then new ones; drift.json adds per-geo ROAS (docs/geo.md).",
+            "",
+            "Ctrl-C stops sampling and still saves the draws so far, marked \"complete\": false in summary.json; drift.json is then not written."},
         footer = {"", "Examples:", "  mmm refresh --fit fit-2024-06 --data sales-to-2024-08.csv --out fit-2024-08",
             "  mmm refresh --fit geo-2024-06 --data panel-to-2024-08.csv --out geo-2024-08"})
 final class RefreshCommand extends CliCommand {
