@@ -174,7 +174,7 @@ final class FitCommand extends CliCommand {
         g.out = out;
         g.quiet = quiet;
         g.liftTests = liftTests;
-        return g.execute();
+        return g.execute(finished);
     }
 
     private void checkRanges() {

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -29,7 +30,9 @@ import picocli.CommandLine.Option;
             "",
             "Per-geo intercept and noise, channel effects partially pooled across geos (log-normal, non-centred, as Meridian), adstock and saturation shared; every choice can be changed with --spec (docs/geo.md).",
             "",
-            "Writes summary.json and draws.csv (per-geo parameters named with the geo, e.g. beta[tv,Geo3]), geo.json (ROAS and marginal ROAS nationally and per geo, response curves, decomposition, lift tests, per-geo fit), the posterior and data.csv; 'mmm optimize' and 'mmm report' read the folder. 'mmm fit --geo COLUMN' does the same."},
+            "Writes summary.json and draws.csv (per-geo parameters named with the geo, e.g. beta[tv,Geo3]), geo.json (ROAS and marginal ROAS nationally and per geo, response curves, decomposition, lift tests, per-geo fit), the posterior and data.csv; 'mmm optimize' and 'mmm report' read the folder. 'mmm fit --geo COLUMN' does the same.",
+            "",
+            "Ctrl-C stops sampling and still saves the draws so far, marked \"complete\": false in summary.json; geo.json is then computed from those draws."},
         footer = {"", "Examples:",
             "  mmm fit-geo --data geo.csv --date week --geo geo --population population --target sales --channels tv,search --controls price --out geo-out",
             "  mmm fit-geo --data geo.csv --geo geo --target sales --channels tv,search --lift-tests geo-lifts.csv --out geo-out   (lift tests with a geo column)"})
@@ -85,6 +88,14 @@ final class FitGeoCommand extends CliCommand {
 
     @Override
     protected int execute() throws Exception {
+        return execute(finished);
+    }
+
+    /**
+     * The fit, a Ctrl-C waiting on {@code finished} (this command's latch, or that of {@code mmm fit
+     * --geo} when it runs this one) before the JVM exits.
+     */
+    int execute(CountDownLatch finished) throws Exception {
         sampling.check();
         GeoSpec spec = spec();
         ModelSpec base = spec.base();
@@ -109,30 +120,28 @@ final class FitGeoCommand extends CliCommand {
             CalibratedGeoModel.withLiftTests(spec.compile(panel), spec.liftTests());
         }
         SamplerSettings settings = sampling.settings(seed, GeoFit.defaultSettings()).threads(threads).build();
-        GeoFit fit;
-        try (ProgressReporter progress = ProgressReporter.create(settings.chains(), settings.warmup(), settings.draws(),
-                err(), quiet)) {
-            fit = GeoFit.fit(spec, panel, settings, progress, null);
-        }
-        fit.write(out, List.of());
+        GeoSpec fitted = spec;
+        GeoFitSession.Result written = GeoFitSession.run(settings, finished, out, err(), quiet,
+                (progress, token) -> GeoFit.fit(fitted, panel, settings, progress, token));
+        GeoFit fit = written.fit();
+        int exitCode = fit.complete() ? ExitCodes.OK : ExitCodes.INTERRUPTED;
         if (json) {
-            fit.warnings().forEach(w -> err().println("mmm: warning: " + w));
             out().print(java.nio.file.Files.readString(out.resolve(GeoFit.GEO_FILE)));
-            return ExitCodes.OK;
+            return exitCode;
         }
         out().printf(Locale.ROOT, "%d geos x %d periods, %d parameters sampled; %.1f s, %d divergences%n",
                 panel.geoCount(), panel.periods(), fit.model().dimension(), fit.posterior().run().wallSeconds(),
                 fit.posterior().divergences());
+        Tables.printInterrupted(out(), written.summary());
         out().println();
         out().printf(Locale.ROOT, "%-16s %14s %12s %12s %12s%n", "channel", "spend", "ROAS", "q05", "q95");
         for (GeoAnalysis.ChannelRoas r : fit.analysis().roas().national()) {
             out().printf(Locale.ROOT, "%-16s %14.1f %12.4f %12.4f %12.4f%n", r.channel(), r.spend(), r.roas().mean(),
                     r.roas().q05(), r.roas().q95());
         }
-        fit.warnings().forEach(w -> err().println("mmm: warning: " + w));
         out().println();
         out().println("Wrote " + out + " (summary.json, draws.csv, " + GeoFit.GEO_FILE + ")");
-        return ExitCodes.OK;
+        return exitCode;
     }
 
     private GeoSpec spec() throws java.io.IOException {

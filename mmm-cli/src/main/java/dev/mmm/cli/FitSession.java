@@ -9,7 +9,6 @@ import dev.mmm.core.io.FitWriter;
 import dev.mmm.core.model.Mmm;
 import dev.mmm.core.model.MmmFit;
 import dev.mmm.core.model.ModelSpec;
-import dev.mmm.sampler.CancellationToken;
 import dev.mmm.sampler.SamplerSettings;
 import dev.mmm.sampler.WarmStart;
 import java.io.IOException;
@@ -18,16 +17,13 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 
 /**
  * One fit as the command line runs it: progress on stderr, Ctrl-C (or SIGTERM) cancels the
- * chains through a shutdown hook, and the files are written whether the fit finished or not.
+ * chains through a shutdown hook ({@link ShutdownCancellation}), and the files are written whether
+ * the fit finished or not.
  */
 final class FitSession {
-
-    /** How long a Ctrl-C waits for the partial draws to be saved before the JVM exits anyway. */
-    private static final long SAVE_GRACE_SECONDS = 60;
 
     record Result(MmmFit fit, FitSummary summary) {
     }
@@ -51,22 +47,12 @@ final class FitSession {
     static Result run(ModelSpec spec, Dataset data, SamplerSettings settings, WarmStart warmStart, PrintWriter err,
                       boolean quiet, Path outDir, List<String> dataWarnings, CountDownLatch finished,
                       AtomicFolder.Content more) throws IOException {
-        CancellationToken token = new CancellationToken();
-        // The hook runs on Ctrl-C: stop the chains, then hold the JVM open until the draws so far are on disk
+        // Ctrl-C stops the chains; the hook holds the JVM open until the draws so far are on disk
         // and the command has printed its last line.
-        Thread hook = new Thread(() -> {
-            token.cancel();
-            try {
-                finished.await(SAVE_GRACE_SECONDS, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "mmm-cancel-on-shutdown");
-        Runtime.getRuntime().addShutdownHook(hook);
-        try {
+        try (ShutdownCancellation cancel = new ShutdownCancellation(finished)) {
             MmmFit fit;
             try (ProgressReporter progress = ProgressReporter.create(settings.chains(), settings.warmup(), settings.draws(), err, quiet)) {
-                fit = Mmm.fit(spec, data, settings, warmStart, progress, token);
+                fit = Mmm.fit(spec, data, settings, warmStart, progress, cancel.token());
             }
             List<String> warnings = new ArrayList<>(dataWarnings);
             FitSummary withoutWarnings = FitWriter.summaryOf(fit, FitMetadata.none());
@@ -76,35 +62,10 @@ final class FitSession {
             FitFolder.write(fit, summary, outDir, more);
             fromSampler.forEach(w -> err.println("mmm: warning: " + Errors.oneLine(w)));
             if (!summary.complete()) {
-                err.println("mmm: interrupted: the draws finished so far are saved in " + outDir + " (\"complete\": false)");
-                err.println("mmm: interrupted: " + summaryChainsLine(summary));
+                ShutdownCancellation.printInterrupted(err, outDir, summary);
             }
             err.flush();
             return new Result(fit, summary);
-        } finally {
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException shutdownUnderWay) {
-                // The hook is already running; it returns once 'finished' is counted down.
-            }
         }
-    }
-
-    /** Which chains and how many draws of each an interrupted fit's summary uses. */
-    static String summaryChainsLine(FitSummary summary) {
-        if (summary.summaryChains().isEmpty()) {
-            return "no chain has a draw yet; the summary is empty";
-        }
-        List<String> without = new ArrayList<>();
-        for (int c = 1; c <= summary.chains(); c++) {
-            if (!summary.summaryChains().contains(c)) {
-                without.add(Integer.toString(c));
-            }
-        }
-        return "the summary uses chain" + (summary.summaryChains().size() == 1 ? " " : "s ")
-                + String.join(", ", summary.summaryChains().stream().map(String::valueOf).toList())
-                + ", " + summary.summaryDrawsPerChain() + " draws each"
-                + (without.isEmpty() ? "" : " (chain" + (without.size() == 1 ? " " : "s ") + String.join(", ", without)
-                + " had no draws yet)");
     }
 }

@@ -37,10 +37,16 @@ import picocli.CommandLine.Option;
                     + " vs new, flagging channels whose new estimate left the old 90%% interval.",
             "",
             "A geo fit folder (mmm fit-geo) is refreshed from a long-format panel with the same columns: every old geo,"
-                    + " the old periods unchanged, then new ones; drift.json adds per-geo ROAS (docs/geo.md)."},
+                    + " the old periods unchanged, then new ones; drift.json adds per-geo ROAS (docs/geo.md).",
+            "",
+            "Ctrl-C stops sampling and still saves the draws so far, marked \"complete\": false in summary.json; drift.json is then not written."},
         footer = {"", "Examples:", "  mmm refresh --fit fit-2024-06 --data sales-to-2024-08.csv --out fit-2024-08",
             "  mmm refresh --fit geo-2024-06 --data panel-to-2024-08.csv --out geo-2024-08"})
 final class RefreshCommand extends CliCommand {
+
+    /** Drift compares the old posterior with the new: a refit cut short by Ctrl-C has only part of the new one. */
+    static final String NO_DRIFT_WHEN_INTERRUPTED =
+            "drift.json not written: the refit was interrupted, and its draws so far are not a whole posterior to compare";
 
     @Option(names = "--fit", required = true, paramLabel = "DIR", description = "The old fit folder (mmm fit, or a geo fit of mmm fit-geo).")
     Path fit;
@@ -89,6 +95,7 @@ final class RefreshCommand extends CliCommand {
         FitSession.Result result = FitSession.run(spec, dataset, settings, start, err(), quiet, out, List.of(), finished, staging -> { });
         Tables.printSamplerLine(out(), result.summary());
         if (!result.fit().complete()) {
+            out().println(NO_DRIFT_WHEN_INTERRUPTED);
             return ExitCodes.INTERRUPTED;
         }
         Refresh.DriftReport drift = Refresh.drift(previous, result.fit());
@@ -110,19 +117,21 @@ final class RefreshCommand extends CliCommand {
         AtomicFolder.checkWritable(out);
         Posterior old = previous.posterior();
         SamplerSettings settings = GeoRefresh.settings(previous, chains(old), warmup, draws(old), seed(old));
-        GeoFit refreshed;
-        try (ProgressReporter progress = ProgressReporter.create(settings.chains(), settings.warmup(), settings.draws(),
-                err(), quiet)) {
-            refreshed = GeoRefresh.refit(previous, panel, settings, progress, null);
-        }
-        refreshed.write(out, List.of());
-        GeoRefresh.Drift drift = GeoRefresh.drift(previous, refreshed);
-        AtomicFiles.writeString(out.resolve("drift.json"), GeoRefresh.driftJson(drift));
+        GeoFitSession.Result result = GeoFitSession.run(settings, finished, out, err(), quiet,
+                (progress, token) -> GeoRefresh.refit(previous, panel, settings, progress, token));
+        GeoFit refreshed = result.fit();
         Posterior.RunInfo run = refreshed.posterior().run();
         out().printf(Locale.ROOT, "%d geos x %d periods (%d new), %d parameters sampled; warm-up %d iterations;"
                         + " %.1f s, %d gradients, %d divergences%n", panel.geoCount(), panel.periods(),
                 panel.periods() - previous.model().periods(), refreshed.model().dimension(), run.warmup(),
                 run.wallSeconds(), run.gradientEvaluations(), refreshed.posterior().divergences());
+        if (!refreshed.complete()) {
+            Tables.printInterrupted(out(), result.summary());
+            out().println(NO_DRIFT_WHEN_INTERRUPTED);
+            return ExitCodes.INTERRUPTED;
+        }
+        GeoRefresh.Drift drift = GeoRefresh.drift(previous, refreshed);
+        AtomicFiles.writeString(out.resolve("drift.json"), GeoRefresh.driftJson(drift));
         out().printf(Locale.ROOT, "%nDrift over the old fit's periods %s to %s (old -> new national ROAS, 90%% intervals):%n",
                 drift.national().from(), drift.national().to());
         for (Refresh.ChannelDrift c : drift.national().channels()) {
@@ -132,7 +141,6 @@ final class RefreshCommand extends CliCommand {
         long movedInGeos = drift.perGeo().stream().filter(GeoRefresh.GeoRoasDrift::moved).count();
         out().printf(Locale.ROOT, "  per geo: %d of %d ROAS (geo x channel) moved outside the old interval%n",
                 movedInGeos, drift.perGeo().size());
-        refreshed.warnings().forEach(w -> err().println("mmm: warning: " + Errors.oneLine(w)));
         out().println("Wrote " + out + " (summary.json, draws.csv, " + GeoFit.GEO_FILE + ", drift.json)");
         return ExitCodes.OK;
     }

@@ -31,9 +31,14 @@ final class Tables {
                 s.chains(), s.warmup(), s.draws(), s.wallSeconds(), s.warmupSeconds(), s.samplingSeconds(),
                 s.gradientEvaluations(), s.divergences());
         printChains(out, s);
+        printInterrupted(out, s);
+    }
+
+    /** For a fit cut short by Ctrl-C, one line: the draws kept per chain and which the summary uses. */
+    static void printInterrupted(PrintWriter out, FitSummary s) {
         if (!s.complete()) {
             out.println("Interrupted: draws kept per chain " + s.drawsCompleted() + " of " + s.draws()
-                    + "; " + FitSession.summaryChainsLine(s) + ".");
+                    + "; " + ShutdownCancellation.summaryChainsLine(s) + ".");
         }
     }
 

@@ -62,7 +62,11 @@ class GeoCompareCommandTest {
         assertThat(json.get("geos")).hasSize(3);
         JsonNode worse = json.get("fits").get(1);
         assertThat(worse.get("fit").asText()).isEqualTo(noControl.toString());
-        assertThat(worse.get("elpd_diff").asDouble()).isLessThan(-2 * worse.get("se_diff").asDouble());
+        assertThat(worse.get("elpd_diff").asDouble()).isLessThan(-2 * worse.get("se_diff").asDouble())
+                .isLessThan(-dev.mmm.core.analysis.LooComparison.SMALL_DIFFERENCE);
+        // A clear difference, and the note names what was held out: one geo in one period at a time.
+        assertThat(json.get("warnings").get(0).asText())
+                .startsWith(full + " predicts held-out geo-periods better than " + noControl + ": elpd_diff ");
 
         // The numbers are GeoLoo's on the saved fits.
         GeoLoo expectedFull = GeoLoo.of(GeoFit.load(full));
@@ -97,6 +101,7 @@ class GeoCompareCommandTest {
         assertThat(lines.get(2)).startsWith(noControl.toString());
         assertThat(table.out()).contains("per geo, elpd_diff against " + full);
         assertThat(lines.stream().filter(l -> l.startsWith("Geo1 ")).count()).isEqualTo(2);
+        assertThat(lines).contains("note: " + json.get("warnings").get(0).asText());
     }
 
     @Test

@@ -24,6 +24,9 @@ public record LooComparison(List<Row> rows, List<String> warnings) {
      */
     public static final double SMALL_DIFFERENCE = 4;
 
+    /** What a national fit's observations are in the notes: its periods, most often weeks. */
+    public static final String NATIONAL_OBSERVATIONS = "weeks";
+
     /**
      * One model of the comparison.
      *
@@ -46,8 +49,17 @@ public record LooComparison(List<Row> rows, List<String> warnings) {
         return compare(fits);
     }
 
-    /** Compares two or more fits of the same observations, in the map's order for ties. */
+    /** Compares two or more national fits of the same observations, in the map's order for ties. */
     public static LooComparison compare(Map<String, PsisLoo> fits) {
+        return compare(fits, NATIONAL_OBSERVATIONS);
+    }
+
+    /**
+     * As {@link #compare(Map)}, the notes calling the observations {@code observations} (a plural
+     * noun: "weeks" for a national fit, "geo-periods" for a geo fit, whose observations are geo x
+     * period), as in "a predicts held-out geo-periods better than b".
+     */
+    public static LooComparison compare(Map<String, PsisLoo> fits, String observations) {
         if (fits.size() < 2) {
             throw new IllegalArgumentException("a comparison needs at least two models, got " + fits.size());
         }
@@ -70,7 +82,7 @@ public record LooComparison(List<Row> rows, List<String> warnings) {
             rows.add(new Row(e.getKey(), d.value(), d.se(), e.getValue().elpdLoo().value(),
                     e.getValue().elpdLoo().se()));
         }
-        return new LooComparison(List.copyOf(rows), warnings(rows, entries));
+        return new LooComparison(List.copyOf(rows), warnings(rows, entries, observations));
     }
 
     /**
@@ -100,7 +112,8 @@ public record LooComparison(List<Row> rows, List<String> warnings) {
         return rows.get(0).model();
     }
 
-    private static List<String> warnings(List<Row> rows, List<Map.Entry<String, PsisLoo>> entries) {
+    private static List<String> warnings(List<Row> rows, List<Map.Entry<String, PsisLoo>> entries,
+                                         String observations) {
         List<String> out = new ArrayList<>();
         String best = rows.get(0).model();
         for (Row r : rows.subList(1, rows.size())) {
@@ -109,8 +122,8 @@ public record LooComparison(List<Row> rows, List<String> warnings) {
                 out.add(String.format("%s and %s predict about equally well (elpd_diff %.1f, below %.0f):"
                         + " LOO cannot tell them apart.", best, r.model(), r.elpdDiff(), SMALL_DIFFERENCE));
             } else if (gap > 2 * r.seDiff()) {
-                out.add(String.format("%s predicts held-out weeks better than %s: elpd_diff %.1f with se %.1f"
-                        + " (%.1f se).", best, r.model(), r.elpdDiff(), r.seDiff(), gap / r.seDiff()));
+                out.add(String.format("%s predicts held-out %s better than %s: elpd_diff %.1f with se %.1f"
+                        + " (%.1f se).", best, observations, r.model(), r.elpdDiff(), r.seDiff(), gap / r.seDiff()));
             } else {
                 out.add(String.format("%s is ahead of %s by %.1f, but that is within 2 se (se_diff %.1f):"
                         + " the data do not clearly prefer either.", best, r.model(), gap, r.seDiff()));

@@ -213,6 +213,14 @@ public final class GeoFit {
         return posterior;
     }
 
+    /**
+     * False if the run was cancelled (Ctrl-C) before every chain finished: the posterior then holds
+     * each chain's draws so far, and everything computed from it (summary, geo.json) uses those.
+     */
+    public boolean complete() {
+        return posterior.run().complete();
+    }
+
     /** Every output's mean, sd, quantiles, R-hat, ESS and MCSE, in {@link GeoModel#outputNames()} order. */
     public synchronized List<ParameterSummary> summary() {
         if (summary == null) {
@@ -247,9 +255,11 @@ public final class GeoFit {
 
     /**
      * Writes summary.json and draws.csv (the contract of docs/MODEL.md, every per-geo output named
-     * with its geo) and geo.json (ROAS nationally and per geo, per-geo fit).
+     * with its geo) and geo.json (ROAS nationally and per geo, per-geo fit), and returns what went
+     * into summary.json. A cancelled fit writes the draws it kept, {@code "complete": false}, and
+     * geo.json over those draws (its numbers null when no chain has a draw yet), as a national fit.
      */
-    public void write(Path dir, List<String> extraWarnings) throws IOException {
+    public FitSummary write(Path dir, List<String> extraWarnings) throws IOException {
         List<String> warnings = new java.util.ArrayList<>(extraWarnings);
         warnings.addAll(warnings());
         FitSummary s = FitWriter.summaryOf(posterior, summary(), new FitMetadata(warnings));
@@ -270,6 +280,7 @@ public final class GeoFit {
             AtomicFolder.writeText(staging, GEO_FILE, w -> w.write(geoJson));
             AtomicFolder.writeText(staging, DATA_FILE, w -> model.data().writeCsv(w));
         });
+        return s;
     }
 
     /**

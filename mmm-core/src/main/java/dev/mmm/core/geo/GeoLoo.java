@@ -28,6 +28,9 @@ import java.util.Map;
  */
 public record GeoLoo(PsisLoo loo, List<String> geos, LocalDate[] dates, double[] observed, List<GeoElpd> perGeo) {
 
+    /** What the observations are called in a comparison's notes: one per geo and period. */
+    public static final String OBSERVATIONS = "geo-periods";
+
     /**
      * One geo's part of a geo fit's PSIS-LOO.
      *
@@ -137,7 +140,7 @@ public record GeoLoo(PsisLoo loo, List<String> geos, LocalDate[] dates, double[]
             }
             loos.put(e.getKey(), e.getValue().loo());
         }
-        LooComparison overall = LooComparison.compare(loos);
+        LooComparison overall = LooComparison.compare(loos, OBSERVATIONS);
         GeoLoo reference = first.getValue();
         int periods = reference.dates().length;
         double[] best = fits.get(overall.best()).loo().pointwiseElpdLoo();

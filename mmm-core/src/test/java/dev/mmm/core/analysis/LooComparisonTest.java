@@ -39,6 +39,17 @@ class LooComparisonTest {
     }
 
     @Test
+    void theNoteNamesTheObservationsItIsGiven() {
+        Map<String, PsisLoo> fits = new LinkedHashMap<>();
+        fits.put("worse", withPointwise(-1, -2, -3));
+        fits.put("best", withPointwise(0, 0, 0));
+        assertThat(LooComparison.compare(fits).warnings()).singleElement().asString()
+                .startsWith("best predicts held-out weeks better than worse");
+        assertThat(LooComparison.compare(fits, "geo-periods").warnings()).singleElement().asString()
+                .isEqualTo("best predicts held-out geo-periods better than worse: elpd_diff -6.0 with se 1.7 (3.5 se).");
+    }
+
+    @Test
     void smallDifferencesAreCalledEqualAndTiesKeepTheGivenOrder() {
         Map<String, PsisLoo> fits = new LinkedHashMap<>();
         fits.put("first", withPointwise(-1, -1));

@@ -135,6 +135,8 @@ class GeoLooTest {
                 worse.seDiff());
         assertThat(cmp.overall().best()).isEqualTo("full");
         assertThat(worse.elpdDiff()).isLessThan(-2 * worse.seDiff()).isLessThan(-LooComparison.SMALL_DIFFERENCE);
+        // The note calls the observations what they are in a geo fit: one geo in one period.
+        assertThat(cmp.overall().warnings().get(0)).startsWith("full predicts held-out geo-periods better than no-control");
         // Leaving out z1 (unit variance) adds gamma_g^2 to geo g's noise variance sigma_g^2: the
         // expected loss is T/2 log(1 + gamma_g^2 / sigma_g^2) per geo, 4 to 13 here.
         GeoModel truth = sim.truthModel();
