@@ -11,16 +11,16 @@ final class SamplingOptions {
 
     /** Null when not given, as the two below: each kind of model then keeps its own measured default. */
     @Option(names = "--warmup", paramLabel = "N", description = "Warm-up iterations per chain. Default: "
-            + SamplerSettings.DEFAULT_WARMUP + " (with --geo: 1000).")
+            + SamplerSettings.DEFAULT_WARMUP + " for a national fit, 1000 for a geo fit (fit-geo, fit --geo).")
     Integer warmup;
 
     @Option(names = "--draws", paramLabel = "N", description = "Kept draws per chain. Default: "
-            + SamplerSettings.DEFAULT_DRAWS + " (with --geo: 1000).")
+            + SamplerSettings.DEFAULT_DRAWS + " for a national fit, 1000 for a geo fit.")
     Integer draws;
 
     @Option(names = "--adapt-delta", paramLabel = "P",
             description = "Target acceptance rate of the step-size adaptation, in (0, 1): raise it (e.g. 0.95) if a fit"
-                    + " reports divergences. Default: 0.9 (with --geo: 0.8).")
+                    + " reports divergences. Default: 0.9 for a national fit, 0.8 for a geo fit.")
     Double adaptDelta;
 
     /** Most chains accepted (each is a thread's worth of work and a copy of the model). */
