@@ -113,8 +113,17 @@ final class SharedWarmup {
                 if (arrived == active) {
                     complete();
                 } else {
-                    while (generation == mine) {
-                        wait();
+                    try {
+                        while (generation == mine) {
+                            wait();
+                        }
+                    } catch (InterruptedException e) {
+                        // Withdraw from this meeting, so that the others do not count a chain that left.
+                        if (generation == mine) {
+                            arrived--;
+                            contributions[chain] = null;
+                        }
+                        throw e;
                     }
                 }
                 pooled = result;

@@ -133,32 +133,40 @@ class SharedWarmupTest {
     void theMeetingPoolsInChainOrderWithFewerPermitsThanChainsAndWithoutChainsThatLeft() throws Exception {
         SharedWarmup meeting = new SharedWarmup(4, 1);
         double[] pooled = new double[4];
-        List<Thread> threads = new ArrayList<>();
-        double[] stepSizes = {0.1, 0.4, 0.2, 10};
-        for (int c = 0; c < 4; c++) {
-            int chain = c;
-            threads.add(new Thread(() -> {
-                try {
-                    meeting.enter(chain);
-                    if (chain == 3) {
-                        return;
-                    }
-                    pooled[chain] = meeting.pooledStepSize(chain, stepSizes[chain]);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                } finally {
-                    meeting.leave(chain);
-                }
-            }));
-        }
-        threads.forEach(Thread::start);
-        for (Thread t : threads) {
-            t.join();
-        }
-        // Chain 3 left before the meeting: the median of 0.1, 0.4 and 0.2.
+        // One permit for four chains; chain 3 (step size NaN) leaves without meeting.
+        runChains(meeting, new int[] {0, 1, 2, 3}, new double[] {0.1, 0.4, 0.2, Double.NaN}, pooled);
+        // The median of 0.1, 0.4 and 0.2.
         assertThat(pooled[0]).isEqualTo(0.2, org.assertj.core.data.Offset.offset(1e-15));
         assertThat(pooled[1]).isEqualTo(pooled[0]);
         assertThat(pooled[2]).isEqualTo(pooled[0]);
+    }
+
+    @Test
+    void aChainInterruptedWhileWaitingWithdrawsItsContribution() throws Exception {
+        SharedWarmup meeting = new SharedWarmup(3, 3);
+        AtomicInteger interrupted = new AtomicInteger();
+        Thread first = new Thread(() -> {
+            try {
+                meeting.enter(0);
+                meeting.pooledStepSize(0, 0.1);
+            } catch (InterruptedException | SamplerException e) {
+                interrupted.incrementAndGet();
+            } finally {
+                meeting.leave(0);
+            }
+        });
+        first.start();
+        while (first.getState() != Thread.State.WAITING) {
+            Thread.sleep(1);
+        }
+        first.interrupt();
+        first.join();
+        double[] pooled = new double[3];
+        runChains(meeting, new int[] {1, 2}, new double[] {Double.NaN, 0.4, 0.2}, pooled);
+        assertThat(interrupted.get()).isEqualTo(1);
+        // The geometric mean of 0.4 and 0.2 alone: chain 0's 0.1 left with it.
+        assertThat(pooled[1]).isEqualTo(Math.sqrt(0.08), org.assertj.core.data.Offset.offset(1e-15));
+        assertThat(pooled[2]).isEqualTo(pooled[1]);
     }
 
     @Test
@@ -175,5 +183,33 @@ class SharedWarmupTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("STAN_WINDOWS");
         assertThat(SamplerSettings.defaults().sharedWarmup()).isFalse();
         assertThat(SamplerSettings.builder().sharedWarmup(true).build().toBuilder().build().sharedWarmup()).isTrue();
+    }
+
+    /**
+     * Runs each of {@code chains} on its own thread through the meeting: enter, hand in
+     * {@code stepSizes[chain]} (a NaN step size leaves without meeting), leave; the pooled step
+     * size goes to {@code pooled[chain]}.
+     */
+    private static void runChains(SharedWarmup meeting, int[] chains, double[] stepSizes, double[] pooled)
+            throws InterruptedException {
+        List<Thread> threads = new ArrayList<>();
+        for (int chain : chains) {
+            threads.add(new Thread(() -> {
+                try {
+                    meeting.enter(chain);
+                    if (!Double.isNaN(stepSizes[chain])) {
+                        pooled[chain] = meeting.pooledStepSize(chain, stepSizes[chain]);
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                } finally {
+                    meeting.leave(chain);
+                }
+            }));
+        }
+        threads.forEach(Thread::start);
+        for (Thread t : threads) {
+            t.join();
+        }
     }
 }
