@@ -25,7 +25,8 @@ public final class Sampler {
     /**
      * Runs {@code settings.chains()} chains on up to {@code settings.effectiveThreads()} threads.
      * Chain {@code c} draws from its own random stream fixed by (seed, c), so the result does not
-     * depend on the thread count.
+     * depend on the thread count. With {@link SamplerSettings#sharedWarmup()} every chain has its
+     * own thread, of which at most {@code settings.effectiveThreads()} compute at once.
      *
      * @param initialPositions [chain][dimension] unconstrained starting points, or null for
      *     Stan's random initialisation

@@ -6,8 +6,8 @@ import java.util.Objects;
  * Immutable sampler settings. {@link #defaults()} are measured on the default MMM and differ from
  * CmdStan's in four places: 750 warm-up iterations and 1250 draws per chain (CmdStan: 1000 and
  * 1000, the same 2000 iterations), adapt_delta 0.9 (0.8) and the gradient-refreshed initial metric
- * (unit); the reasons sit beside each default below. {@link Metric#DENSE_SHRUNK} and
- * {@link WarmupSchedule#SWITCHING_WINDOWS} are opt-in. Every setting: docs/sampler.md.
+ * (unit); the reasons sit beside each default below. {@link Metric#DENSE_SHRUNK},
+ * {@link WarmupSchedule#SWITCHING_WINDOWS} and {@link #sharedWarmup()} are opt-in. Every setting: docs/sampler.md.
  */
 public final class SamplerSettings {
     private final int chains;
