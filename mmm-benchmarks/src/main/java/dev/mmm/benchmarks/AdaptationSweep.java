@@ -36,7 +36,8 @@ import java.util.Map;
  * one line per variant and data set. Gradients and ESS do not depend on machine load; seconds do.
  * The sampling coordinates are the default model's unless {@code -Dsweep.saturationCoordinates=true}
  * ({@link CompiledModel#withSaturationCoordinates}) or {@code -Dsweep.productFactor=F}
- * ({@link CompiledModel#withProductCoordinates}) is given.
+ * ({@link CompiledModel#withProductCoordinates}) is given; {@code -Dsweep.sharedWarmup=true} shares
+ * the warm-up across chains ({@link SamplerSettings#sharedWarmup()}).
  */
 final class AdaptationSweep {
 
@@ -63,9 +64,11 @@ final class AdaptationSweep {
             return s.toUpperCase(Locale.ROOT).replace('-', '_');
         }
 
+        /** {@code -Dsweep.sharedWarmup=true} turns on {@link SamplerSettings#sharedWarmup()} for every variant. */
         SamplerSettings settings(long seed, int threads) {
             return SamplerSettings.builder().chains(4).warmup(warmup).draws(draws).seed(seed).threads(threads)
-                    .metric(metric).initialMetric(initial).warmupSchedule(schedule).targetAcceptance(delta).build();
+                    .metric(metric).initialMetric(initial).warmupSchedule(schedule).targetAcceptance(delta)
+                    .sharedWarmup(Boolean.getBoolean("sweep.sharedWarmup")).build();
         }
 
         /** Warm-up phase boundaries (0-based iterations), from 0 to the warm-up length. */

@@ -29,7 +29,9 @@ import java.util.Locale;
  * {@link GeoSimulator}), fits it and prints wall time, min bulk-ESS per second, max R-hat,
  * divergences, leapfrog steps per iteration, min bulk-ESS per 1,000 gradients and the peak heap
  * (the sum of the heap pools' peak usage); the optional last argument picks the pooled blocks'
- * parameterisation (the spec's default, non-centred, otherwise). {@code data} writes the
+ * parameterisation (the spec's default, non-centred, otherwise); then each chain's step size and
+ * divergences. {@code -Dgeo.adaptDelta=D}, {@code -Dgeo.initialMetric=M} and
+ * {@code -Dgeo.sharedWarmup=true} override the sampler's geo defaults. {@code data} writes the
  * panel as long-format CSV (date, geo, y, channels, controls, population).
  */
 public final class GeoScale {
@@ -74,6 +76,7 @@ public final class GeoScale {
         if (System.getProperty("geo.initialMetric") != null) {
             builder.initialMetric(InitialMetric.valueOf(System.getProperty("geo.initialMetric")));
         }
+        builder.sharedWarmup(Boolean.getBoolean("geo.sharedWarmup"));
         SamplerSettings settings = builder.build();
         double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
         GeoFit fit = GeoFit.fit(spec, sim.data(), settings);
@@ -100,6 +103,19 @@ public final class GeoScale {
         System.out.printf(Locale.ROOT, "%s; %.0f leapfrog steps per iteration, min bulk-ESS %.3f per 1,000 gradients%n",
                 spec.parameterisation().name().toLowerCase(Locale.ROOT), gradients / (double) (chains * (warmup + draws)),
                 1000.0 * minEss / gradients);
+        double[] divergent = fit.posterior().samplerColumn("divergent__");
+        int[] perChain = fit.posterior().drawsPerChain();
+        StringBuilder chainsLine = new StringBuilder("per chain (step size, divergences):");
+        int offset = 0;
+        for (int c = 0; c < perChain.length; c++) {
+            int n = 0;
+            for (int d = offset; d < offset + perChain[c]; d++) {
+                n += divergent[d] != 0.0 ? 1 : 0;
+            }
+            offset += perChain[c];
+            chainsLine.append(String.format(Locale.ROOT, " %.4f %d;", fit.posterior().adaptation().get(c).stepSize(), n));
+        }
+        System.out.println(chainsLine);
     }
 
     /** The panel as long-format CSV, geo by geo. */

@@ -23,6 +23,11 @@ final class SamplingOptions {
                     + " reports divergences. Default: 0.9 for a national fit, 0.8 for a geo fit.")
     Double adaptDelta;
 
+    @Option(names = "--shared-warmup",
+            description = "Share warm-up across chains: one pooled metric per window and the chains' median step size"
+                    + " (docs/sampler.md). Default: off.")
+    boolean sharedWarmup;
+
     /** Most chains accepted (each is a thread's worth of work and a copy of the model). */
     static final int MAX_CHAINS = 256;
     /** Most warm-up iterations or draws per chain accepted; whether the draws fit in memory is checked besides. */
@@ -58,6 +63,9 @@ final class SamplingOptions {
         }
         if (draws != null) {
             builder.draws(draws);
+        }
+        if (sharedWarmup) {
+            builder.sharedWarmup(true);
         }
         return adaptDelta == null ? builder : builder.targetAcceptance(adaptDelta);
     }

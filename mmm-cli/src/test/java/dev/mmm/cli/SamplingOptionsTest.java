@@ -53,6 +53,13 @@ class SamplingOptionsTest {
     }
 
     @Test
+    void sharedWarmupIsOffUnlessGiven() {
+        assertThat(parse().settings(1).build().sharedWarmup()).isFalse();
+        assertThat(parse("--shared-warmup").settings(1).build().sharedWarmup()).isTrue();
+        assertThat(parse("--shared-warmup").settings(1, GeoFit.defaultSettings()).build().sharedWarmup()).isTrue();
+    }
+
+    @Test
     void outOfRangeValuesAreStillRefusedByName() {
         assertThatThrownBy(() -> parse("--warmup", "-1").settings(1)).hasMessage("--warmup must be at least 0, got -1");
         assertThatThrownBy(() -> parse("--draws", "0").settings(1)).hasMessage("--draws must be at least 1, got 0");

@@ -42,21 +42,29 @@ final class Chain {
     private final int dimension;
     private final AdaptedState warmState;
     private final WarmStart.Retune retune;
+    /** Non-null when the chains share their warm-up ({@link SamplerSettings#sharedWarmup()}). */
+    private final SharedWarmup shared;
 
     Chain(int index, LogDensity density, SamplerSettings settings, double[] initialPosition,
             ProgressListener listener, CancellationToken token, AtomicBoolean abort) {
-        this(index, density, settings, initialPosition, null, null, listener, token, abort);
+        this(index, density, settings, initialPosition, null, null, listener, token, abort, null);
+    }
+
+    /** A cold-started chain whose warm-up meets the other chains' at {@code shared}. */
+    Chain(int index, LogDensity density, SamplerSettings settings, double[] initialPosition,
+            ProgressListener listener, CancellationToken token, AtomicBoolean abort, SharedWarmup shared) {
+        this(index, density, settings, initialPosition, null, null, listener, token, abort, shared);
     }
 
     /** A warm-started chain: from {@code warmState}'s position, metric and step size; see {@link WarmStart}. */
     Chain(int index, LogDensity density, SamplerSettings settings, AdaptedState warmState, WarmStart.Retune retune,
             ProgressListener listener, CancellationToken token, AtomicBoolean abort) {
-        this(index, density, settings, warmState.position(), warmState, retune, listener, token, abort);
+        this(index, density, settings, warmState.position(), warmState, retune, listener, token, abort, null);
     }
 
     private Chain(int index, LogDensity density, SamplerSettings settings, double[] initialPosition,
             AdaptedState warmState, WarmStart.Retune retune, ProgressListener listener, CancellationToken token,
-            AtomicBoolean abort) {
+            AtomicBoolean abort, SharedWarmup shared) {
         this.index = index;
         this.settings = settings;
         this.density = new CountingLogDensity(density);
@@ -67,6 +75,7 @@ final class Chain {
         this.dimension = density.dimension();
         this.warmState = warmState;
         this.retune = retune;
+        this.shared = shared;
     }
 
     /** A reproducible stream per (seed, chain), independent of which thread runs the chain. */
@@ -84,7 +93,8 @@ final class Chain {
 
         EuclideanMetric metric = settings.metric() == Metric.DENSE || settings.metric() == Metric.DENSE_SHRUNK
                 ? new DenseMetric(dimension) : new DiagonalMetric(dimension);
-        MetricEstimator estimator = estimatorFor(metric);
+        MetricEstimator estimator = shared != null ? shared.varianceEstimator(index, (DiagonalMetric) metric)
+                : estimatorFor(metric);
         LeapfrogIntegrator integrator = new LeapfrogIntegrator(density, metric);
         NutsKernel kernel = new NutsKernel(integrator, rng, normal, settings.maxTreeDepth());
         StepSizeSearch stepSizeSearch = new StepSizeSearch(integrator, normal);
@@ -145,6 +155,9 @@ final class Chain {
         }
         if (warmup > 0) {
             stepSize = dualAveraging.finalStepSize();
+            if (shared != null) {
+                stepSize = shared.pooledStepSize(index, stepSize);
+            }
         }
         return sample(out, kernel, metric, state, info, stepSize, start);
     }

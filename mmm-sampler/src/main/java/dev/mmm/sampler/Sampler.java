@@ -25,7 +25,8 @@ public final class Sampler {
     /**
      * Runs {@code settings.chains()} chains on up to {@code settings.effectiveThreads()} threads.
      * Chain {@code c} draws from its own random stream fixed by (seed, c), so the result does not
-     * depend on the thread count.
+     * depend on the thread count. With {@link SamplerSettings#sharedWarmup()} every chain has its
+     * own thread, of which at most {@code settings.effectiveThreads()} compute at once.
      *
      * @param initialPositions [chain][dimension] unconstrained starting points, or null for
      *     Stan's random initialisation
@@ -42,12 +43,13 @@ public final class Sampler {
         long start = System.nanoTime();
         int chains = settings.chains();
         AtomicBoolean abort = new AtomicBoolean();
+        SharedWarmup shared = settings.sharedWarmup() ? new SharedWarmup(chains, settings.effectiveThreads()) : null;
         List<Chain> runs = new ArrayList<>(chains);
         for (int c = 0; c < chains; c++) {
             double[] initial = initialPositions == null ? null : initialPositions[c].clone();
-            runs.add(new Chain(c, density.copyForChain(), settings, initial, listener, token, abort));
+            runs.add(new Chain(c, density.copyForChain(), settings, initial, listener, token, abort, shared));
         }
-        return run(runs, settings, dimension, abort, start);
+        return run(runs, settings, dimension, abort, start, shared);
     }
 
     /**
@@ -65,6 +67,9 @@ public final class Sampler {
             ProgressListener listener, CancellationToken token) {
         int dimension = checkedDimension(density, settings);
         Objects.requireNonNull(warmStart, "warmStart must not be null");
+        if (settings.sharedWarmup()) {
+            throw new IllegalArgumentException("sharedWarmup applies to cold starts only; turn it off for a warm start");
+        }
         warmStart.check(settings.chains(), dimension);
 
         long start = System.nanoTime();
@@ -75,7 +80,7 @@ public final class Sampler {
             runs.add(new Chain(c, density.copyForChain(), settings, warmStart.chains().get(c), warmStart.retune(),
                     listener, token, abort));
         }
-        return run(runs, settings, dimension, abort, start);
+        return run(runs, settings, dimension, abort, start, null);
     }
 
     private static int checkedDimension(LogDensity density, SamplerSettings settings) {
@@ -88,23 +93,30 @@ public final class Sampler {
         return dimension;
     }
 
+    /**
+     * With {@code shared} (shared warm-up) the chains meet at window ends, so each gets its own
+     * thread and {@code shared}'s permits bound how many compute at once.
+     */
     private static SamplingResult run(List<Chain> runs, SamplerSettings settings, int dimension, AtomicBoolean abort,
-            long start) {
+            long start, SharedWarmup shared) {
         int chains = runs.size();
         ChainOutput[] outputs = new ChainOutput[chains];
         int threads = settings.effectiveThreads();
-        if (threads == 1) {
+        if (shared != null) {
+            runParallel(runs, outputs, chains, abort, shared);
+        } else if (threads == 1) {
             for (int c = 0; c < chains; c++) {
                 outputs[c] = runs.get(c).run();
             }
         } else {
-            runParallel(runs, outputs, threads, abort);
+            runParallel(runs, outputs, threads, abort, null);
         }
         double wallSeconds = (System.nanoTime() - start) * 1e-9;
         return new SamplingResult(outputs, settings, dimension, wallSeconds);
     }
 
-    private static void runParallel(List<Chain> runs, ChainOutput[] outputs, int threads, AtomicBoolean abort) {
+    private static void runParallel(List<Chain> runs, ChainOutput[] outputs, int threads, AtomicBoolean abort,
+            SharedWarmup shared) {
         AtomicInteger threadNumber = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "mmm-chain-" + threadNumber.getAndIncrement());
@@ -117,7 +129,16 @@ public final class Sampler {
             for (int c = 0; c < runs.size(); c++) {
                 int chain = c;
                 futures.add(completion.submit(() -> {
-                    outputs[chain] = runs.get(chain).run();
+                    if (shared == null) {
+                        outputs[chain] = runs.get(chain).run();
+                        return chain;
+                    }
+                    try {
+                        shared.enter(chain);
+                        outputs[chain] = runs.get(chain).run();
+                    } finally {
+                        shared.leave(chain);
+                    }
                     return chain;
                 }));
             }

@@ -6,8 +6,8 @@ import java.util.Objects;
  * Immutable sampler settings. {@link #defaults()} are measured on the default MMM and differ from
  * CmdStan's in four places: 750 warm-up iterations and 1250 draws per chain (CmdStan: 1000 and
  * 1000, the same 2000 iterations), adapt_delta 0.9 (0.8) and the gradient-refreshed initial metric
- * (unit); the reasons sit beside each default below. {@link Metric#DENSE_SHRUNK} and
- * {@link WarmupSchedule#SWITCHING_WINDOWS} are opt-in. Every setting: docs/sampler.md.
+ * (unit); the reasons sit beside each default below. {@link Metric#DENSE_SHRUNK},
+ * {@link WarmupSchedule#SWITCHING_WINDOWS} and {@link #sharedWarmup()} are opt-in. Every setting: docs/sampler.md.
  */
 public final class SamplerSettings {
     private final int chains;
@@ -21,6 +21,7 @@ public final class SamplerSettings {
     private final InitialMetric initialMetric;
     private final WarmupSchedule warmupSchedule;
     private final double initRadius;
+    private final boolean sharedWarmup;
 
     private SamplerSettings(Builder b) {
         this.chains = b.chains;
@@ -34,6 +35,7 @@ public final class SamplerSettings {
         this.initialMetric = b.initialMetric;
         this.warmupSchedule = b.warmupSchedule;
         this.initRadius = b.initRadius;
+        this.sharedWarmup = b.sharedWarmup;
     }
 
     public static Builder builder() {
@@ -59,7 +61,8 @@ public final class SamplerSettings {
     public Builder toBuilder() {
         return new Builder().chains(chains).warmup(warmup).draws(draws).seed(seed).threads(threads)
                 .maxTreeDepth(maxTreeDepth).targetAcceptance(targetAcceptance).metric(metric)
-                .initialMetric(initialMetric).warmupSchedule(warmupSchedule).initRadius(initRadius);
+                .initialMetric(initialMetric).warmupSchedule(warmupSchedule).initRadius(initRadius)
+                .sharedWarmup(sharedWarmup);
     }
 
     public int chains() {
@@ -115,13 +118,24 @@ public final class SamplerSettings {
         return initRadius;
     }
 
+    /**
+     * Whether the chains share their warm-up (opt-in, default false): at the end of every slow
+     * metric window the chains' variance estimates are pooled into one metric that every chain
+     * takes, and at the end of warm-up every chain takes the median of the chains' step sizes.
+     * Sampling is unchanged (metric and step size fixed). Cold starts of {@link Metric#DIAGONAL}
+     * with {@link WarmupSchedule#STAN_WINDOWS} only; a warm start refuses it.
+     */
+    public boolean sharedWarmup() {
+        return sharedWarmup;
+    }
+
     @Override
     public String toString() {
         return "SamplerSettings{chains=" + chains + ", warmup=" + warmup + ", draws=" + draws + ", seed=" + seed
                 + ", threads=" + threads + ", maxTreeDepth=" + maxTreeDepth + ", targetAcceptance="
                 + targetAcceptance + ", metric=" + metric + ", initialMetric=" + initialMetric + ", warmupSchedule="
                 + warmupSchedule + ", initRadius="
-                + initRadius + "}";
+                + initRadius + (sharedWarmup ? ", sharedWarmup=true" : "") + "}";
     }
 
     public static final class Builder {
@@ -143,6 +157,7 @@ public final class SamplerSettings {
         private InitialMetric initialMetric = InitialMetric.GRADIENT_REFRESHED;
         private WarmupSchedule warmupSchedule = WarmupSchedule.STAN_WINDOWS;
         private double initRadius = 2;
+        private boolean sharedWarmup = false;
 
         private Builder() {
         }
@@ -202,6 +217,12 @@ public final class SamplerSettings {
             return this;
         }
 
+        /** See {@link SamplerSettings#sharedWarmup()}. */
+        public Builder sharedWarmup(boolean sharedWarmup) {
+            this.sharedWarmup = sharedWarmup;
+            return this;
+        }
+
         /** @throws IllegalArgumentException naming the first setting out of range */
         public SamplerSettings build() {
             require(chains >= 1, "chains must be at least 1, got " + chains);
@@ -216,6 +237,9 @@ public final class SamplerSettings {
             Objects.requireNonNull(warmupSchedule, "warmupSchedule must not be null");
             require(initRadius >= 0 && Double.isFinite(initRadius),
                     "initRadius must be finite and at least 0, got " + initRadius);
+            require(!sharedWarmup || (metric == Metric.DIAGONAL && warmupSchedule == WarmupSchedule.STAN_WINDOWS),
+                    "sharedWarmup needs metric DIAGONAL and warmupSchedule STAN_WINDOWS, got " + metric + " and "
+                            + warmupSchedule);
             return new SamplerSettings(this);
         }
 

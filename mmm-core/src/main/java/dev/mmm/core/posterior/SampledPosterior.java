@@ -82,6 +82,10 @@ public final class SampledPosterior {
         settings.put("initial_metric", s.initialMetric().name());
         settings.put("warmup_schedule", s.warmupSchedule().name());
         settings.put("init_radius", Double.toString(s.initRadius()));
+        // Only when on, so the default's provenance is as before.
+        if (s.sharedWarmup()) {
+            settings.put("shared_warmup", "true");
+        }
         return settings;
     }
 }

@@ -51,14 +51,42 @@ public final class DiagonalVarianceEstimator implements MetricEstimator {
         positions.variance(variance);
         double n = positions.count();
         for (int i = 0; i < variance.length; i++) {
-            variance[i] = prior == null ? (n / (n + 5.0)) * variance[i] + 1e-3 * (5.0 / (n + 5.0))
+            variance[i] = prior == null ? stanRegularised(variance[i], n)
                     : (n * variance[i] + WARM_START_PRIOR_DRAWS * prior[i]) / (n + WARM_START_PRIOR_DRAWS);
-            if (!Double.isFinite(variance[i]) || !(variance[i] > 0)) {
-                throw new SamplerException("numerical overflow in metric adaptation: variance of coordinate " + i
-                        + " is " + variance[i] + "; the posterior may be improper or badly scaled");
-            }
+            checkFinitePositive(variance[i], i);
         }
         metric.setInverseDiagonal(variance);
         positions.restart();
+    }
+
+    /**
+     * Stan's regularisation of a window's sample variance from {@code n} draws: shrunk towards
+     * 1e-3 with weight 5/(n+5).
+     */
+    public static double stanRegularised(double sampleVariance, double n) {
+        return (n / (n + 5.0)) * sampleVariance + 1e-3 * (5.0 / (n + 5.0));
+    }
+
+    /**
+     * Writes Stan's regularised variance of everything {@code pooled} has seen into
+     * {@code variance}; {@link dev.mmm.sampler.SamplerSettings#sharedWarmup()} applies it to the chains' pooled
+     * window.
+     *
+     * @throws SamplerException if an entry is not finite and positive
+     */
+    public static void regularisedVariance(WelfordVariance pooled, double[] variance) {
+        pooled.variance(variance);
+        double n = pooled.count();
+        for (int i = 0; i < variance.length; i++) {
+            variance[i] = stanRegularised(variance[i], n);
+            checkFinitePositive(variance[i], i);
+        }
+    }
+
+    private static void checkFinitePositive(double value, int coordinate) {
+        if (!Double.isFinite(value) || !(value > 0)) {
+            throw new SamplerException("numerical overflow in metric adaptation: variance of coordinate " + coordinate
+                    + " is " + value + "; the posterior may be improper or badly scaled");
+        }
     }
 }

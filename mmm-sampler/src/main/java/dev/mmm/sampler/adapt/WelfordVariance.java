@@ -22,6 +22,31 @@ public final class WelfordVariance {
         }
     }
 
+    /**
+     * Adds everything {@code other} has seen, as if its values had been added here (Chan, Golub and
+     * LeVeque's pairwise update of count, mean and sum of squared deviations).
+     */
+    public void merge(WelfordVariance other) {
+        if (other.mean.length != mean.length) {
+            throw new IllegalArgumentException("cannot merge a Welford variance of dimension " + other.mean.length
+                    + " into one of dimension " + mean.length);
+        }
+        if (other.count == 0) {
+            return;
+        }
+        double n = (double) count + other.count;
+        for (int i = 0; i < mean.length; i++) {
+            double delta = other.mean[i] - mean[i];
+            mean[i] += delta * (other.count / n);
+            m2[i] += other.m2[i] + delta * delta * ((double) count * other.count / n);
+        }
+        count += other.count;
+    }
+
+    public int dimension() {
+        return mean.length;
+    }
+
     public int count() {
         return count;
     }

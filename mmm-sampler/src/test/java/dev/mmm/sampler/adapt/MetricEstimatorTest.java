@@ -30,6 +30,42 @@ class MetricEstimatorTest {
     }
 
     @Test
+    void mergedWelfordEqualsOneFedEveryDraw() {
+        WelfordVariance all = new WelfordVariance(2);
+        WelfordVariance first = new WelfordVariance(2);
+        WelfordVariance rest = new WelfordVariance(2);
+        for (int d = 0; d < DRAWS.length; d++) {
+            all.add(DRAWS[d]);
+            (d < 2 ? first : rest).add(DRAWS[d]);
+        }
+        WelfordVariance merged = new WelfordVariance(2);
+        merged.merge(first);
+        merged.merge(new WelfordVariance(2));
+        merged.merge(rest);
+        double[] expected = new double[2];
+        double[] actual = new double[2];
+        all.variance(expected);
+        merged.variance(actual);
+        assertThat(merged.count()).isEqualTo(5);
+        assertThat(actual[0]).isCloseTo(5.3, within(1e-12));
+        assertThat(actual[1]).isCloseTo(expected[1], within(1e-12));
+        assertThatThrownBy(() -> merged.merge(new WelfordVariance(3)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("dimension 3");
+    }
+
+    @Test
+    void pooledVarianceIsRegularisedWithThePooledCount() {
+        WelfordVariance pooled = new WelfordVariance(2);
+        for (double[] d : DRAWS) {
+            pooled.add(d);
+        }
+        double[] out = new double[2];
+        DiagonalVarianceEstimator.regularisedVariance(pooled, out);
+        assertThat(out[0]).isCloseTo(0.5 * 5.3 + 0.5e-3, within(1e-12));
+        assertThat(out[1]).isCloseTo(0.5 * 2.5 + 0.5e-3, within(1e-12));
+    }
+
+    @Test
     void denseIsStansRegularisedCovariance() {
         DenseMetric metric = new DenseMetric(2);
         DenseCovarianceEstimator estimator = new DenseCovarianceEstimator(metric);
