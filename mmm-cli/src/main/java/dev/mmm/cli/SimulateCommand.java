@@ -92,22 +92,30 @@ final class SimulateCommand extends CliCommand {
             writeTruth(truthFile, sim.truth(), seed);
         }
         if (json) {
-            var node = new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode();
-            node.put("data", out.toAbsolutePath().toString());
-            if (truthFile != null) {
-                node.put("truth", truthFile.toAbsolutePath().toString());
-            } else {
-                node.putNull("truth");
-            }
-            node.put("weeks", weeks).put("channels", channels).put("controls", controls);
-            out().println(node.toString());
-            out().flush();
-            return ExitCodes.OK;
+            return printWritten(writtenJson());
         }
         out().println("Wrote " + weeks + " weeks, " + channels + " channels, " + controls + " controls to " + out);
         if (truthFile != null) {
             out().println("Wrote the true parameters to " + truthFile);
         }
+        out().flush();
+        return ExitCodes.OK;
+    }
+
+    /** {"data", "truth", "weeks", "channels", "controls"}: what --json prints. */
+    private ObjectNode writtenJson() {
+        ObjectNode node = new ObjectMapper().createObjectNode();
+        node.put("data", out.toAbsolutePath().toString());
+        if (truthFile != null) {
+            node.put("truth", truthFile.toAbsolutePath().toString());
+        } else {
+            node.putNull("truth");
+        }
+        return node.put("weeks", weeks).put("channels", channels).put("controls", controls);
+    }
+
+    private int printWritten(ObjectNode node) {
+        out().println(node.toString());
         out().flush();
         return ExitCodes.OK;
     }
@@ -118,11 +126,8 @@ final class SimulateCommand extends CliCommand {
         require(yearlySeasonality == 0, "--yearly-seasonality is not taken with --geos (the geo panel's seasonality has order 1), got "
                 + yearlySeasonality);
         GeoSimulator.GeoSimulation sim = GeoSimulator.simulate(geos, weeks, channels, controls, true, seed);
-        StringBuilder csv = new StringBuilder();
-        try (java.io.StringWriter text = new java.io.StringWriter()) {
-            sim.data().writeCsv(text);
-            csv.append(text);
-        }
+        java.io.StringWriter csv = new java.io.StringWriter();
+        sim.data().writeCsv(csv);
         AtomicFiles.writeString(out, csv.toString());
         if (truthFile != null) {
             AtomicFiles.writeString(truthFile, geoTruthJson(sim, seed));
@@ -130,17 +135,7 @@ final class SimulateCommand extends CliCommand {
         List<String> channelNames = sim.spec().base().channelNames();
         List<String> controlNames = sim.spec().base().controls().stream().map(c -> c.name()).toList();
         if (json) {
-            ObjectNode node = new ObjectMapper().createObjectNode();
-            node.put("data", out.toAbsolutePath().toString());
-            if (truthFile != null) {
-                node.put("truth", truthFile.toAbsolutePath().toString());
-            } else {
-                node.putNull("truth");
-            }
-            node.put("geos", geos).put("weeks", weeks).put("channels", channels).put("controls", controls);
-            out().println(node.toString());
-            out().flush();
-            return ExitCodes.OK;
+            return printWritten(writtenJson().put("geos", geos));
         }
         out().println("Wrote " + geos + " geos x " + weeks + " weeks, " + channels + (channels == 1 ? " channel, " : " channels, ")
                 + controls + (controls == 1 ? " control" : " controls") + " to " + out + " (columns date, geo, " + String.join(", ", sim.data().columnNames()) + ")");

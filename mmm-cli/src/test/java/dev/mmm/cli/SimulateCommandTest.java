@@ -102,6 +102,17 @@ class SimulateCommandTest {
         Cli.Run fit = Cli.plain(args.toArray(String[]::new));
         assertThat(fit.exitCode()).as(fit.err()).isZero();
         assertThat(dir.resolve("geo-fit").resolve("geo.json")).exists();
+
+        // --json says what was written, the geo count with it.
+        Path again = dir.resolve("again.csv");
+        Cli.Run asJson = Cli.plain("simulate", "--geos", "3", "--weeks", "40", "--channels", "2", "--controls", "1",
+                "--seed", "5", "--out", again.toString(), "--json");
+        assertThat(asJson.exitCode()).as(asJson.err()).isZero();
+        JsonNode written = new ObjectMapper().readTree(asJson.out());
+        assertThat(written.get("geos").asInt()).isEqualTo(3);
+        assertThat(written.get("weeks").asInt()).isEqualTo(40);
+        assertThat(written.get("truth").isNull()).isTrue();
+        assertThat(Files.readString(again)).isEqualTo(Files.readString(csv));
     }
 
     @Test

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
 /** Reproducibility, cancellation, bad densities and bad input. */
@@ -128,26 +127,10 @@ class SamplerBehaviourTest {
 
     @Test
     void logDensityExceptionPropagatesWithItsMessage() {
-        AtomicLong calls = new AtomicLong();
-        LogDensity failing = new LogDensity() {
-            @Override
-            public int dimension() {
-                return 2;
-            }
-
-            @Override
-            public double logDensityAndGradient(double[] q, double[] g) {
-                if (calls.incrementAndGet() > 500) {
-                    throw new LogDensityException("adstock alpha out of range in channel tv");
-                }
-                g[0] = -q[0];
-                g[1] = -q[1];
-                return -0.5 * (q[0] * q[0] + q[1] * q[1]);
-            }
-        };
+        LogDensity failing = FailingGaussian.after(500);
         assertThatThrownBy(() -> Sampler.sample(failing, SMALL.toBuilder().threads(2).build()))
                 .isInstanceOf(LogDensityException.class)
-                .hasMessage("adstock alpha out of range in channel tv");
+                .hasMessage(FailingGaussian.MESSAGE);
     }
 
     @Test

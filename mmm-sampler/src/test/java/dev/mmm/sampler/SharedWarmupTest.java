@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
 /** The opt-in shared warm-up ({@link SamplerSettings#sharedWarmup()}). */
@@ -107,26 +106,10 @@ class SharedWarmupTest {
 
     @Test
     void aChainThatFailsDoesNotLeaveTheOthersWaiting() {
-        AtomicLong calls = new AtomicLong();
-        LogDensity failing = new LogDensity() {
-            @Override
-            public int dimension() {
-                return 2;
-            }
-
-            @Override
-            public double logDensityAndGradient(double[] q, double[] g) {
-                if (calls.incrementAndGet() > 500) {
-                    throw new LogDensityException("adstock alpha out of range in channel tv");
-                }
-                g[0] = -q[0];
-                g[1] = -q[1];
-                return -0.5 * (q[0] * q[0] + q[1] * q[1]);
-            }
-        };
+        LogDensity failing = FailingGaussian.after(500);
         assertThatThrownBy(() -> Sampler.sample(failing, SHARED.toBuilder().threads(1).build()))
                 .isInstanceOf(LogDensityException.class)
-                .hasMessage("adstock alpha out of range in channel tv");
+                .hasMessage(FailingGaussian.MESSAGE);
     }
 
     @Test
