@@ -100,12 +100,7 @@ final class RefreshCommand extends CliCommand {
         }
         Refresh.DriftReport drift = Refresh.drift(previous, result.fit());
         AtomicFiles.writeString(out.resolve("drift.json"), AnalysisJson.drift(drift, previous.model().rows(), result.fit().model().rows()));
-        out().printf(Locale.ROOT, "%nDrift over the old fit's periods %s to %s (old -> new ROAS, 90%% intervals):%n",
-                drift.from(), drift.to());
-        for (Refresh.ChannelDrift c : drift.channels()) {
-            out().printf(Locale.ROOT, "  %-14s %28s -> %-28s %s%n", c.channel(), SummaryCommand.text(c.oldRoas()),
-                    SummaryCommand.text(c.newRoas()), c.moved() ? "MOVED outside the old interval" : "");
-        }
+        printDrift(drift, "ROAS");
         out().println("Wrote " + out + " (" + FitFolder.FILES + ", drift.json)");
         return ExitCodes.OK;
     }
@@ -132,17 +127,22 @@ final class RefreshCommand extends CliCommand {
         }
         GeoRefresh.Drift drift = GeoRefresh.drift(previous, refreshed);
         AtomicFiles.writeString(out.resolve("drift.json"), GeoRefresh.driftJson(drift));
-        out().printf(Locale.ROOT, "%nDrift over the old fit's periods %s to %s (old -> new national ROAS, 90%% intervals):%n",
-                drift.national().from(), drift.national().to());
-        for (Refresh.ChannelDrift c : drift.national().channels()) {
-            out().printf(Locale.ROOT, "  %-14s %28s -> %-28s %s%n", c.channel(), SummaryCommand.text(c.oldRoas()),
-                    SummaryCommand.text(c.newRoas()), c.moved() ? "MOVED outside the old interval" : "");
-        }
+        printDrift(drift.national(), "national ROAS");
         long movedInGeos = drift.perGeo().stream().filter(GeoRefresh.GeoRoasDrift::moved).count();
         out().printf(Locale.ROOT, "  per geo: %d of %d ROAS (geo x channel) moved outside the old interval%n",
                 movedInGeos, drift.perGeo().size());
         out().println("Wrote " + out + " (summary.json, draws.csv, " + GeoFit.GEO_FILE + ", drift.json)");
         return ExitCodes.OK;
+    }
+
+    /** The drift table: per channel its old and new ROAS over the old fit's periods, flagged when it moved. */
+    private void printDrift(Refresh.DriftReport drift, String what) {
+        out().printf(Locale.ROOT, "%nDrift over the old fit's periods %s to %s (old -> new %s, 90%% intervals):%n",
+                drift.from(), drift.to(), what);
+        for (Refresh.ChannelDrift c : drift.channels()) {
+            out().printf(Locale.ROOT, "  %-14s %28s -> %-28s %s%n", c.channel(), SummaryCommand.text(c.oldRoas()),
+                    SummaryCommand.text(c.newRoas()), c.moved() ? "MOVED outside the old interval" : "");
+        }
     }
 
     private int chains(Posterior old) {
