@@ -44,6 +44,12 @@ final class AdaptationSweep {
     private AdaptationSweep() {
     }
 
+    /**
+     * Kept draws per chain when a variant does not give them: 1000, fixed, so that the commands
+     * recorded in BENCHMARKS.md before the sampler's default became 1250 still run what they ran.
+     */
+    static final int DEFAULT_DRAWS = 1000;
+
     /** One way of adapting. */
     record Variant(Metric metric, InitialMetric initial, WarmupSchedule schedule, int warmup, double delta,
                    int draws) {
@@ -55,7 +61,7 @@ final class AdaptationSweep {
             }
             double delta = parts.length >= 5 ? Double.parseDouble(parts[4])
                     : SamplerSettings.defaults().targetAcceptance();
-            int draws = parts.length == 6 ? Integer.parseInt(parts[5]) : SamplerSettings.defaults().draws();
+            int draws = parts.length == 6 ? Integer.parseInt(parts[5]) : DEFAULT_DRAWS;
             return new Variant(Metric.valueOf(upper(parts[0])), InitialMetric.valueOf(upper(parts[1])),
                     WarmupSchedule.valueOf(upper(parts[2])), Integer.parseInt(parts[3]), delta, draws);
         }
@@ -99,7 +105,7 @@ final class AdaptationSweep {
         public String toString() {
             String name = (metric + " " + initial + " " + schedule + " " + warmup).toLowerCase(Locale.ROOT);
             name = delta == SamplerSettings.defaults().targetAcceptance() ? name : name + " delta " + delta;
-            return draws == SamplerSettings.defaults().draws() ? name : name + " draws " + draws;
+            return draws == DEFAULT_DRAWS ? name : name + " draws " + draws;
         }
     }
 
